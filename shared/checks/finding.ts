@@ -1,0 +1,30 @@
+import type { TableId } from '../format/index.ts';
+
+export type Severity = 'error' | 'warning' | 'hint';
+
+/** Where a finding points: table cells (with row/column keys) or a section's text. */
+export interface FindingLocation {
+  readonly table?: TableId;
+  readonly row?: string;
+  readonly column?: string;
+  readonly section?: string;
+  /** Every cell the finding involves, so the grid can mark each of them. */
+  readonly cells: readonly string[];
+}
+
+export interface Finding {
+  /** Stable id: the rule id and where it applies, e.g. `T3-BAL.naturalPerson`. */
+  readonly id: string;
+  /** The rule, e.g. `T3-BAL`. */
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly location: FindingLocation;
+  /** Plain Chinese: the rule, the numbers, and what to do. */
+  readonly message: string;
+}
+
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
+  error: '错误',
+  warning: '警告',
+  hint: '提示',
+};

@@ -1,0 +1,46 @@
+import { computeFigures } from '../figures/figures.ts';
+import type { Figures } from '../figures/figures.ts';
+import type { Report } from '../model/report.ts';
+import { reportFormat } from '../model/report.ts';
+import { crossYearFindings } from './crossYear.ts';
+import type { Finding, Severity } from './finding.ts';
+import { evaluateIdentities, identityFindings } from './identities.ts';
+import { proseFindings } from './prose.ts';
+import { sectionFindings } from './sections.ts';
+import { valueFindings } from './values.ts';
+
+export type { Finding, FindingLocation, Severity } from './finding.ts';
+export { SEVERITY_LABELS } from './finding.ts';
+export { evaluateIdentities, identities } from './identities.ts';
+export type { Identity, IdentityResult, IdentityStatus } from './identities.ts';
+
+export interface CheckOptions {
+  /** Last year's report of the same agency, when known (cross-year rules). */
+  readonly previous?: Report;
+}
+
+export interface CheckResult {
+  readonly figures: Figures;
+  readonly findings: readonly Finding[];
+  readonly counts: Readonly<Record<Severity, number>>;
+}
+
+const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, hint: 2 };
+
+/** Derives totals and runs every rule on a report. Pure; never throws on a valid report. */
+export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
+  const format = reportFormat(report);
+  const figures = computeFigures(report);
+  const previous = options.previous ? { report: options.previous, figures: computeFigures(options.previous) } : undefined;
+  const hasInfoFee = Object.values(report.infoFee).some((v) => v !== null && v.trim() !== '');
+  const findings = [
+    ...valueFindings(report, figures),
+    ...identityFindings(figures, evaluateIdentities(figures)),
+    ...crossYearFindings(report, figures, previous),
+    ...sectionFindings(report, format, hasInfoFee),
+    ...proseFindings(report, figures),
+  ].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const counts = { error: 0, warning: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { figures, findings, counts };
+}

@@ -1,0 +1,64 @@
+import type { ReportFormat } from '../format/index.ts';
+import type { Report } from '../model/report.ts';
+import type { Finding } from './finding.ts';
+
+/** Placeholders left in templates: 【】, 【填写】, XX, ××, ＸＸ. */
+const PLACEHOLDER = /【[^】]{0,12}】|[XxＸｘ×]{2,}/;
+
+function excerpt(text: string, index: number): string {
+  return text.slice(Math.max(0, index - 8), index + 12).replace(/\s+/g, ' ');
+}
+
+/**
+ * S-AGENCY: the title needs the agency's name. S-EMPTY, S-PLACEHOLDER, S-STARTER: the
+ * prose sections are written and free of template text.
+ */
+export function sectionFindings(report: Report, format: ReportFormat, hasInfoFee: boolean): Finding[] {
+  const findings: Finding[] = [];
+  if (report.agency.name.trim() === '') {
+    findings.push({
+      id: 'S-AGENCY',
+      rule: 'S-AGENCY',
+      severity: 'error',
+      location: { cells: [] },
+      message: `没有填写机关名称。报告标题应为“机关名称＋${report.year}年${format.titleSuffix}”，请在机关信息中填写。`,
+    });
+  }
+  for (const section of format.sections) {
+    if (section.table) continue;
+    const text = (report.sections[section.key] ?? '').trim();
+    const location = { section: section.key, cells: [] };
+    // Section 六 may consist of the 信息处理费 sentence alone.
+    if (text === '' && !(section.key === 'other' && hasInfoFee)) {
+      findings.push({
+        id: `S-EMPTY.${section.key}`,
+        rule: 'S-EMPTY',
+        severity: 'warning',
+        location,
+        message: `「${section.heading}」还没有内容。本部分应写：${section.guidance}`,
+      });
+      continue;
+    }
+    const placeholder = PLACEHOLDER.exec(text);
+    if (placeholder) {
+      findings.push({
+        id: `S-PLACEHOLDER.${section.key}`,
+        rule: 'S-PLACEHOLDER',
+        severity: 'warning',
+        location,
+        message: `「${section.heading}」中仍有模板占位内容“${placeholder[0]}”（…${excerpt(text, placeholder.index)}…），请替换为实际情况。`,
+      });
+    }
+    const unedited = section.starters.filter((starter) => text.includes(starter.trim()));
+    if (unedited.length) {
+      findings.push({
+        id: `S-STARTER.${section.key}`,
+        rule: 'S-STARTER',
+        severity: 'warning',
+        location,
+        message: `「${section.heading}」中有${unedited.length}段示例文字尚未修改，请按本单位实际情况改写。`,
+      });
+    }
+  }
+  return findings;
+}

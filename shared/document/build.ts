@@ -1,0 +1,109 @@
+import { tableLayouts } from '../format/index.ts';
+import type { ReportFormat, TableId } from '../format/index.ts';
+import { computeFigures } from '../figures/figures.ts';
+import type { Figures } from '../figures/figures.ts';
+import type { Report } from '../model/report.ts';
+import { reportFormat } from '../model/report.ts';
+import type { DocCell, DocParagraph, DocSection, DocTable, DocumentModel } from './model.ts';
+import { parseParagraphs } from './paragraphs.ts';
+
+/** `湖滨区政府办2024年政府信息公开工作年度报告` (agency first, on one line). */
+export function reportTitle(report: Report, format: ReportFormat = reportFormat(report)): string {
+  return `${report.agency.name.trim()}${report.year}年${format.titleSuffix}`;
+}
+
+/** `2025年1月31日`: GB/T 9704-2012 writes dates in Arabic numerals. */
+export function chineseDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** The default signature date: the 31 January deadline after the reporting year (《条例》第四十九条). */
+export function defaultSignatureDate(year: number): string {
+  return `${year + 1}-01-31`;
+}
+
+function buildTable(id: TableId, report: Report, figures: Figures): DocTable {
+  const layout = tableLayouts(figures.format, { feeWording: report.agency.exportOptions.feeWording })[id];
+  const cells: DocCell[] = layout.cells.map((cell) => {
+    const { row, col, rowSpan, colSpan, content } = cell;
+    if (content.type === 'label') return { row, col, rowSpan, colSpan, text: content.text, role: content.role };
+    const figure = figures.get(content.key);
+    return {
+      row,
+      col,
+      rowSpan,
+      colSpan,
+      text: figure.text,
+      role: figure.cell.sumOf ? 'total' : 'value',
+      key: content.key,
+    };
+  });
+  return {
+    kind: 'table',
+    id,
+    rowCount: layout.rowCount,
+    columnCount: layout.columnCount,
+    headerRows: layout.headerRows,
+    columnWidthsMm: layout.columnWidthsMm,
+    cells,
+  };
+}
+
+/** The 信息处理费 sentence that opens section 六, when its figures are filled in. */
+export function infoFeeSentence(report: Report): string | undefined {
+  const { noticesIssued, noticeAmountYuan, collectedYuan } = report.infoFee;
+  if (noticesIssued === null || noticeAmountYuan === null || collectedYuan === null) return undefined;
+  if (Number(noticesIssued) === 0 && Number(collectedYuan) === 0) {
+    return `本年度未发出信息处理费收费通知，未收取信息处理费。`;
+  }
+  return `本年度依据《政府信息公开信息处理费管理办法》发出收费通知${noticesIssued}件，总金额${noticeAmountYuan}元，实际收取信息处理费${collectedYuan}元。`;
+}
+
+function preamble(report: Report, format: ReportFormat): DocParagraph[] {
+  const { agency, year } = report;
+  const name = agency.name.trim();
+  const lines = [
+    `本报告由${name}按照《中华人民共和国政府信息公开条例》（以下简称《条例》）和《${format.name}》（${format.basis}）要求编制。`,
+    `本报告内容包括${format.sections.map((s) => s.heading.slice(s.numeral.length)).join('、')}等${format.sections.length}部分内容。`,
+  ];
+  let period = `本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`;
+  if (agency.website.trim()) {
+    const url = agency.websiteUrl.trim() ? `（${agency.websiteUrl.trim()}）` : '';
+    period += `本报告电子版可在“${agency.website.trim()}”${url}查阅或下载。`;
+  }
+  lines.push(period);
+  const contact = [agency.address.trim() && `地址：${agency.address.trim()}`, agency.phone.trim() && `联系电话：${agency.phone.trim()}`]
+    .filter(Boolean)
+    .join('，');
+  if (contact) lines.push(`如对本报告有疑问，请与${name}联系（${contact}）。`);
+  else if (agency.contact.trim()) lines.push(`如对本报告有疑问，请与${name}联系（${agency.contact.trim()}）。`);
+  return lines.map((text) => ({ kind: 'paragraph', text }));
+}
+
+/** Builds the document model of a report: title, preamble, six sections with tables, signature. */
+export function buildDocument(report: Report): DocumentModel {
+  const format = reportFormat(report);
+  const figures = computeFigures(report);
+  const options = report.agency.exportOptions;
+  const title = reportTitle(report, format);
+  const sections: DocSection[] = format.sections.map((section) => {
+    const paragraphs = parseParagraphs(report.sections[section.key] ?? '');
+    const fee = section.key === 'other' ? infoFeeSentence(report) : undefined;
+    const blocks = [
+      ...(section.table ? [buildTable(section.table, report, figures)] : []),
+      ...(fee ? [{ kind: 'paragraph', text: fee } as const] : []),
+      ...paragraphs,
+    ];
+    return { key: section.key, heading: section.heading, blocks };
+  });
+  const date = options.includeDate ? chineseDate(options.signatureDate ?? defaultSignatureDate(report.year)) : undefined;
+  const agency = options.includeSignature ? report.agency.name.trim() : undefined;
+  return {
+    title,
+    properties: { title, author: report.agency.name.trim(), subject: `${format.name}（${format.basis}）` },
+    preamble: options.includePreamble ? preamble(report, format) : [],
+    sections,
+    ...(agency || date ? { signature: { ...(agency ? { agency } : {}), ...(date ? { date } : {}) } } : {}),
+  };
+}

@@ -1,0 +1,64 @@
+import type { TableId } from '../format/index.ts';
+
+/**
+ * The document model: what the exported report looks like, independent of the output.
+ * DOCX and the print layout (preview, printing, PDF) both render this; neither reads
+ * the report directly.
+ */
+
+/** Structure levels inside a section (GB/T 9704 7.3.3): （一） → 1. → （1）, plus 一是… */
+export type LeadLevel = 'level2' | 'level3' | 'level4' | 'ordinal';
+
+export interface DocParagraph {
+  readonly kind: 'paragraph';
+  /**
+   * A heading that opens the paragraph (`（一）主动公开情况`, `1.完善保密制度。`,
+   * `一是`), printed in its level's face; the paragraph may consist of it alone.
+   */
+  readonly lead?: { readonly level: LeadLevel; readonly text: string };
+  readonly text: string;
+}
+
+export type DocCellRole = 'caption' | 'header' | 'rowLabel' | 'note' | 'value' | 'total';
+
+export interface DocCell {
+  readonly row: number;
+  readonly col: number;
+  readonly rowSpan: number;
+  readonly colSpan: number;
+  readonly text: string;
+  readonly role: DocCellRole;
+  /** For value cells, the report's cell key. */
+  readonly key?: string;
+}
+
+export interface DocTable {
+  readonly kind: 'table';
+  readonly id: TableId;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  /** Leading rows repeated on every page the table crosses. */
+  readonly headerRows: number;
+  readonly columnWidthsMm: readonly number[];
+  /** Cells in reading order (row, then column); covered cells are absent. */
+  readonly cells: readonly DocCell[];
+}
+
+export type DocBlock = DocParagraph | DocTable;
+
+export interface DocSection {
+  readonly key: string;
+  /** `一、总体情况` etc., printed in 黑体. */
+  readonly heading: string;
+  readonly blocks: readonly DocBlock[];
+}
+
+export interface DocumentModel {
+  readonly title: string;
+  readonly properties: { readonly title: string; readonly author: string; readonly subject: string };
+  /** Unnumbered paragraphs between the title and 一、 (basis, period, publication, contact). */
+  readonly preamble: readonly DocParagraph[];
+  readonly sections: readonly DocSection[];
+  /** Agency name and date at the end, right-aligned; absent when the user chose not to print it. */
+  readonly signature?: { readonly agency?: string; readonly date?: string };
+}

@@ -1,0 +1,62 @@
+/**
+ * The page and type of GB/T 9704-2012 (党政机关公文格式) as used for the annual report,
+ * shared by the DOCX renderer and the print layout so both look the same.
+ */
+
+/** Chinese type sizes (号) in points. */
+export const HAO = {
+  二号: 22,
+  三号: 16,
+  小三: 15,
+  四号: 14,
+  小四: 12,
+  五号: 10.5,
+} as const;
+
+export const PAGE = {
+  widthMm: 210,
+  heightMm: 297,
+  /** 天头 37 mm, 订口 28 mm; the type area is 156 × 225 mm. */
+  marginTopMm: 37,
+  marginLeftMm: 28,
+  marginRightMm: 26,
+  marginBottomMm: 35,
+  typeAreaWidthMm: 156,
+  typeAreaHeightMm: 225,
+  /** The page-number line sits 7 mm below the type area. */
+  pageNumberBelowTypeAreaMm: 7,
+} as const;
+
+/** 22 lines per page in a 225 mm type area: a fixed line pitch of 28.95 pt. */
+export const LINE_PITCH_PT = 28.95;
+/** Table cells: 五号 with single spacing, so table 3 fits the 156 mm width. */
+export const TABLE_FONT_PT = HAO.五号;
+export const TABLE_LINE_PT = 14;
+
+/** Role of a piece of text → the official face. Fallbacks are the bundled OFL fonts. */
+export type FaceRole = 'title' | 'body' | 'heading1' | 'heading2' | 'pageNumber' | 'table';
+
+export interface Face {
+  /** Font names in order of preference, as installed on government PCs. */
+  readonly official: readonly string[];
+  /** The bundled OFL font family used when none of the official ones is installed. */
+  readonly fallback: 'Nianbao Serif' | 'Nianbao Sans' | 'Nianbao Kai';
+  readonly sizePt: number;
+}
+
+export const FACES: Readonly<Record<FaceRole, Face>> = {
+  title: { official: ['方正小标宋简体', '方正小标宋_GBK', '华文中宋', '宋体', 'SimSun'], fallback: 'Nianbao Serif', sizePt: HAO.二号 },
+  body: { official: ['仿宋_GB2312', '仿宋', 'FangSong', 'STFangsong'], fallback: 'Nianbao Serif', sizePt: HAO.三号 },
+  heading1: { official: ['黑体', 'SimHei', 'STHeiti'], fallback: 'Nianbao Sans', sizePt: HAO.三号 },
+  heading2: { official: ['楷体_GB2312', '楷体', 'KaiTi', 'STKaiti'], fallback: 'Nianbao Kai', sizePt: HAO.三号 },
+  pageNumber: { official: ['宋体', 'SimSun'], fallback: 'Nianbao Serif', sizePt: HAO.四号 },
+  table: { official: ['仿宋_GB2312', '仿宋', 'FangSong'], fallback: 'Nianbao Serif', sizePt: TABLE_FONT_PT },
+};
+
+/** Latin letters and Arabic numerals in body text. */
+export const LATIN_FONT = 'Times New Roman';
+
+/** `— 1 —`: em dash, space, number, space, em dash (GB/T 9704 7.5). */
+export function pageNumberText(page: number): string {
+  return `— ${page} —`;
+}

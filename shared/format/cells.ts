@@ -1,0 +1,116 @@
+import type { CellDef, CrossTableDef, ReportFormat, TableId } from './types.ts';
+
+/** Cell key of a table-2 figure; blocks with one value column use the row key alone. */
+export function table2CellKey(rowKey: string, columnKey: string): string {
+  return columnKey ? `t2.${rowKey}.${columnKey}` : `t2.${rowKey}`;
+}
+
+export function crossCellKey(table: CrossTableDef, rowKey: string, columnKey: string): string {
+  return table.id === 'table3' ? `t3.${rowKey}.${columnKey}` : `t4.${columnKey}`;
+}
+
+function hasPrefix(path: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.every((label, i) => path[i] === label);
+}
+
+/** The non-total columns that a total column adds up (those under the same parent header). */
+export function columnsSummedBy(table: CrossTableDef, totalKey: string): string[] {
+  const total = table.columns.find((c) => c.key === totalKey);
+  if (!total?.isTotal) return [];
+  const parent = total.path.slice(0, -1);
+  return table.columns.filter((c) => !c.isTotal && hasPrefix(c.path, parent)).map((c) => c.key);
+}
+
+function crossTableCells(table: CrossTableDef): CellDef[] {
+  const cells: CellDef[] = [];
+  for (const row of table.rows) {
+    for (const column of table.columns) {
+      const key = crossCellKey(table, row.key, column.key);
+      let sumOf: string[] | undefined;
+      if (column.isTotal) {
+        sumOf = columnsSummedBy(table, column.key).map((c) => crossCellKey(table, row.key, c));
+      } else if (row.sumOfRows) {
+        sumOf = row.sumOfRows.map((r) => crossCellKey(table, r, column.key));
+      }
+      cells.push({
+        key,
+        table: table.id,
+        kind: 'count',
+        unit: '件',
+        rowKey: row.key,
+        columnKey: column.key,
+        rowLabel: row.path[row.path.length - 1] ?? '',
+        columnLabel: column.path[column.path.length - 1] ?? '',
+        columnGroup: column.path.slice(0, -1).join('—'),
+        ...(sumOf ? { sumOf } : {}),
+      });
+    }
+  }
+  return cells;
+}
+
+/** Every data cell of a format, in reading order (table 2, 3, 4; row by row). */
+export function listCells(format: ReportFormat): CellDef[] {
+  const cells: CellDef[] = [];
+  for (const block of format.tables.table2.blocks) {
+    for (const row of block.rows) {
+      for (const column of block.columns) {
+        cells.push({
+          key: table2CellKey(row.key, column.key),
+          table: 'table2',
+          kind: row.kind,
+          unit: row.kind === 'money' ? '万元' : '件',
+          rowKey: row.key,
+          columnKey: column.key,
+          rowLabel: row.label,
+          columnLabel: column.label,
+          columnGroup: '',
+        });
+      }
+    }
+  }
+  cells.push(...crossTableCells(format.tables.table3), ...crossTableCells(format.tables.table4));
+  return cells;
+}
+
+export interface CellIndex {
+  readonly all: readonly CellDef[];
+  readonly byKey: ReadonlyMap<string, CellDef>;
+  /** Cells the user types (not derived). */
+  readonly inputs: readonly CellDef[];
+  /** Derived cells, in an order where every operand comes before its total. */
+  readonly totals: readonly CellDef[];
+  readonly byTable: Readonly<Record<TableId, readonly CellDef[]>>;
+}
+
+const indexCache = new WeakMap<ReportFormat, CellIndex>();
+
+/** The format's cells, indexed once per format. */
+export function cellIndex(format: ReportFormat): CellIndex {
+  const cached = indexCache.get(format);
+  if (cached) return cached;
+  const all = listCells(format);
+  const byKey = new Map(all.map((c) => [c.key, c]));
+  const totals: CellDef[] = [];
+  const placed = new Set<string>();
+  const place = (cell: CellDef): void => {
+    if (placed.has(cell.key) || !cell.sumOf) return;
+    for (const operand of cell.sumOf) place(byKey.get(operand)!);
+    placed.add(cell.key);
+    totals.push(cell);
+  };
+  all.forEach(place);
+  const index: CellIndex = {
+    all,
+    byKey,
+    inputs: all.filter((c) => !c.sumOf),
+    totals,
+    byTable: {
+      table2: all.filter((c) => c.table === 'table2'),
+      table3: all.filter((c) => c.table === 'table3'),
+      table4: all.filter((c) => c.table === 'table4'),
+    },
+  };
+  indexCache.set(format, index);
+  return index;
+}
