@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkReport, evaluateIdentities, identities } from '../shared/checks/index.ts';
-import { cellIndex, crossCellKey, currentFormat } from '../shared/format/index.ts';
-import { computeFigures } from '../shared/figures/figures.ts';
-import type { Report } from '../shared/model/report.ts';
-import { consistentReport } from './fixtures/consistentReport.ts';
+import { checkReport, evaluateIdentities, identities } from '../../shared/checks/index.ts';
+import { cellIndex, crossCellKey, currentFormat } from '../../shared/format/index.ts';
+import { computeFigures } from '../../shared/figures/figures.ts';
+import type { Report } from '../../shared/model/report.ts';
+import { consistentReport } from '../fixtures/consistentReport.ts';
 
 const table3 = currentFormat.tables.table3;
 

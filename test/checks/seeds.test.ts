@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkReport, evaluateIdentities } from '../shared/checks/index.ts';
-import { computeFigures } from '../shared/figures/figures.ts';
-import { toFixtureFigures } from '../shared/model/fixtureFigures.ts';
-import { loadSeeds } from './fixtures/seedReports.ts';
+import { checkReport, evaluateIdentities } from '../../shared/checks/index.ts';
+import { computeFigures } from '../../shared/figures/figures.ts';
+import { toFixtureFigures } from '../../shared/model/fixtureFigures.ts';
+import { loadSeeds } from '../fixtures/seedReports.ts';
 
 /**
  * The five real reports' hand-read figures (test/fixtures/seeds, copied from the
