@@ -1,7 +1,7 @@
 import { tableLayouts } from '../format/index.ts';
-import type { ReportFormat, TableId } from '../format/index.ts';
+import type { FeeUnitWording, ReportFormat, TableId } from '../format/index.ts';
 import { computeFigures } from '../figures/figures.ts';
-import type { Figures } from '../figures/figures.ts';
+import type { CellFigure, Figures } from '../figures/figures.ts';
 import type { Report } from '../model/report.ts';
 import { reportFormat } from '../model/report.ts';
 import type { DocCell, DocParagraph, DocSection, DocTable, DocumentModel } from './model.ts';
@@ -23,8 +23,17 @@ export function defaultSignatureDate(year: number): string {
   return `${year + 1}-01-31`;
 }
 
+/** The printed text of a figure: as entered, money padded to four decimals when the fee header says so. */
+function figureText(figure: CellFigure, feeWording: FeeUnitWording): string {
+  const isAmount = figure.cell.kind === 'money' && /^\d+(\.\d{0,4})?$/.test(figure.text);
+  if (!isAmount || feeWording !== 'fourDecimals') return figure.text;
+  const [integer, decimals = ''] = figure.text.split('.');
+  return `${integer}.${decimals.padEnd(4, '0')}`;
+}
+
 function buildTable(id: TableId, report: Report, figures: Figures): DocTable {
-  const layout = tableLayouts(figures.format, { feeWording: report.agency.exportOptions.feeWording })[id];
+  const { feeWording } = report.agency.exportOptions;
+  const layout = tableLayouts(figures.format, { feeWording })[id];
   const cells: DocCell[] = layout.cells.map((cell) => {
     const { row, col, rowSpan, colSpan, content } = cell;
     if (content.type === 'label') return { row, col, rowSpan, colSpan, text: content.text, role: content.role };
@@ -34,7 +43,7 @@ function buildTable(id: TableId, report: Report, figures: Figures): DocTable {
       col,
       rowSpan,
       colSpan,
-      text: figure.text,
+      text: figureText(figure, feeWording),
       role: figure.cell.sumOf ? 'total' : 'value',
       key: content.key,
     };
@@ -65,7 +74,8 @@ function preamble(report: Report, format: ReportFormat): DocParagraph[] {
   const name = agency.name.trim();
   const lines = [
     `本报告由${name}按照《中华人民共和国政府信息公开条例》（以下简称《条例》）和《${format.name}》（${format.basis}）要求编制。`,
-    `本报告内容包括${format.sections.map((s) => s.heading.slice(s.numeral.length)).join('、')}等${format.sections.length}部分内容。`,
+    // A heading's own 、 (行政复议、行政诉讼) reads as 和 inside this 、-separated list.
+    `本报告内容包括${format.sections.map((s) => s.heading.slice(s.numeral.length).replaceAll('、', '和')).join('、')}等${format.sections.length}部分内容。`,
   ];
   let period = `本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`;
   if (agency.website.trim()) {

@@ -1,3 +1,5 @@
+import type { LeadLevel } from './model.ts';
+
 /**
  * The page and type of GB/T 9704-2012 (党政机关公文格式) as used for the annual report,
  * shared by the DOCX renderer and the print layout so both look the same.
@@ -29,9 +31,20 @@ export const PAGE = {
 
 /** 22 lines per page in a 225 mm type area: a fixed line pitch of 28.95 pt. */
 export const LINE_PITCH_PT = 28.95;
+
+/**
+ * 28 characters per line (GB/T 9704 5.2.3): 156 mm is 442.2 pt, 15.79 pt a character, so
+ * body text (3号, 16 pt) is set 0.25 pt tighter per character.
+ */
+export const CHARS_PER_LINE = 28;
+export const BODY_LETTER_SPACING_PT = -0.25;
+/** The width of one body character (一字), the unit of indents such as 左空二字. */
+export const BODY_CHAR_PT = HAO.三号 + BODY_LETTER_SPACING_PT;
 /** Table cells: 五号 with single spacing, so table 3 fits the 156 mm width. */
 export const TABLE_FONT_PT = HAO.五号;
 export const TABLE_LINE_PT = 14;
+/** Left and right padding inside table cells, so a 10 mm column still holds two characters. */
+export const TABLE_CELL_PADDING_MM = 1;
 
 /** Role of a piece of text → the official face. Fallbacks are the bundled OFL fonts. */
 export type FaceRole = 'title' | 'body' | 'heading1' | 'heading2' | 'pageNumber' | 'table';
@@ -51,6 +64,14 @@ export const FACES: Readonly<Record<FaceRole, Face>> = {
   heading2: { official: ['楷体_GB2312', '楷体', 'KaiTi', 'STKaiti'], fallback: 'Nianbao Kai', sizePt: HAO.三号 },
   pageNumber: { official: ['宋体', 'SimSun'], fallback: 'Nianbao Serif', sizePt: HAO.四号 },
   table: { official: ['仿宋_GB2312', '仿宋', 'FangSong'], fallback: 'Nianbao Serif', sizePt: TABLE_FONT_PT },
+};
+
+/** The face of a heading that opens a paragraph: （一） in 楷体, 1. （1） 一是 in the body face. */
+export const LEAD_FACES: Readonly<Record<LeadLevel, FaceRole>> = {
+  level2: 'heading2',
+  level3: 'body',
+  level4: 'body',
+  ordinal: 'body',
 };
 
 /** Latin letters and Arabic numerals in body text. */
