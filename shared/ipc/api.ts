@@ -1,0 +1,45 @@
+import { CHANNEL_PREFIX, channels } from './contract.ts';
+import type { Channel, ChannelArgs, ChannelResult, IpcResponse } from './contract.ts';
+
+/**
+ * The API the page sees as `window.nianbao`, built from the contract: channel
+ * `nianbao:reports:save` becomes `api.reports.save({ id, report })`. Each method resolves
+ * with the result or rejects with an Error whose message is the readable Chinese reason.
+ */
+
+/** Sends one call to main (Electron: `ipcRenderer.invoke`; tests: a Playwright binding). */
+export type Invoke = (channel: Channel, args: unknown) => Promise<IpcResponse>;
+
+type GroupOf<C> = C extends `${typeof CHANNEL_PREFIX}${infer G}:${string}` ? G : never;
+type Group = GroupOf<Channel>;
+
+/** Methods without required arguments may be called without any. */
+type Method<C extends Channel> = Record<never, never> extends ChannelArgs<C>
+  ? (args?: ChannelArgs<C>) => Promise<ChannelResult<C>>
+  : (args: ChannelArgs<C>) => Promise<ChannelResult<C>>;
+
+export type NianbaoApi = {
+  readonly [G in Group]: {
+    readonly [C in Channel as C extends `${typeof CHANNEL_PREFIX}${G}:${infer M}` ? M : never]: Method<C>;
+  };
+};
+
+function splitChannel(channel: Channel): { group: string; method: string } {
+  const [group = '', method = ''] = channel.slice(CHANNEL_PREFIX.length).split(':');
+  return { group, method };
+}
+
+export function createApi(invoke: Invoke): NianbaoApi {
+  const api: Record<string, Record<string, (args?: unknown) => Promise<unknown>>> = {};
+  for (const channel of channels) {
+    const { group, method } = splitChannel(channel);
+    api[group] ??= {};
+    api[group][method] = async (args: unknown = {}) => {
+      const response = await invoke(channel, args);
+      if (!response.ok) throw new Error(response.error);
+      return response.value;
+    };
+  }
+  for (const methods of Object.values(api)) Object.freeze(methods);
+  return Object.freeze(api) as unknown as NianbaoApi;
+}

@@ -1,0 +1,220 @@
+import { z } from 'zod';
+import { agencySchema, reportSchema } from '../model/report.ts';
+import type { Agency, Report } from '../model/report.ts';
+
+/**
+ * The one IPC contract between the page and the main process: every channel, the zod
+ * schema of its argument and the type of its result. Electron's preload, the test
+ * harness and main's handler registry are all built from this table, so the page sees
+ * one API and every argument is validated in main before it reaches a service.
+ *
+ * Everything crossing it is JSON-serialisable (dates are ISO 8601 strings). File paths
+ * never come from the page except to show a file the app itself wrote: main asks the
+ * user with a native dialog and returns the chosen path (null when cancelled).
+ */
+
+/** Prefix of every channel; main drops messages on any other channel. */
+export const CHANNEL_PREFIX = 'nianbao:';
+
+const id = z.string().min(1, { error: '缺少编号' }).max(64, { error: '编号过长' });
+const noArgs = z.strictObject({});
+const yearSchema = z.number().int({ error: '年度应为整数' }).min(2008, { error: '年度应为2008年以后' }).max(2100, { error: '年度不合理' });
+
+/** 草稿: being written; 有错误: checks find errors; 可导出: complete and without errors. */
+export const REPORT_STATUSES = { draft: '草稿', errors: '有错误', ready: '可导出' } as const;
+export type ReportStatus = keyof typeof REPORT_STATUSES;
+
+export interface AgencyRecord {
+  readonly id: string;
+  readonly agency: Agency;
+  readonly updatedAt: string;
+  /** When it was moved to the recycle bin; null while in use. */
+  readonly deletedAt: string | null;
+}
+
+export interface ReportSummary {
+  readonly id: string;
+  readonly agencyId: string;
+  readonly year: number;
+  /** The name shown in lists (renameable), e.g. `2024年政府信息公开工作年度报告`. */
+  readonly name: string;
+  readonly status: ReportStatus;
+  readonly errorCount: number;
+  readonly warningCount: number;
+  /** Last edited. */
+  readonly updatedAt: string;
+  readonly deletedAt: string | null;
+}
+
+export interface OpenedReport {
+  readonly summary: ReportSummary;
+  readonly report: Report;
+  /** The same agency's report of the previous year, for cross-year checks; null if none. */
+  readonly lastYear: Report | null;
+}
+
+export interface SaveResult {
+  /** When the save became durable (the call resolves only then). */
+  readonly savedAt: string;
+}
+
+export interface RevisionSummary {
+  readonly id: string;
+  readonly reportId: string;
+  readonly createdAt: string;
+  /** Why it was kept, e.g. 打开、定时保存、导出前、恢复前. */
+  readonly reason: string;
+  /** Short description of what changed since the previous revision. */
+  readonly summary: string;
+}
+
+export interface RevisionView {
+  readonly revision: RevisionSummary;
+  readonly report: Report;
+}
+
+export interface BackupSummary {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly sizeBytes: number;
+  /** 自动 (rotating) or 手动 (made by the user). */
+  readonly kind: 'auto' | 'manual';
+}
+
+/** A file written for the user (export, backup); null when the save dialog was cancelled. */
+export type SavedFile = { readonly path: string } | null;
+
+export type ImportConfidence = 'sure' | 'unsure';
+
+export interface ImportedCell {
+  readonly key: string;
+  /** The figure found; null when the source has it blank or it could not be read. */
+  readonly value: string | null;
+  readonly confidence: ImportConfidence;
+  /** The source text the value was read from, to show beside it. */
+  readonly source: string;
+}
+
+/** What an import recognised, for the user to review and correct before confirming. */
+export interface ImportReview {
+  readonly fileName: string;
+  /** The text of the source file, shown beside the recognised figures. */
+  readonly sourceText: string;
+  /** The recognised report (blank cells stay blank; nothing is guessed). */
+  readonly report: Report;
+  readonly cells: readonly ImportedCell[];
+  /** Labels, headings or lines that could not be matched. */
+  readonly unmatched: readonly string[];
+  /** Readable remarks about the file (e.g. sections not found). */
+  readonly notes: readonly string[];
+}
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  /** The official format new reports are written in, e.g. 国办公开办函〔2021〕30号. */
+  readonly formatId: string;
+  readonly formatName: string;
+  /** Data version of reports and exchange files this app writes. */
+  readonly dataVersion: number;
+  readonly dataDir: string;
+  /** Third-party notices (fonts, libraries). */
+  readonly notices: string;
+}
+
+export interface StartupNotice {
+  readonly level: 'info' | 'warning';
+  readonly message: string;
+}
+
+/** Marks a channel's result type; carries no value at run time. */
+function returns<T>(): T {
+  return undefined as T;
+}
+
+function channel<S extends z.ZodType, R>(args: S, result: R) {
+  return { args, result };
+}
+
+export const ipcContract = {
+  'nianbao:app:info': channel(noArgs, returns<AppInfo>()),
+  /** What the user must be told at start (e.g. the database was recovered from a backup). */
+  'nianbao:app:startupNotices': channel(noArgs, returns<StartupNotice[]>()),
+
+  'nianbao:agencies:list': channel(z.strictObject({ includeDeleted: z.boolean().optional() }), returns<AgencyRecord[]>()),
+  'nianbao:agencies:create': channel(z.strictObject({ agency: agencySchema }), returns<AgencyRecord>()),
+  'nianbao:agencies:update': channel(z.strictObject({ id, agency: agencySchema }), returns<AgencyRecord>()),
+  /** To the recycle bin, with its reports; undone by restore. */
+  'nianbao:agencies:delete': channel(z.strictObject({ id }), returns<null>()),
+  'nianbao:agencies:restore': channel(z.strictObject({ id }), returns<AgencyRecord>()),
+
+  'nianbao:reports:list': channel(
+    z.strictObject({ agencyId: id, includeDeleted: z.boolean().optional() }),
+    returns<ReportSummary[]>(),
+  ),
+  /** A blank report, or one started from the agency's report of the year before. */
+  'nianbao:reports:create': channel(
+    z.strictObject({ agencyId: id, year: yearSchema, from: z.enum(['blank', 'lastYear']) }),
+    returns<ReportSummary>(),
+  ),
+  'nianbao:reports:open': channel(z.strictObject({ id }), returns<OpenedReport>()),
+  /** Autosave: resolves only once the report is durable. */
+  'nianbao:reports:save': channel(z.strictObject({ id, report: reportSchema }), returns<SaveResult>()),
+  'nianbao:reports:rename': channel(
+    z.strictObject({ id, name: z.string().trim().min(1, { error: '名称不能为空' }).max(100, { error: '名称不能超过100个字符' }) }),
+    returns<ReportSummary>(),
+  ),
+  'nianbao:reports:delete': channel(z.strictObject({ id }), returns<null>()),
+  'nianbao:reports:restore': channel(z.strictObject({ id }), returns<ReportSummary>()),
+
+  'nianbao:revisions:list': channel(z.strictObject({ reportId: id }), returns<RevisionSummary[]>()),
+  'nianbao:revisions:view': channel(z.strictObject({ id }), returns<RevisionView>()),
+  /** Restoring is itself a new revision; returns the report as now saved. */
+  'nianbao:revisions:restore': channel(z.strictObject({ id }), returns<OpenedReport>()),
+
+  'nianbao:backups:list': channel(noArgs, returns<BackupSummary[]>()),
+  /** Asks where to save (native dialog) and writes a copy of the database there. */
+  'nianbao:backups:backupToFile': channel(noArgs, returns<SavedFile>()),
+  /** Asks for a backup file (native dialog) and restores it; false when cancelled. */
+  'nianbao:backups:restoreFromFile': channel(noArgs, returns<{ restored: boolean }>()),
+
+  /** Asks where to save and writes the report as an exchange file (*.nianbao). */
+  'nianbao:exchange:export': channel(z.strictObject({ reportId: id }), returns<SavedFile>()),
+  /** Asks for an exchange file and creates a report from it (in `agencyId`, or its own agency). */
+  'nianbao:exchange:import': channel(z.strictObject({ agencyId: id.optional() }), returns<ReportSummary | null>()),
+
+  /** Asks where to save and exports the saved report; returns the path written. */
+  'nianbao:export:docx': channel(z.strictObject({ reportId: id }), returns<SavedFile>()),
+  'nianbao:export:pdf': channel(z.strictObject({ reportId: id }), returns<SavedFile>()),
+  /** Prints the saved report with the system print dialog; false when the user cancelled. */
+  'nianbao:export:print': channel(z.strictObject({ reportId: id }), returns<{ printed: boolean }>()),
+
+  /** Asks for a DOCX, PDF or text file and reads it; null when cancelled. */
+  'nianbao:import:read': channel(noArgs, returns<ImportReview | null>()),
+  /** Creates the reviewed (and corrected) report for the agency, e.g. this year's or last year's. */
+  'nianbao:import:confirm': channel(
+    z.strictObject({ agencyId: id, report: reportSchema, fileName: z.string().max(260) }),
+    returns<ReportSummary>(),
+  ),
+
+  /** Shows a file the app wrote in this session in the system's file manager. */
+  'nianbao:shell:showInFolder': channel(z.strictObject({ path: z.string().min(1).max(4096) }), returns<null>()),
+} as const;
+
+export type IpcContract = typeof ipcContract;
+export type Channel = keyof IpcContract;
+export type ChannelArgs<C extends Channel> = z.input<IpcContract[C]['args']>;
+export type ValidArgs<C extends Channel> = z.output<IpcContract[C]['args']>;
+export type ChannelResult<C extends Channel> = IpcContract[C]['result'];
+
+export const channels = Object.keys(ipcContract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(ipcContract, name);
+}
+
+/**
+ * What travels back over IPC: a value, or a readable Chinese error. Errors are values
+ * because Electron wraps a rejected handler's message in its own English prefix.
+ */
+export type IpcResponse<T = unknown> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
