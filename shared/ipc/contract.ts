@@ -16,7 +16,8 @@ import type { Agency, Report } from '../model/report.ts';
 /** Prefix of every channel; main drops messages on any other channel. */
 export const CHANNEL_PREFIX = 'nianbao:';
 
-const id = z.string().min(1, { error: '缺少编号' }).max(64, { error: '编号过长' });
+/** Store records are numbered 1, 2, 3 … */
+const id = z.number({ error: '编号应为数字' }).int({ error: '编号应为正整数' }).positive({ error: '编号应为正整数' });
 const noArgs = z.strictObject({});
 const yearSchema = z.number().int({ error: '年度应为整数' }).min(2008, { error: '年度应为2008年以后' }).max(2100, { error: '年度不合理' });
 
@@ -25,7 +26,7 @@ export const REPORT_STATUSES = { draft: '草稿', errors: '有错误', ready: '�
 export type ReportStatus = keyof typeof REPORT_STATUSES;
 
 export interface AgencyRecord {
-  readonly id: string;
+  readonly id: number;
   readonly agency: Agency;
   readonly updatedAt: string;
   /** When it was moved to the recycle bin; null while in use. */
@@ -33,8 +34,8 @@ export interface AgencyRecord {
 }
 
 export interface ReportSummary {
-  readonly id: string;
-  readonly agencyId: string;
+  readonly id: number;
+  readonly agencyId: number;
   readonly year: number;
   /** The name shown in lists (renameable), e.g. `2024年政府信息公开工作年度报告`. */
   readonly name: string;
@@ -59,8 +60,8 @@ export interface SaveResult {
 }
 
 export interface RevisionSummary {
-  readonly id: string;
-  readonly reportId: string;
+  readonly id: number;
+  readonly reportId: number;
   readonly createdAt: string;
   /** Why it was kept, e.g. 打开、定时保存、导出前、恢复前. */
   readonly reason: string;
@@ -73,12 +74,12 @@ export interface RevisionView {
   readonly report: Report;
 }
 
+/** An automatic, rotating backup of the database (in the data directory). */
 export interface BackupSummary {
-  readonly id: string;
+  /** File name, e.g. `nianbao-2025-01-31T02-20-30-123Z.db`. */
+  readonly file: string;
   readonly createdAt: string;
   readonly sizeBytes: number;
-  /** 自动 (rotating) or 手动 (made by the user). */
-  readonly kind: 'auto' | 'manual';
 }
 
 /** A file written for the user (export, backup); null when the save dialog was cancelled. */
