@@ -6,10 +6,18 @@ import type { Report } from '../model/report.ts';
 import { reportFormat } from '../model/report.ts';
 import type { DocCell, DocParagraph, DocSection, DocTable, DocumentModel } from './model.ts';
 import { parseParagraphs } from './paragraphs.ts';
+import { TITLE_CHARS_PER_LINE, widthInChars } from './typography.ts';
 
 /** `湖滨区政府办2024年政府信息公开工作年度报告` (agency first, on one line). */
 export function reportTitle(report: Report, format: ReportFormat = reportFormat(report)): string {
   return `${report.agency.name.trim()}${report.year}年${format.titleSuffix}`;
+}
+
+/** The title broken between agency and year when it does not fit on one line. */
+export function titleLines(report: Report, format: ReportFormat = reportFormat(report)): string[] {
+  const title = reportTitle(report, format);
+  if (widthInChars(title) <= TITLE_CHARS_PER_LINE) return [title];
+  return [report.agency.name.trim(), `${report.year}年${format.titleSuffix}`];
 }
 
 /** `2025年1月31日`: GB/T 9704-2012 writes dates in Arabic numerals. */
@@ -111,6 +119,7 @@ export function buildDocument(report: Report): DocumentModel {
   const agency = options.includeSignature ? report.agency.name.trim() : undefined;
   return {
     title,
+    titleLines: titleLines(report, format),
     properties: { title, author: report.agency.name.trim(), subject: `${format.name}（${format.basis}）` },
     preamble: options.includePreamble ? preamble(report, format) : [],
     sections,

@@ -55,6 +55,12 @@ export interface DocSection {
 
 export interface DocumentModel {
   readonly title: string;
+  /**
+   * The title as printed: on one line, or, when it is too long for one, the agency on the
+   * first line and `{年}年政府信息公开工作年度报告` on the second (GB/T 9704 7.3.1:
+   * words kept whole, lines arranged symmetrically).
+   */
+  readonly titleLines: readonly string[];
   readonly properties: { readonly title: string; readonly author: string; readonly subject: string };
   /** Unnumbered paragraphs between the title and 一、 (basis, period, publication, contact). */
   readonly preamble: readonly DocParagraph[];

@@ -1,11 +1,5 @@
 import type { DocumentModel } from './model.ts';
-
-/** Width of a text in 字 (full-width characters): ASCII letters and digits are half a 字. */
-export function widthInChars(text: string): number {
-  let width = 0;
-  for (const char of text) width += char.charCodeAt(0) < 0x80 ? 0.5 : 1;
-  return width;
-}
+import { widthInChars } from './typography.ts';
 
 /** Right indents of the signature lines, in 字. */
 export interface SignatureIndents {

@@ -46,6 +46,16 @@ export const TABLE_LINE_PT = 14;
 /** Left and right padding inside table cells, so a 10 mm column still holds two characters. */
 export const TABLE_CELL_PADDING_MM = 1;
 
+/** Width of a text in 字 (full-width characters): ASCII letters and digits are half a 字. */
+export function widthInChars(text: string): number {
+  let width = 0;
+  for (const char of text) width += char.charCodeAt(0) < 0x80 ? 0.5 : 1;
+  return width;
+}
+
+/** Characters of the 2号 title that fit on one line of the type area. */
+export const TITLE_CHARS_PER_LINE = Math.floor(((PAGE.typeAreaWidthMm / 25.4) * 72) / HAO.二号);
+
 /** Role of a piece of text → the official face. Fallbacks are the bundled OFL fonts. */
 export type FaceRole = 'title' | 'body' | 'heading1' | 'heading2' | 'pageNumber' | 'table';
 

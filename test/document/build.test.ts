@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../shared/document/build.ts';
 import type { DocTable, DocumentModel } from '../../shared/document/model.ts';
-import { signatureIndents, widthInChars } from '../../shared/document/signature.ts';
+import { signatureIndents } from '../../shared/document/signature.ts';
+import { widthInChars } from '../../shared/document/typography.ts';
 import { computeFigures } from '../../shared/figures/figures.ts';
 import { currentFormat, tableLayouts } from '../../shared/format/index.ts';
 import type { ExportOptions } from '../../shared/model/exportOptions.ts';
@@ -28,6 +29,12 @@ describe('buildDocument', () => {
       subject: '中华人民共和国政府信息公开工作年度报告格式（国办公开办函〔2021〕30号）',
     });
     expect(model.sections.map((s) => s.heading)).toEqual(currentFormat.sections.map((s) => s.heading));
+  });
+
+  it('breaks a title too long for one line between agency and year, keeping words whole', () => {
+    expect(model.titleLines).toEqual(['湖滨区政府办', '2024年政府信息公开工作年度报告']);
+    const short = { ...report, agency: { ...report.agency, name: '民政局' } };
+    expect(buildDocument(short).titleLines).toEqual(['民政局2024年政府信息公开工作年度报告']);
   });
 
   it('puts each table directly under its heading, with the grid of the format and every figure', () => {
