@@ -1,5 +1,5 @@
 import { CHANNEL_PREFIX, channels } from './contract.ts';
-import type { Channel, ChannelArgs, ChannelResult, IpcResponse } from './contract.ts';
+import type { Channel, ChannelArgs, ChannelResult, IpcResponse, MenuCommand } from './contract.ts';
 
 /**
  * The API the page sees as `window.nianbao`, built from the contract: channel
@@ -18,10 +18,16 @@ type Method<C extends Channel> = Record<never, never> extends ChannelArgs<C>
   ? (args?: ChannelArgs<C>) => Promise<ChannelResult<C>>
   : (args: ChannelArgs<C>) => Promise<ChannelResult<C>>;
 
+export type MenuListener = (command: MenuCommand) => void;
+/** Starts delivering menu commands to `listener`; returns the function that stops it. */
+export type SubscribeToMenu = (listener: MenuListener) => () => void;
+
 export type NianbaoApi = {
   readonly [G in Group]: {
     readonly [C in Channel as C extends `${typeof CHANNEL_PREFIX}${G}:${infer M}` ? M : never]: Method<C>;
   };
+} & {
+  readonly menu: { readonly onCommand: SubscribeToMenu };
 };
 
 function splitChannel(channel: Channel): { group: string; method: string } {
@@ -29,8 +35,8 @@ function splitChannel(channel: Channel): { group: string; method: string } {
   return { group, method };
 }
 
-export function createApi(invoke: Invoke): NianbaoApi {
-  const api: Record<string, Record<string, (args?: unknown) => Promise<unknown>>> = {};
+export function createApi(invoke: Invoke, subscribeToMenu: SubscribeToMenu): NianbaoApi {
+  const api: Record<string, Record<string, unknown>> = { menu: { onCommand: subscribeToMenu } };
   for (const channel of channels) {
     const { group, method } = splitChannel(channel);
     api[group] ??= {};

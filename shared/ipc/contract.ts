@@ -215,6 +215,30 @@ export function isChannel(name: string): name is Channel {
 }
 
 /**
+ * Commands of the native menus (文件/编辑/视图/帮助) that the page carries out, sent by main
+ * on `MENU_EVENT`; the page subscribes with `window.nianbao.menu.onCommand(listener)`.
+ */
+export const MENU_EVENT = 'nianbao:menu';
+export const MENU_COMMANDS = [
+  'new-report',
+  'import-report',
+  'import-exchange',
+  'export-docx',
+  'export-pdf',
+  'export-exchange',
+  'print',
+  'backup',
+  'restore-backup',
+  'revisions',
+  'about',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
+
+/**
  * What travels back over IPC: a value, or a readable Chinese error. Errors are values
  * because Electron wraps a rejected handler's message in its own English prefix.
  */
