@@ -187,6 +187,8 @@ export const ipcContract = {
   /** Asks where to save and exports the saved report; returns the path written. */
   'nianbao:export:docx': channel(z.strictObject({ reportId: id }), returns<SavedFile>()),
   'nianbao:export:pdf': channel(z.strictObject({ reportId: id }), returns<SavedFile>()),
+  /** The PDF of a report as it is being edited (not saved first), for the in-app preview. */
+  'nianbao:export:preview': channel(z.strictObject({ report: reportSchema }), returns<{ pdfBase64: string }>()),
   /** Prints the saved report with the system print dialog; false when the user cancelled. */
   'nianbao:export:print': channel(z.strictObject({ reportId: id }), returns<{ printed: boolean }>()),
 
