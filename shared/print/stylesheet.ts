@@ -1,0 +1,136 @@
+import type { LeadLevel } from '../document/model.ts';
+import {
+  BODY_CHAR_PT,
+  BODY_LETTER_SPACING_PT,
+  FACES,
+  LEAD_FACES,
+  LINE_PITCH_PT,
+  PAGE,
+  TABLE_CELL_PADDING_MM,
+  TABLE_FONT_PT,
+  TABLE_LINE_PT,
+} from '../document/typography.ts';
+import { fontStack, officialFontFaces } from './fonts.ts';
+
+/**
+ * The print stylesheet: GB/T 9704 page, type and page numbers from the constants the
+ * DOCX renderer uses, with the same choices it makes (title line, footer line, cell
+ * padding), so both put the same text on the same lines and pages. Screen media (the
+ * app's preview) shows the type area on a sheet.
+ */
+
+/** The 2号 title needs more than the body's line (as in the DOCX title style). */
+const TITLE_LINE_PT = LINE_PITCH_PT * 1.25;
+/** The page-number line (as in the DOCX footer); its middle sits 7 mm below the type area. */
+const PAGE_NUMBER_LINE_PT = FACES.pageNumber.sizePt * 1.25;
+/** 左空二字 */
+const INDENT_PT = 2 * BODY_CHAR_PT;
+
+const pageNumberBox = (side: 'left' | 'right'): string => `
+  @bottom-${side} {
+    content: "— " counter(page) " —";
+    font-family: ${fontStack('pageNumber')};
+    font-size: ${FACES.pageNumber.sizePt}pt;
+    line-height: ${PAGE_NUMBER_LINE_PT}pt;
+    letter-spacing: 0;
+    text-align: ${side};
+    vertical-align: top;
+    padding-top: calc(${PAGE.pageNumberBelowTypeAreaMm}mm - ${PAGE_NUMBER_LINE_PT / 2}pt);
+    padding-${side}: ${FACES.pageNumber.sizePt}pt;
+  }`;
+
+const leadRules = (Object.keys(LEAD_FACES) as LeadLevel[])
+  .map((level) => `.lead-${level} { font-family: ${fontStack(LEAD_FACES[level])}; }`)
+  .join('\n');
+
+export function printStylesheet(): string {
+  return `${officialFontFaces()}
+@page {
+  size: A4;
+  margin: ${PAGE.marginTopMm}mm ${PAGE.marginRightMm}mm ${PAGE.marginBottomMm}mm ${PAGE.marginLeftMm}mm;
+}
+@page :right {${pageNumberBox('right')}
+}
+@page :left {${pageNumberBox('left')}
+}
+html { color: #000; background: #fff; }
+body {
+  margin: 0;
+  font-family: ${fontStack('body')};
+  font-size: ${FACES.body.sizePt}pt;
+  line-height: ${LINE_PITCH_PT}pt;
+  letter-spacing: ${BODY_LETTER_SPACING_PT}pt;
+  text-align: justify;
+  font-synthesis: none;
+  font-kerning: none;
+}
+h1, h2, p { margin: 0; font-weight: normal; }
+h1 {
+  font-family: ${fontStack('title')};
+  font-size: ${FACES.title.sizePt}pt;
+  line-height: ${TITLE_LINE_PT}pt;
+  letter-spacing: 0;
+  text-align: center;
+  margin-bottom: ${LINE_PITCH_PT}pt;
+  break-after: avoid;
+}
+h2 {
+  font-family: ${fontStack('heading1')};
+  font-size: ${FACES.heading1.sizePt}pt;
+  text-indent: ${INDENT_PT}pt;
+  break-after: avoid;
+  break-inside: avoid;
+}
+p { text-indent: ${INDENT_PT}pt; }
+${leadRules}
+/* A heading standing alone stays with the paragraph it heads. */
+p.heading { break-after: avoid; }
+table {
+  width: ${PAGE.typeAreaWidthMm}mm;
+  table-layout: fixed;
+  border-collapse: collapse;
+  font-family: ${fontStack('table')};
+  font-size: ${TABLE_FONT_PT}pt;
+  line-height: ${TABLE_LINE_PT}pt;
+  letter-spacing: 0;
+  text-indent: 0;
+  text-align: center;
+}
+th, td {
+  border: 0.5pt solid #000;
+  padding: 0 ${TABLE_CELL_PADDING_MM}mm;
+  vertical-align: middle;
+  font-weight: normal;
+  overflow-wrap: anywhere;
+}
+.rowLabel { text-align: left; }
+/* A row never splits, yet a row group (a cell spanning rows) may break between its rows,
+   as Word's cantSplit does: only cells that span one row refuse to break. */
+th:not([rowspan]), td:not([rowspan]) { break-inside: avoid; }
+/* A row that only heads what follows (table 2's captions and header rows) stays with it. */
+tr.heads { break-after: avoid; }
+/* The signature never stands alone on a page. */
+.signature { margin-top: ${LINE_PITCH_PT}pt; text-align: right; break-before: avoid; }
+.signature p { text-indent: 0; }
+/* Page-number glyphs are only drawn in the page margin at print time: laying them out
+   here, unseen, makes Chromium load their font before it prints. */
+.font-preload {
+  position: absolute;
+  visibility: hidden;
+  font-family: ${fontStack('pageNumber')};
+  font-size: ${FACES.pageNumber.sizePt}pt;
+}
+@media screen {
+  html { background: #e8e8e8; }
+  body {
+    box-sizing: content-box;
+    width: ${PAGE.typeAreaWidthMm}mm;
+    min-height: ${PAGE.typeAreaHeightMm}mm;
+    margin: 8mm auto;
+    padding: ${PAGE.marginTopMm}mm ${PAGE.marginRightMm}mm ${PAGE.marginBottomMm}mm ${PAGE.marginLeftMm}mm;
+    background: #fff;
+    box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
+  }
+}
+`;
+}
