@@ -1,0 +1,163 @@
+import Database from 'better-sqlite3';
+import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { sideFiles } from './paths.ts';
+
+/**
+ * The one place that touches better-sqlite3: opening connections with the store's
+ * durability settings, inspecting a database file before trusting it, and online
+ * backups. Everything else in the store works on the `Db` these functions return.
+ */
+
+export type Db = Database.Database;
+
+/** `PRAGMA application_id` of every Nianbao database (ASCII "NBao"). */
+export const APPLICATION_ID = 0x4e42_616f;
+
+export function isSqliteError(error: unknown): error is Error & { code: string } {
+  return error instanceof Database.SqliteError;
+}
+
+/**
+ * A read-write connection in WAL mode with `synchronous=FULL`: every commit is
+ * fsynced before it returns, so an acknowledged save survives a power cut (WAL's
+ * NORMAL would only guarantee a consistent database, possibly without the last saves).
+ */
+export function openReadWrite(path: string): Db {
+  const db = new Database(path, { timeout: 2000 });
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+/** A connection that never writes, for inspecting and reading a database that may not be ours. */
+export function openReadOnly(path: string): Db {
+  return new Database(path, { readonly: true, fileMustExist: true, timeout: 2000 });
+}
+
+/** A connection with no waiting on locks, for the single-instance lock file. */
+export function openWithoutWaiting(path: string): Db {
+  return new Database(path, { timeout: 0 });
+}
+
+/** Statements prepared once per connection. */
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+export function statement(db: Db, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
+}
+
+export function userVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export type Inspection =
+  | { readonly state: 'missing' }
+  /** A zero-byte file: what SQLite leaves when a new database was never written to. */
+  | { readonly state: 'empty' }
+  | { readonly state: 'ok'; readonly version: number }
+  | { readonly state: 'newer'; readonly version: number }
+  | { readonly state: 'damaged'; readonly reason: string };
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+const HEADER_BYTES = 100;
+
+function readHeader(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const header = Buffer.alloc(HEADER_BYTES);
+    const read = readSync(fd, header, 0, HEADER_BYTES, 0);
+    return header.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Decides whether a database file can be used, without writing to it: its header
+ * (SQLite, ours, not from a newer app) first, then a read-only `integrity_check`.
+ * A file newer than `latestVersion` is reported as such and never opened for writing.
+ */
+export function inspectDatabaseFile(path: string, latestVersion: number): Inspection {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
+    return { state: 'damaged', reason: `无法读取数据库文件（${(error as Error).message}）` };
+  }
+  if (size === 0) return { state: 'empty' };
+  const header = readHeader(path);
+  if (header.length < HEADER_BYTES || header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) {
+    return { state: 'damaged', reason: '文件开头不是数据库的标志，文件可能被截断或覆盖' };
+  }
+  const applicationId = header.readUInt32BE(68);
+  if (applicationId !== APPLICATION_ID && applicationId !== 0) {
+    return { state: 'damaged', reason: '这不是年报的数据库文件' };
+  }
+  if (header.readUInt32BE(60) > latestVersion) return { state: 'newer', version: header.readUInt32BE(60) };
+  let db: Db | undefined;
+  try {
+    db = openReadOnly(path);
+    const version = userVersion(db);
+    if (version > latestVersion) return { state: 'newer', version };
+    const problems = (db.pragma('integrity_check(5)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    if (problems.length !== 1 || problems[0] !== 'ok') {
+      return { state: 'damaged', reason: `完整性检查未通过（${problems.join('；').slice(0, 200)}）` };
+    }
+    return { state: 'ok', version };
+  } catch (error) {
+    return { state: 'damaged', reason: `无法打开数据库（${(error as Error).message}）` };
+  } finally {
+    db?.close();
+  }
+}
+
+/** Flushes a file (and best effort its folder entry) to disk. */
+export function fsyncPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fsyncFolder(path: string): void {
+  try {
+    fsyncPath(dirname(path));
+  } catch {
+    // Folders cannot be opened for fsync on Windows; its rename is durable on its own.
+  }
+}
+
+/** Renames `from` to `to` durably: the file's data first, then the rename. */
+export function durableRename(from: string, to: string): void {
+  fsyncPath(from);
+  renameSync(from, to);
+  fsyncFolder(to);
+}
+
+/**
+ * Copies the database with SQLite's online backup API into `destination`, as one
+ * self-contained file (rollback-journal mode, so reading it never creates side
+ * files). The copy is written under a temporary name and renamed when complete, so a
+ * crash never leaves a half-written file under the final name.
+ */
+export async function backupDatabase(db: Db, destination: string): Promise<void> {
+  const partial = `${destination}.partial`;
+  for (const file of [partial, ...sideFiles(partial)]) rmSync(file, { force: true });
+  await db.backup(partial);
+  const copy = new Database(partial);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+  durableRename(partial, destination);
+}

@@ -1,0 +1,32 @@
+/**
+ * The store of drafts (agencies, reports, revisions, backups) on SQLite. The Electron
+ * main process and the CLI use it through `openStore`; only this service touches
+ * better-sqlite3.
+ */
+export { openStore } from './store.ts';
+export type { BackupStatus, FileRestoreResult, ImportResult, RestoredRevision, SaveResult, Store } from './store.ts';
+export type { AgencyRecord, AgencySummary } from './agencies.ts';
+export type { ReportSummary, StoredReport } from './reports.ts';
+export { REVISION_REASONS } from './revisions.ts';
+export type { RevisionReason, RevisionSummary } from './revisions.ts';
+export type { BackupSummary } from './backups.ts';
+export type { StartupNotice } from './recovery.ts';
+export { defaultDataDir } from './paths.ts';
+export type {
+  AgencyIdInput,
+  CreateAgencyInput,
+  CreateFromPreviousInput,
+  CreateReportInput,
+  FileInput,
+  ImportReportInput,
+  KeepRevisionInput,
+  ListAgenciesInput,
+  ListReportsInput,
+  OpenStoreOptions,
+  RenameAgencyInput,
+  RenameReportInput,
+  ReportIdInput,
+  RevisionIdInput,
+  SaveReportInput,
+  UpdateAgencyInput,
+} from './inputs.ts';

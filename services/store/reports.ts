@@ -1,0 +1,133 @@
+import type { Report } from '../../shared/model/report.ts';
+import type { Db } from './database.ts';
+import { statement } from './database.ts';
+import { Refusal } from './refusal.ts';
+import type { EncodedReport } from './snapshot.ts';
+import { decodeReport } from './snapshot.ts';
+
+/** Reports: one per agency and year (among those not in the recycle bin). */
+
+export interface ReportSummary {
+  readonly id: number;
+  readonly agencyId: number;
+  /** The agency's remembered name. */
+  readonly agencyName: string;
+  readonly year: number;
+  /** A name the user gave this draft (empty: shown as agency and year). */
+  readonly label: string;
+  readonly createdAt: string;
+  /** Time of the last save that changed something. */
+  readonly updatedAt: string;
+  /** When it was moved to the recycle bin, or null. */
+  readonly deletedAt: string | null;
+}
+
+export interface StoredReport {
+  readonly summary: ReportSummary;
+  readonly report: Report;
+}
+
+export interface ReportRow {
+  readonly id: number;
+  readonly agency_id: number;
+  readonly agency_name: string;
+  readonly agency_deleted_at: string | null;
+  readonly year: number;
+  readonly label: string;
+  readonly content: string;
+  readonly content_hash: string;
+  readonly created_at: string;
+  readonly updated_at: string;
+  readonly deleted_at: string | null;
+}
+
+const SELECT = `
+  SELECT r.*, a.name AS agency_name, a.deleted_at AS agency_deleted_at
+  FROM reports r JOIN agencies a ON a.id = r.agency_id`;
+
+export function toSummary(row: ReportRow): ReportSummary {
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    agencyName: row.agency_name,
+    year: row.year,
+    label: row.label,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+  };
+}
+
+export function toStored(row: ReportRow): StoredReport {
+  return { summary: toSummary(row), report: decodeReport(row.content) };
+}
+
+export function describeReport(row: Pick<ReportRow, 'agency_name' | 'year'>): string {
+  return `“${row.agency_name || '未命名机关'}”${row.year}年度报告`;
+}
+
+export function requireReport(db: Db, id: number): ReportRow {
+  const row = statement(db, `${SELECT} WHERE r.id = ?`).get(id) as ReportRow | undefined;
+  if (!row) throw new Refusal(`找不到编号为${id}的报告。`);
+  return row;
+}
+
+/** A report that is in no recycle bin (neither it nor its agency). */
+export function requireLiveReport(db: Db, id: number): ReportRow {
+  const row = requireReport(db, id);
+  if (row.deleted_at) throw new Refusal(`${describeReport(row)}在回收站中，请先将其恢复。`);
+  if (row.agency_deleted_at) throw new Refusal(`机关“${row.agency_name}”在回收站中，请先将其恢复。`);
+  return row;
+}
+
+export function liveReportFor(db: Db, agencyId: number, year: number): ReportRow | undefined {
+  return statement(db, `${SELECT} WHERE r.agency_id = ? AND r.year = ? AND r.deleted_at IS NULL`).get(agencyId, year) as
+    | ReportRow
+    | undefined;
+}
+
+/** Refuses when the agency already has a live report for `year` (other than `exceptId`). */
+export function refuseTakenYear(db: Db, agencyId: number, year: number, exceptId?: number): void {
+  const existing = liveReportFor(db, agencyId, year);
+  if (existing && existing.id !== exceptId) {
+    throw new Refusal(`${describeReport(existing)}已经存在（编号${existing.id}）。每个机关每年只能有一份报告，请打开已有的那份。`);
+  }
+}
+
+export function listReports(db: Db, agencyId: number | undefined, deleted: boolean): ReportSummary[] {
+  const rows = statement(
+    db,
+    `${SELECT} WHERE (@agencyId IS NULL OR r.agency_id = @agencyId) AND a.deleted_at IS NULL AND (r.deleted_at IS NOT NULL) = @deleted
+     ORDER BY a.name, r.agency_id, r.year DESC, r.id`,
+  ).all({ agencyId: agencyId ?? null, deleted: deleted ? 1 : 0 }) as ReportRow[];
+  return rows.map(toSummary);
+}
+
+export function insertReport(db: Db, agencyId: number, report: Report, encoded: EncodedReport, now: string): ReportRow {
+  const { lastInsertRowid } = statement(
+    db,
+    'INSERT INTO reports (agency_id, year, content, content_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(agencyId, report.year, encoded.json, encoded.hash, now, now);
+  return requireReport(db, Number(lastInsertRowid));
+}
+
+export function writeReportContent(db: Db, id: number, report: Report, encoded: EncodedReport, now: string): ReportRow {
+  statement(db, 'UPDATE reports SET year = ?, content = ?, content_hash = ?, updated_at = ? WHERE id = ?').run(
+    report.year,
+    encoded.json,
+    encoded.hash,
+    now,
+    id,
+  );
+  return requireReport(db, id);
+}
+
+export function setReportLabel(db: Db, id: number, label: string, now: string): ReportRow {
+  statement(db, 'UPDATE reports SET label = ?, updated_at = ? WHERE id = ?').run(label, now, id);
+  return requireReport(db, id);
+}
+
+export function setReportDeleted(db: Db, id: number, deletedAt: string | null): ReportRow {
+  statement(db, 'UPDATE reports SET deleted_at = ? WHERE id = ?').run(deletedAt, id);
+  return requireReport(db, id);
+}

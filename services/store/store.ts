@@ -1,0 +1,489 @@
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { z } from 'zod';
+import { blankReport } from '../../shared/model/report.ts';
+import type { Report } from '../../shared/model/report.ts';
+import type { Result } from '../../shared/model/validation.ts';
+import type { AgencyRecord, AgencySummary } from './agencies.ts';
+import * as agencies from './agencies.ts';
+import type { BackupSummary } from './backups.ts';
+import { BACKUP_EVERY_MINUTES, listBackups, pruneBackups, removePartialBackups, takeBackup } from './backups.ts';
+import type { Db } from './database.ts';
+import { APPLICATION_ID, backupDatabase, durableRename, inspectDatabaseFile, openReadOnly, openReadWrite, userVersion } from './database.ts';
+import { storageErrorMessage } from './errors.ts';
+import * as inputs from './inputs.ts';
+import { validateInput } from './inputs.ts';
+import { acquireLock } from './lock.ts';
+import type { StoreLock } from './lock.ts';
+import { latestVersion, migrate, newerDatabaseMessage } from './migrate.ts';
+import { migrations } from './migrations/index.ts';
+import { reportFromPreviousYear } from './nextYear.ts';
+import type { StorePaths } from './paths.ts';
+import { sideFiles, storePaths } from './paths.ts';
+import type { StartupNotice } from './recovery.ts';
+import { moveAside, moveBack, prepareDatabaseFile } from './recovery.ts';
+import { Refusal } from './refusal.ts';
+import type { ReportRow, ReportSummary, StoredReport } from './reports.ts';
+import * as reports from './reports.ts';
+import type { RevisionSummary } from './revisions.ts';
+import * as revisions from './revisions.ts';
+import { REVISION_EVERY_MINUTES } from './revisions.ts';
+import { encodeReport } from './snapshot.ts';
+import type { Clock } from './time.ts';
+import { describeTime, minutesBetween, systemClock } from './time.ts';
+
+export interface SaveResult {
+  readonly summary: ReportSummary;
+  /** The revision this save kept (one every few minutes of editing), or null. */
+  readonly revision: RevisionSummary | null;
+}
+
+export interface ImportResult {
+  readonly summary: ReportSummary;
+  /** True when the report was new here; false when it replaced the content of an existing one. */
+  readonly created: boolean;
+  readonly revision: RevisionSummary;
+}
+
+export interface RestoredRevision extends StoredReport {
+  readonly revision: RevisionSummary;
+}
+
+export interface BackupStatus {
+  /** Newest first. */
+  readonly backups: readonly BackupSummary[];
+  /** Why the last automatic backup failed, or null. */
+  readonly lastAutomaticBackupError: string | null;
+}
+
+export interface FileRestoreResult {
+  /** A backup of the data as it was just before the restore. */
+  readonly safetyBackup: BackupSummary;
+  /** Where the replaced database file was moved (never deleted). */
+  readonly movedTo: string;
+}
+
+/**
+ * The store of drafts. Every method takes one plain object, validates it, and answers
+ * with a `Result` whose error is a Chinese message for the user. A method that
+ * changes data returns only after the change is durable on disk.
+ */
+export interface Store {
+  readonly dataDir: string;
+  readonly readOnly: boolean;
+  /** What happened at start-up that the user must be told (damaged database restored …). */
+  readonly startupNotices: readonly StartupNotice[];
+
+  listAgencies(input?: inputs.ListAgenciesInput): Result<AgencySummary[]>;
+  getAgency(input: inputs.AgencyIdInput): Result<AgencyRecord>;
+  createAgency(input: inputs.CreateAgencyInput): Result<AgencyRecord>;
+  updateAgency(input: inputs.UpdateAgencyInput): Result<AgencyRecord>;
+  renameAgency(input: inputs.RenameAgencyInput): Result<AgencyRecord>;
+  deleteAgency(input: inputs.AgencyIdInput): Result<AgencySummary>;
+  restoreAgency(input: inputs.AgencyIdInput): Result<AgencySummary>;
+
+  listReports(input?: inputs.ListReportsInput): Result<ReportSummary[]>;
+  createReport(input: inputs.CreateReportInput): Result<StoredReport>;
+  createReportFromPrevious(input: inputs.CreateFromPreviousInput): Result<StoredReport>;
+  /** Reads a report without side effects. */
+  getReport(input: inputs.ReportIdInput): Result<StoredReport>;
+  /** Reads a report for editing; keeps an `opened` revision if it changed since the last one. */
+  openReport(input: inputs.ReportIdInput): Result<StoredReport>;
+  /** Last year's report of the same agency, or null: for the cross-year checks. */
+  previousReport(input: inputs.ReportIdInput): Result<StoredReport | null>;
+  saveReport(input: inputs.SaveReportInput): Result<SaveResult>;
+  renameReport(input: inputs.RenameReportInput): Result<ReportSummary>;
+  deleteReport(input: inputs.ReportIdInput): Result<ReportSummary>;
+  restoreReport(input: inputs.ReportIdInput): Result<ReportSummary>;
+  /** Files a report from elsewhere under its agency (by name) and year, creating either if needed. */
+  importReport(input: inputs.ImportReportInput): Result<ImportResult>;
+
+  listRevisions(input: inputs.ReportIdInput): Result<RevisionSummary[]>;
+  getRevision(input: inputs.RevisionIdInput): Result<{ revision: RevisionSummary; report: Report }>;
+  keepRevision(input: inputs.KeepRevisionInput): Result<RevisionSummary>;
+  /** Makes an old revision the current content; the current content is kept as a revision first. */
+  restoreRevision(input: inputs.RevisionIdInput): Result<RestoredRevision>;
+
+  listBackups(): Result<BackupStatus>;
+  backupNow(): Promise<Result<BackupSummary>>;
+  backupToFile(input: inputs.FileInput): Promise<Result<{ path: string; bytes: number }>>;
+  /** Replaces all data with a backup file; the current data is backed up and moved aside first. */
+  restoreFromFile(input: inputs.FileInput): Promise<Result<FileRestoreResult>>;
+
+  /** Waits for a running backup, closes the database and releases the lock. */
+  close(): Promise<void>;
+}
+
+const LATEST_VERSION = latestVersion(migrations);
+
+interface Context {
+  db: Db;
+  readonly paths: StorePaths;
+  readonly clock: Clock;
+  readonly readOnly: boolean;
+  readonly lock: StoreLock | undefined;
+}
+
+function refuse(message: string): never {
+  throw new Refusal(message);
+}
+
+function failure(error: unknown, doing: string): { ok: false; error: string } {
+  if (error instanceof Refusal) return { ok: false, error: error.message };
+  const message = storageErrorMessage(error, doing);
+  if (message) return { ok: false, error: message };
+  throw error;
+}
+
+function createStore(context: Context, startupNotices: readonly StartupNotice[]): Store {
+  const { paths, clock } = context;
+  let closed = false;
+  let pendingBackup: Promise<unknown> | undefined;
+  let newestBackupAt = listBackups(paths.backups)[0]?.takenAt;
+  let lastAutomaticBackupError: string | null = null;
+
+  const now = () => clock().toISOString();
+  const db = () => context.db;
+
+  function available(): void {
+    if (closed) refuse('数据库已关闭。');
+  }
+
+  /** A read: validated input, failures as messages. */
+  function reader<S extends z.ZodType, T>(schema: S, doing: string, fn: (input: z.output<S>) => T) {
+    return (input?: z.input<S>): Result<T> => {
+      const valid = validateInput(schema, input);
+      if (!valid.ok) return valid;
+      try {
+        available();
+        return { ok: true, value: fn(valid.value) };
+      } catch (error) {
+        return failure(error, doing);
+      }
+    };
+  }
+
+  /** A change: one immediate transaction, durable when it returns; a refusal rolls it back. */
+  function writer<S extends z.ZodType, T>(schema: S, doing: string, fn: (input: z.output<S>) => T) {
+    return reader(schema, doing, (input: z.output<S>): T => {
+      if (context.readOnly) refuse('数据以只读方式打开，不能修改。');
+      const value = db().transaction(() => fn(input)).immediate();
+      backUpIfDue();
+      return value;
+    });
+  }
+
+  async function backUp(): Promise<BackupSummary> {
+    mkdirSync(paths.backups, { recursive: true });
+    const backup = await takeBackup(db(), paths.backups, clock());
+    newestBackupAt = backup.takenAt;
+    if (!context.readOnly) pruneBackups(paths.backups);
+    return backup;
+  }
+
+  /** Starts an automatic backup in the background when the newest one is old enough. */
+  function backUpIfDue(): void {
+    if (context.readOnly || pendingBackup || closed) return;
+    if (newestBackupAt && minutesBetween(newestBackupAt, clock()) < BACKUP_EVERY_MINUTES) return;
+    pendingBackup = backUp()
+      .then(() => (lastAutomaticBackupError = null))
+      .catch((error: unknown) => (lastAutomaticBackupError = storageErrorMessage(error, '自动备份') ?? String(error)))
+      .finally(() => (pendingBackup = undefined));
+  }
+
+  /** Writes new content to a report and remembers its agency details, as every save does. */
+  function writeContent(row: ReportRow, report: Report, at: string): ReportRow {
+    if (report.year !== row.year) reports.refuseTakenYear(db(), row.agency_id, report.year, row.id);
+    agencies.writeAgencyDetails(db(), row.agency_id, report.agency, at);
+    return reports.writeReportContent(db(), row.id, report, encodeReport(report), at);
+  }
+
+  function keepCurrent(row: ReportRow, reason: revisions.RevisionReason, at: string): RevisionSummary | null {
+    const { report } = reports.toStored(row);
+    return revisions.addRevisionIfChanged(db(), { reportId: row.id, report, encoded: encodeReport(report), reason, now: at });
+  }
+
+  function createWithRevision(agencyId: number, report: Report, reason: revisions.RevisionReason, note?: string) {
+    const at = now();
+    const encoded = encodeReport(report);
+    const row = reports.insertReport(db(), agencyId, report, encoded, at);
+    const revision = revisions.addRevision(db(), { reportId: row.id, report, encoded, reason, note, now: at });
+    return { stored: reports.toStored(row), revision };
+  }
+
+  const store: Store = {
+    dataDir: paths.dataDir,
+    readOnly: context.readOnly,
+    startupNotices,
+
+    listAgencies: reader(inputs.listAgenciesInput, '读取机关列表', ({ deleted }) => agencies.listAgencies(db(), deleted ?? false)),
+    getAgency: reader(inputs.agencyIdInput, '读取机关', ({ agencyId }) => agencies.toRecord(agencies.requireAgency(db(), agencyId))),
+    createAgency: writer(inputs.createAgencyInput, '新建机关', ({ agency }) => {
+      agencies.refuseDuplicateName(db(), agency.name);
+      const { id } = agencies.insertAgency(db(), agency, now());
+      return agencies.toRecord(agencies.requireAgency(db(), id));
+    }),
+    updateAgency: writer(inputs.updateAgencyInput, '保存机关信息', ({ agencyId, agency }) => {
+      agencies.requireLiveAgency(db(), agencyId);
+      agencies.writeAgencyDetails(db(), agencyId, agency, now());
+      return agencies.toRecord(agencies.requireAgency(db(), agencyId));
+    }),
+    renameAgency: writer(inputs.renameAgencyInput, '修改机关名称', ({ agencyId, name }) => {
+      const record = agencies.toRecord(agencies.requireLiveAgency(db(), agencyId));
+      agencies.refuseDuplicateName(db(), name, agencyId);
+      agencies.writeAgencyDetails(db(), agencyId, { ...record.agency, name }, now());
+      return agencies.toRecord(agencies.requireAgency(db(), agencyId));
+    }),
+    deleteAgency: writer(inputs.agencyIdInput, '删除机关', ({ agencyId }) => {
+      agencies.requireLiveAgency(db(), agencyId);
+      const at = now();
+      return agencies.setAgencyDeleted(db(), agencyId, at, at);
+    }),
+    restoreAgency: writer(inputs.agencyIdInput, '恢复机关', ({ agencyId }) => {
+      const row = agencies.requireAgency(db(), agencyId);
+      if (!row.deleted_at) refuse(`机关“${row.name}”不在回收站中。`);
+      return agencies.setAgencyDeleted(db(), agencyId, null, now());
+    }),
+
+    listReports: reader(inputs.listReportsInput, '读取报告列表', ({ agencyId, deleted }) =>
+      reports.listReports(db(), agencyId, deleted ?? false),
+    ),
+    createReport: writer(inputs.createReportInput, '新建报告', ({ agencyId, year }) => {
+      const { agency } = agencies.toRecord(agencies.requireLiveAgency(db(), agencyId));
+      reports.refuseTakenYear(db(), agencyId, year);
+      return createWithRevision(agencyId, blankReport(agency, year), 'created').stored;
+    }),
+    createReportFromPrevious: writer(inputs.createFromPreviousInput, '由上年报告新建', ({ reportId, year }) => {
+      const previous = reports.requireLiveReport(db(), reportId);
+      const target = year ?? previous.year + 1;
+      if (target <= previous.year) refuse(`新报告的年度应晚于${previous.year}年。`);
+      reports.refuseTakenYear(db(), previous.agency_id, target);
+      const { agency } = agencies.toRecord(agencies.requireAgency(db(), previous.agency_id));
+      const report = reportFromPreviousYear(reports.toStored(previous).report, agency, target);
+      return createWithRevision(previous.agency_id, report, 'fromPreviousYear', `由${previous.year}年度报告生成`).stored;
+    }),
+    getReport: reader(inputs.reportIdInput, '读取报告', ({ reportId }) => reports.toStored(reports.requireReport(db(), reportId))),
+    openReport: writer(inputs.reportIdInput, '打开报告', ({ reportId }) => {
+      const row = reports.requireLiveReport(db(), reportId);
+      keepCurrent(row, 'opened', now());
+      return reports.toStored(row);
+    }),
+    previousReport: reader(inputs.reportIdInput, '读取上年报告', ({ reportId }) => {
+      const row = reports.requireReport(db(), reportId);
+      const previous = reports.liveReportFor(db(), row.agency_id, row.year - 1);
+      return previous ? reports.toStored(previous) : null;
+    }),
+    saveReport: writer(inputs.saveReportInput, '保存报告', ({ reportId, report }): SaveResult => {
+      const row = reports.requireLiveReport(db(), reportId);
+      const encoded = encodeReport(report);
+      if (encoded.hash === row.content_hash) return { summary: reports.toSummary(row), revision: null };
+      const date = clock();
+      const at = date.toISOString();
+      const saved = writeContent(row, report, at);
+      const latest = revisions.latestRevision(db(), reportId);
+      const due = !latest || minutesBetween(latest.created_at, date) >= REVISION_EVERY_MINUTES;
+      const revision = due ? revisions.addRevisionIfChanged(db(), { reportId, report, encoded, reason: 'editing', now: at }) : null;
+      return { summary: reports.toSummary(saved), revision };
+    }),
+    renameReport: writer(inputs.renameReportInput, '修改报告名称', ({ reportId, label }) => {
+      reports.requireLiveReport(db(), reportId);
+      return reports.toSummary(reports.setReportLabel(db(), reportId, label, now()));
+    }),
+    deleteReport: writer(inputs.reportIdInput, '删除报告', ({ reportId }) => {
+      reports.requireLiveReport(db(), reportId);
+      return reports.toSummary(reports.setReportDeleted(db(), reportId, now()));
+    }),
+    restoreReport: writer(inputs.reportIdInput, '恢复报告', ({ reportId }) => {
+      const row = reports.requireReport(db(), reportId);
+      if (!row.deleted_at) refuse(`${reports.describeReport(row)}不在回收站中。`);
+      reports.refuseTakenYear(db(), row.agency_id, row.year, row.id);
+      return reports.toSummary(reports.setReportDeleted(db(), reportId, null));
+    }),
+    importReport: writer(inputs.importReportInput, '导入报告', ({ report, source }): ImportResult => {
+      const name = report.agency.name.trim();
+      if (!name) refuse('导入的报告没有填写机关名称，无法归档。请让对方填写机关名称后重新导出。');
+      const at = now();
+      const note = source ? `来自${source}` : '';
+      const agency = agencies.findAgencyByName(db(), name) ?? agencies.insertAgency(db(), report.agency, at);
+      const existing = reports.liveReportFor(db(), agency.id, report.year);
+      if (!existing) {
+        agencies.writeAgencyDetails(db(), agency.id, report.agency, at);
+        const { stored, revision } = createWithRevision(agency.id, report, 'imported', note);
+        return { summary: stored.summary, created: true, revision };
+      }
+      keepCurrent(existing, 'beforeImport', at);
+      const saved = writeContent(existing, report, at);
+      const revision = revisions.addRevision(db(), { reportId: saved.id, report, encoded: encodeReport(report), reason: 'imported', note, now: at });
+      return { summary: reports.toSummary(saved), created: false, revision };
+    }),
+
+    listRevisions: reader(inputs.reportIdInput, '读取版本列表', ({ reportId }) => {
+      reports.requireReport(db(), reportId);
+      return revisions.listRevisions(db(), reportId);
+    }),
+    getRevision: reader(inputs.revisionIdInput, '读取版本', ({ revisionId }) => {
+      const revision = revisions.requireRevision(db(), revisionId);
+      return { revision: revision.summary, report: revision.report() };
+    }),
+    keepRevision: writer(inputs.keepRevisionInput, '保留版本', ({ reportId, reason, note }) => {
+      const { report } = reports.toStored(reports.requireLiveReport(db(), reportId));
+      return revisions.addRevision(db(), { reportId, report, encoded: encodeReport(report), reason, note, now: now() });
+    }),
+    restoreRevision: writer(inputs.revisionIdInput, '恢复版本', ({ revisionId }): RestoredRevision => {
+      const old = revisions.requireRevision(db(), revisionId);
+      const row = reports.requireLiveReport(db(), old.summary.reportId);
+      const at = now();
+      keepCurrent(row, 'beforeRestore', at);
+      const report = old.report();
+      const saved = writeContent(row, report, at);
+      const note = `恢复到${describeTime(old.summary.createdAt)}的版本（${old.summary.reasonLabel}）`;
+      const revision = revisions.addRevision(db(), { reportId: row.id, report, encoded: encodeReport(report), reason: 'restored', note, now: at });
+      return { ...reports.toStored(saved), revision };
+    }),
+
+    listBackups: reader(inputs.noInput, '读取备份列表', () => ({
+      backups: listBackups(paths.backups),
+      lastAutomaticBackupError,
+    })),
+    async backupNow() {
+      try {
+        available();
+        await pendingBackup;
+        return { ok: true, value: await backUp() };
+      } catch (error) {
+        return failure(error, '备份');
+      }
+    },
+    async backupToFile(input) {
+      const valid = validateInput(inputs.fileInput, input);
+      if (!valid.ok) return valid;
+      const path = resolve(valid.value.path);
+      try {
+        available();
+        if (path === paths.database || sideFiles(paths.database).includes(path)) refuse('不能备份到数据库文件本身，请另选一个位置。');
+        await backupDatabase(db(), path);
+        return { ok: true, value: { path, bytes: statSync(path).size } };
+      } catch (error) {
+        return failure(error, '备份到文件');
+      }
+    },
+    async restoreFromFile(input) {
+      const valid = validateInput(inputs.fileInput, input);
+      if (!valid.ok) return valid;
+      const source = resolve(valid.value.path);
+      const incoming = join(paths.dataDir, 'restore-incoming.db');
+      const removeIncoming = () => [incoming, ...sideFiles(incoming)].forEach((f) => rmSync(f, { force: true }));
+      try {
+        available();
+        if (context.readOnly) refuse('数据以只读方式打开，不能恢复。');
+        if (source === paths.database) refuse('这就是正在使用的数据库文件，请选择一个备份文件。');
+        // Inspect a copy: reading the user's file in place could leave side files beside it.
+        removeIncoming();
+        copyFileSync(source, incoming);
+        refuseUnusableBackup(incoming);
+        await pendingBackup;
+        const safetyBackup = await backUp();
+        context.db.close();
+        let movedTo: string | undefined;
+        try {
+          movedTo = moveAside(paths, clock(), 'replaced');
+          durableRename(incoming, paths.database);
+        } catch (error) {
+          if (movedTo && !existsSync(paths.database)) moveBack(movedTo, paths);
+          throw error;
+        } finally {
+          context.db = openAndMigrate(paths.database);
+        }
+        return { ok: true, value: { safetyBackup, movedTo } };
+      } catch (error) {
+        return failure(error, '从备份文件恢复');
+      } finally {
+        removeIncoming();
+      }
+    },
+
+    async close() {
+      if (closed) return;
+      await pendingBackup;
+      closed = true;
+      context.db.close();
+      context.lock?.release();
+    },
+  };
+  backUpIfDue();
+  return store;
+}
+
+/** Refuses a file that is not a sound Nianbao database this app can read. */
+function refuseUnusableBackup(path: string): void {
+  const inspection = inspectDatabaseFile(path, LATEST_VERSION);
+  if (inspection.state === 'newer') refuse(newerDatabaseMessage(inspection.version, LATEST_VERSION));
+  if (inspection.state === 'damaged') refuse(`这个文件不能用来恢复：${inspection.reason}。`);
+  const db = openReadOnly(path);
+  try {
+    const ours = db.pragma('application_id', { simple: true }) === APPLICATION_ID && userVersion(db) >= 1;
+    if (inspection.state !== 'ok' || !ours) refuse('这个文件不是年报的数据库备份，不能用来恢复。');
+  } finally {
+    db.close();
+  }
+}
+
+function openAndMigrate(path: string): Db {
+  const db = openReadWrite(path);
+  const migrated = migrate(db, migrations);
+  if (!migrated.ok) {
+    db.close();
+    refuse(migrated.error);
+  }
+  return db;
+}
+
+function openReadOnlyStore(paths: StorePaths, clock: Clock): Store {
+  const inspection = inspectDatabaseFile(paths.database, LATEST_VERSION);
+  switch (inspection.state) {
+    case 'missing':
+    case 'empty':
+      return refuse(`在“${paths.dataDir}”没有找到年报的数据。`);
+    case 'newer':
+      return refuse(newerDatabaseMessage(inspection.version, LATEST_VERSION));
+    case 'damaged':
+      return refuse(`数据库已损坏（${inspection.reason}）。请打开年报程序，它会自动从备份恢复。`);
+    case 'ok':
+      if (inspection.version < LATEST_VERSION) refuse('数据库需要升级：请先用年报程序打开一次。');
+  }
+  return createStore({ db: openReadOnly(paths.database), paths, clock, readOnly: true, lock: undefined }, []);
+}
+
+function openWritableStore(paths: StorePaths, clock: Clock): Store {
+  mkdirSync(paths.backups, { recursive: true });
+  const lock = acquireLock(paths, clock);
+  if (!lock.ok) refuse(lock.error);
+  try {
+    removePartialBackups(paths.backups);
+    const prepared = prepareDatabaseFile(paths, LATEST_VERSION, clock);
+    if (!prepared.ok) refuse(prepared.error);
+    const db = openAndMigrate(paths.database);
+    return createStore({ db, paths, clock, readOnly: false, lock: lock.value }, prepared.value ? [prepared.value] : []);
+  } catch (error) {
+    lock.value.release();
+    throw error;
+  }
+}
+
+/**
+ * Opens the store in `dataDir` (created if needed). For writing (the default) it takes
+ * the single-writer lock, checks the database (`integrity_check`), replaces a damaged
+ * one with the newest good backup, migrates the schema and starts automatic backups.
+ * `readOnly` reads beside a running app without the lock, and changes nothing.
+ */
+export function openStore(options: inputs.OpenStoreOptions): Result<Store> {
+  const valid = validateInput(inputs.openStoreInput, options);
+  if (!valid.ok) return valid;
+  const paths = storePaths(resolve(valid.value.dataDir));
+  const clock = valid.value.clock ?? systemClock;
+  try {
+    return { ok: true, value: valid.value.readOnly ? openReadOnlyStore(paths, clock) : openWritableStore(paths, clock) };
+  } catch (error) {
+    return failure(error, '打开数据');
+  }
+}
