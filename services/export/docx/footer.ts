@@ -1,0 +1,38 @@
+import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx';
+import { FACES, PAGE, pageNumberText } from '../../../shared/document/typography.ts';
+import { PAGE_NUMBER_LINE_PT, STYLE } from './styles.ts';
+import { twipsFromMm, twipsFromPt } from './units.ts';
+
+/**
+ * Page numbers per GB/T 9704 7.5: `— 1 —` in 4号宋体, odd pages at the right and even
+ * pages at the left, one character in from the type area's edge. The number is a
+ * PAGE field, so it stays right when the clerk edits the document.
+ */
+
+const [BEFORE, AFTER] = pageNumberText(0).split('0') as [string, string];
+
+/**
+ * Distance from the page's lower edge to the footer's last line: the dash line, in the
+ * middle of that line, sits 7 mm below the type area (GB/T 9704 7.5).
+ */
+export const FOOTER_DISTANCE_TWIPS =
+  twipsFromMm(PAGE.marginBottomMm - PAGE.pageNumberBelowTypeAreaMm) - twipsFromPt(PAGE_NUMBER_LINE_PT / 2);
+
+function pageNumber(side: 'left' | 'right'): Footer {
+  const inset = twipsFromPt(FACES.pageNumber.sizePt);
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: STYLE.pageNumber,
+        alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'right' ? { right: inset } : { left: inset },
+        children: [new TextRun({ children: [BEFORE, PageNumber.CURRENT, AFTER] })],
+      }),
+    ],
+  });
+}
+
+/** Odd pages use the default footer, even pages the even one (with even-and-odd headers on). */
+export function pageNumberFooters(): { default: Footer; even: Footer } {
+  return { default: pageNumber('right'), even: pageNumber('left') };
+}

@@ -1,0 +1,37 @@
+import { cellIndex, currentFormat } from '../../shared/format/index.ts';
+import type { Report } from '../../shared/model/report.ts';
+import { plainLine } from '../../shared/text/sections.ts';
+import { consistentReport } from '../fixtures/consistentReport.ts';
+import { loadSeeds } from '../fixtures/seedReports.ts';
+
+/** Reports for export tests. */
+
+function withInputs(figure: (i: number, kind: 'count' | 'money') => string): Report {
+  const values = Object.fromEntries(cellIndex(currentFormat).inputs.map((cell, i) => [cell.key, figure(i, cell.kind)]));
+  return { ...consistentReport(), values };
+}
+
+/** Every typed cell holds a different figure, so a value in the wrong cell shows. */
+export function numberedReport(): Report {
+  return withInputs((i, kind) => (kind === 'money' ? '12.3456' : String(101 + i)));
+}
+
+/** Every typed cell holds 0. */
+export function zeroReport(): Report {
+  return withInputs(() => '0');
+}
+
+/**
+ * The five seed reports as an importer would leave them: Markdown marks of the seed
+ * texts removed, the fee header in the wording the seed printed.
+ */
+export function seedReports(): { id: string; report: Report }[] {
+  return loadSeeds().map(({ id, fixture, report }) => {
+    const sections = Object.fromEntries(
+      Object.entries(report.sections).map(([key, text]) => [key, text.split('\n').map(plainLine).join('\n')]),
+    );
+    const fourDecimals = fixture.table2.feesUnitNote?.includes('保留4位小数') ?? false;
+    const exportOptions = { ...report.agency.exportOptions, feeWording: fourDecimals ? 'fourDecimals' : 'official' } as const;
+    return { id, report: { ...report, sections, agency: { ...report.agency, exportOptions } } };
+  });
+}
