@@ -28,6 +28,8 @@ export type ReportStatus = keyof typeof REPORT_STATUSES;
 export interface AgencyRecord {
   readonly id: number;
   readonly agency: Agency;
+  /** Its reports that are not in the recycle bin. */
+  readonly reportCount: number;
   readonly updatedAt: string;
   /** When it was moved to the recycle bin; null while in use. */
   readonly deletedAt: string | null;
@@ -113,12 +115,17 @@ export interface ImportReview {
 export interface AppInfo {
   readonly name: string;
   readonly version: string;
-  /** The official format new reports are written in, e.g. 国办公开办函〔2021〕30号. */
+  /** The official format new reports are written in: its id (e.g. 2021) and name. */
   readonly formatId: string;
   readonly formatName: string;
+  /** The instrument that issued the format, e.g. 国办公开办函〔2021〕30号. */
+  readonly formatBasis: string;
   /** Data version of reports and exchange files this app writes. */
   readonly dataVersion: number;
   readonly dataDir: string;
+  /** The automatic backups (inside the data directory). */
+  readonly backupsDir: string;
+  readonly logsDir: string;
   /** Third-party notices (fonts, libraries). */
   readonly notices: string;
 }
@@ -142,6 +149,7 @@ export const ipcContract = {
   /** What the user must be told at start (e.g. the database was recovered from a backup). */
   'nianbao:app:startupNotices': channel(noArgs, returns<StartupNotice[]>()),
 
+  /** Agencies in use; with `includeDeleted`, those in the recycle bin too. */
   'nianbao:agencies:list': channel(z.strictObject({ includeDeleted: z.boolean().optional() }), returns<AgencyRecord[]>()),
   'nianbao:agencies:create': channel(z.strictObject({ agency: agencySchema }), returns<AgencyRecord>()),
   'nianbao:agencies:update': channel(z.strictObject({ id, agency: agencySchema }), returns<AgencyRecord>()),

@@ -1,0 +1,57 @@
+import type { AppInfo } from '../../shared/ipc/contract.ts';
+import type { Result } from '../../shared/model/validation.ts';
+import type { PdfPrinter } from '../export/pdf/pdfPrinter.ts';
+import type { Store } from '../store/index.ts';
+
+/**
+ * What the handlers need from the outside world, injected so that Electron main and the
+ * test harness register the very same handlers: main passes Electron's dialogs, shell
+ * and printers; the harness passes answers chosen by the test.
+ */
+
+export interface FileFilter {
+  /** Shown in the dialog, e.g. Word文档. */
+  readonly name: string;
+  /** Without dots, e.g. docx. */
+  readonly extensions: readonly string[];
+}
+
+export interface SaveDialogRequest {
+  readonly title: string;
+  /** Suggested file name (no folder). */
+  readonly defaultName: string;
+  readonly filters: readonly FileFilter[];
+}
+
+export interface OpenDialogRequest {
+  readonly title: string;
+  readonly filters: readonly FileFilter[];
+}
+
+/** Native file dialogs; null when the user cancels. */
+export interface Dialogs {
+  chooseSavePath(request: SaveDialogRequest): Promise<string | null>;
+  chooseOpenPath(request: OpenDialogRequest): Promise<string | null>;
+}
+
+export interface Shell {
+  showItemInFolder(path: string): void;
+}
+
+/** Prints a print-layout document with the system print dialog; false when the user cancels. */
+export interface SystemPrinter {
+  print(html: string): Promise<Result<boolean>>;
+}
+
+export interface AppDeps {
+  readonly store: Store;
+  readonly pdfPrinter: PdfPrinter;
+  readonly systemPrinter: SystemPrinter;
+  /** Where the print layout finds the bundled fonts (services/fonts `findFontRoot(...).url`). */
+  readonly fontBaseUrl: string;
+  readonly dialogs: Dialogs;
+  readonly shell: Shell;
+  readonly clock: () => Date;
+  /** Name, version and notices of this build; the data directory comes from the store. */
+  readonly about: Omit<AppInfo, 'dataDir' | 'formatId' | 'formatName' | 'dataVersion'>;
+}
