@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { durableRename } from './durableFile.ts';
 import { sideFiles } from './paths.ts';
 
 /**
@@ -116,31 +116,6 @@ export function inspectDatabaseFile(path: string, latestVersion: number): Inspec
   } finally {
     db?.close();
   }
-}
-
-/** Flushes a file (and best effort its folder entry) to disk. */
-export function fsyncPath(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function fsyncFolder(path: string): void {
-  try {
-    fsyncPath(dirname(path));
-  } catch {
-    // Folders cannot be opened for fsync on Windows; its rename is durable on its own.
-  }
-}
-
-/** Renames `from` to `to` durably: the file's data first, then the rename. */
-export function durableRename(from: string, to: string): void {
-  fsyncPath(from);
-  renameSync(from, to);
-  fsyncFolder(to);
 }
 
 /**

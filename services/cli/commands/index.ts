@@ -1,6 +1,10 @@
 import type { CliCommand } from '../command.ts';
+import { backupCommand } from './backup.ts';
+import { exportJsonCommand } from './exportJson.ts';
+import { importJsonCommand } from './importJson.ts';
+import { listCommand } from './list.ts';
 import { newCommand } from './new.ts';
 import { validateCommand } from './validate.ts';
 
 /** Every CLI command, in the order `nianbao help` lists them. Add a command here. */
-export const commands: readonly CliCommand[] = [validateCommand, newCommand];
+export const commands: readonly CliCommand[] = [validateCommand, newCommand, listCommand, exportJsonCommand, importJsonCommand, backupCommand];
