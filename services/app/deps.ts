@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../shared/ipc/contract.ts';
 import type { Result } from '../../shared/model/validation.ts';
 import type { PdfPrinter } from '../export/pdf/pdfPrinter.ts';
+import type { ImportResult } from '../import/types.ts';
 import type { Store } from '../store/index.ts';
 
 /**
@@ -49,9 +50,11 @@ export interface AppDeps {
   readonly systemPrinter: SystemPrinter;
   /** Where the print layout finds the bundled fonts (services/fonts `findFontRoot(...).url`). */
   readonly fontBaseUrl: string;
+  /** Reads a published report (DOCX, PDF or text) from a file: services/import. */
+  readonly readImportFile: (path: string) => Promise<Result<ImportResult>>;
   readonly dialogs: Dialogs;
   readonly shell: Shell;
   readonly clock: () => Date;
-  /** Name, version and notices of this build; the data directory comes from the store. */
-  readonly about: Omit<AppInfo, 'dataDir' | 'formatId' | 'formatName' | 'dataVersion'>;
+  /** What the 关于 dialog shows (services/about `aboutInfo`). */
+  readonly appInfo: AppInfo;
 }

@@ -94,8 +94,10 @@ export interface ImportedCell {
   /** The figure found; null when the source has it blank or it could not be read. */
   readonly value: string | null;
   readonly confidence: ImportConfidence;
-  /** The source text the value was read from, to show beside it. */
+  /** The source text the value was read from, to show beside it ('' when none was found). */
   readonly source: string;
+  /** Why the reading is uncertain or why there is no value, or null. */
+  readonly note: string | null;
 }
 
 /** What an import recognised, for the user to review and correct before confirming. */
@@ -189,8 +191,11 @@ export const ipcContract = {
 
   /** Asks where to save and writes the report as an exchange file (*.nianbao). */
   'nianbao:exchange:export': channel(z.strictObject({ reportId: id }), returns<SavedFile>()),
-  /** Asks for an exchange file and creates a report from it (in `agencyId`, or its own agency). */
-  'nianbao:exchange:import': channel(z.strictObject({ agencyId: id.optional() }), returns<ReportSummary | null>()),
+  /**
+   * Asks for an exchange file and files its report under the agency named in it (created
+   * if new; a report of the same year is replaced, its old content kept as a revision).
+   */
+  'nianbao:exchange:import': channel(noArgs, returns<ReportSummary | null>()),
 
   /** Asks where to save and exports the saved report; returns the path written. */
   'nianbao:export:docx': channel(z.strictObject({ reportId: id }), returns<SavedFile>()),

@@ -1,0 +1,34 @@
+import type { AppDeps } from './deps.ts';
+import { agencyHandlers } from './handlers/agencies.ts';
+import { appHandlers } from './handlers/app.ts';
+import { backupHandlers } from './handlers/backups.ts';
+import { exchangeHandlers } from './handlers/exchange.ts';
+import { exportHandlers } from './handlers/exports.ts';
+import { importHandlers } from './handlers/imports.ts';
+import { reportHandlers } from './handlers/reports.ts';
+import { revisionHandlers } from './handlers/revisions.ts';
+import { shellHandlers } from './handlers/shell.ts';
+import type { Handlers, Implementations } from './registry.ts';
+import { registerHandlers } from './registry.ts';
+import { UserFiles } from './userFiles.ts';
+
+/**
+ * Every channel of the IPC contract, bound to the services in `deps`, each call's
+ * argument validated first. Electron main registers these with `ipcMain.handle`; the
+ * test harness routes the page's calls to them.
+ */
+export function createHandlers(deps: AppDeps): Handlers {
+  const files = new UserFiles();
+  const implementations: Implementations = {
+    ...appHandlers(deps),
+    ...agencyHandlers(deps),
+    ...reportHandlers(deps),
+    ...revisionHandlers(deps),
+    ...backupHandlers(deps, files),
+    ...exchangeHandlers(deps, files),
+    ...exportHandlers(deps, files),
+    ...importHandlers(deps),
+    ...shellHandlers(deps, files),
+  };
+  return registerHandlers(implementations);
+}

@@ -1,0 +1,60 @@
+import type { ImportedCell, ImportReview } from '../../../shared/ipc/contract.ts';
+import type { CellReading, ImportResult } from '../../import/types.ts';
+import type { AppDeps } from '../deps.ts';
+import type { Implementations } from '../registry.ts';
+import { unwrap } from '../registry.ts';
+import { agencyOf, summaryOf } from './storeAccess.ts';
+
+type ImportChannel = `nianbao:import:${string}` & keyof Implementations;
+
+const IMPORT_FILTERS = [
+  { name: '年度报告（Word、PDF、文本）', extensions: ['docx', 'pdf', 'txt'] },
+  { name: 'Word文档', extensions: ['docx'] },
+  { name: 'PDF文档', extensions: ['pdf'] },
+  { name: '文本文件', extensions: ['txt'] },
+];
+
+/** Sure: a figure read where labels and position agree, or a cell the source leaves blank or out. */
+function isSure(cell: CellReading): boolean {
+  if (cell.status === 'blank' || cell.status === 'missing') return true;
+  return cell.status === 'read' && cell.confidence === 'high';
+}
+
+function importedCell(cell: CellReading, lines: readonly string[]): ImportedCell {
+  return {
+    key: cell.key,
+    value: cell.value,
+    confidence: isSure(cell) ? 'sure' : 'unsure',
+    source: (cell.line === undefined ? undefined : lines[cell.line]) ?? cell.raw ?? '',
+    note: cell.note ?? null,
+  };
+}
+
+/** The import service's reading, in the shape of the review screen. */
+export function importReview(result: ImportResult): ImportReview {
+  return {
+    fileName: result.fileName,
+    sourceText: result.sourceLines.join('\n'),
+    report: result.report,
+    cells: result.cells.map((cell) => importedCell(cell, result.sourceLines)),
+    unmatched: result.unmatched.map((u) => u.text),
+    notes: result.issues.map((issue) => `${issue.where}：${issue.message}`),
+  };
+}
+
+export function importHandlers({ store, dialogs, readImportFile }: AppDeps): Implementations<ImportChannel> {
+  return {
+    'nianbao:import:read': async () => {
+      const path = await dialogs.chooseOpenPath({ title: '导入已有的年度报告', filters: IMPORT_FILTERS });
+      if (path === null) return null;
+      return importReview(unwrap(await readImportFile(path)));
+    },
+    'nianbao:import:confirm': async ({ agencyId, report, fileName }) => {
+      // The store files an imported report under the agency of its name: the chosen one.
+      const { agency } = agencyOf(store, agencyId);
+      const filed = { ...report, agency: { ...report.agency, name: agency.name } };
+      const imported = unwrap(store.importReport({ report: filed, source: fileName }));
+      return summaryOf(store, imported.summary.id);
+    },
+  };
+}
