@@ -1,25 +1,17 @@
 import type { ReportFormat, SectionDef } from '../format/index.ts';
-import { norm } from './norm.ts';
+import { looseNorm } from './labels.ts';
+import { similarity } from './similarity.ts';
 
 /**
- * Splits a report's plain text into its six sections by their headings. Headings are
- * recognised by normalised text, after Markdown marks (`#`, `**`) and list markers are
- * stripped, never by the numeral alone (`一、` also opens ordinary paragraphs). When a
- * heading occurs more than once, the last occurrence before the next section's heading
- * is taken (a 六、 quoted inside section 五 as a list item, a 一、 repeated after a
- * preamble), and the duplicate is reported.
+ * Finds a report's six sections by their headings. Headings are recognised by
+ * normalised text, after Markdown marks (`#`, `**`) and list markers are stripped,
+ * never by the numeral alone (`一、` also opens ordinary paragraphs). Also accepted: the
+ * variant headings of the format, a heading without its numeral (Word's automatic
+ * numbering is not part of the text), and small OCR errors after the right numeral.
+ * When a heading occurs more than once, the last occurrence before the next section's
+ * heading is taken (a 六、 quoted inside section 五 as a list item, a 一、 repeated after
+ * a preamble), and the duplicate is reported.
  */
-
-export interface SplitSections {
-  /** Text before the first section heading (title, preamble). */
-  readonly before: string;
-  /** Text of each section found, by section key, without its heading line. */
-  readonly sections: Readonly<Record<string, string>>;
-  /** The heading line as printed, by section key. */
-  readonly headings: Readonly<Record<string, string>>;
-  readonly missing: readonly string[];
-  readonly duplicated: readonly string[];
-}
 
 /** A line stripped of Markdown emphasis, heading marks and list bullets. */
 export function plainLine(line: string): string {
@@ -29,17 +21,54 @@ export function plainLine(line: string): string {
     .trim();
 }
 
-function headingForms(section: SectionDef): string[] {
-  return [section.heading, ...section.variants].map(norm);
+const OCR_MIN_SIMILARITY = 0.8;
+
+interface HeadingForms {
+  readonly numeral: string;
+  readonly full: readonly string[];
+  readonly bare: readonly string[];
 }
 
-function isHeading(line: string, forms: readonly string[]): boolean {
-  const n = norm(plainLine(line)).replace(/[。.:：]$/, '');
-  return forms.includes(n);
+function headingForms(section: SectionDef): HeadingForms {
+  const headings = [section.heading, ...section.variants];
+  const numeral = looseNorm(section.numeral);
+  return {
+    numeral,
+    full: headings.map(looseNorm),
+    bare: headings.map((h) => looseNorm(h.slice(section.numeral.length))),
+  };
 }
 
-export function splitSections(text: string, format: ReportFormat): SplitSections {
-  const lines = text.split(/\r\n|\r|\n/);
+/** Whether a line is the section's heading: exact, without numeral, or with OCR errors. */
+function isHeading(line: string, forms: HeadingForms): boolean {
+  const n = looseNorm(plainLine(line));
+  if (n === '' || line.includes('\t')) return false;
+  if (forms.full.includes(n) || forms.bare.includes(n)) return true;
+  return n.startsWith(forms.numeral) && forms.full.some((f) => similarity(n, f) >= OCR_MIN_SIMILARITY);
+}
+
+export interface SectionRange {
+  readonly key: string;
+  /** Index of the heading line. */
+  readonly heading: number;
+  /** First line after the heading, and the line after the section's last line. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface SectionLocation {
+  /** The sections found, in order. */
+  readonly ranges: readonly SectionRange[];
+  /** Index of the first heading (lines before it are the title and preamble). */
+  readonly firstHeading: number;
+  readonly missing: readonly string[];
+  readonly duplicated: readonly string[];
+  /** Lines of other occurrences of a heading (not taken), by section key. */
+  readonly duplicateLines: Readonly<Record<string, readonly number[]>>;
+}
+
+/** Where each section starts and ends, by line index. */
+export function locateSections(lines: readonly string[], format: ReportFormat): SectionLocation {
   const occurrences = format.sections.map((section) => {
     const forms = headingForms(section);
     return lines.flatMap((line, i) => (isHeading(line, forms) ? [i] : []));
@@ -52,26 +81,57 @@ export function splitSections(text: string, format: ReportFormat): SplitSections
     chosen[s] = pick;
     if (pick !== undefined) limit = pick;
   }
-  const sections: Record<string, string> = {};
-  const headings: Record<string, string> = {};
+  const starts = chosen.filter((i): i is number => i !== undefined);
+  const ranges: SectionRange[] = [];
   const missing: string[] = [];
   const duplicated: string[] = [];
-  const starts = chosen.filter((i): i is number => i !== undefined);
+  const duplicateLines: Record<string, number[]> = {};
   format.sections.forEach((section, s) => {
-    const start = chosen[s];
-    if (occurrences[s]!.length > 1) duplicated.push(section.key);
-    if (start === undefined) {
+    const heading = chosen[s];
+    if (occurrences[s]!.length > 1) {
+      duplicated.push(section.key);
+      duplicateLines[section.key] = occurrences[s]!.filter((i) => i !== heading);
+    }
+    if (heading === undefined) {
       missing.push(section.key);
       return;
     }
-    const end = starts.find((i) => i > start) ?? lines.length;
-    headings[section.key] = plainLine(lines[start]!);
-    sections[section.key] = lines
-      .slice(start + 1, end)
-      .filter((line) => !isHeading(line, headingForms(section)))
+    const end = starts.find((i) => i > heading) ?? lines.length;
+    ranges.push({ key: section.key, heading, start: heading + 1, end });
+  });
+  return { ranges, firstHeading: starts[0] ?? lines.length, missing, duplicated, duplicateLines };
+}
+
+export interface SplitSections {
+  /** Text before the first section heading (title, preamble). */
+  readonly before: string;
+  /** Text of each section found, by section key, without its heading line. */
+  readonly sections: Readonly<Record<string, string>>;
+  /** The heading line as printed, by section key. */
+  readonly headings: Readonly<Record<string, string>>;
+  readonly missing: readonly string[];
+  readonly duplicated: readonly string[];
+}
+
+export function splitSections(text: string, format: ReportFormat): SplitSections {
+  const lines = text.split(/\r\n|\r|\n/);
+  const location = locateSections(lines, format);
+  const sections: Record<string, string> = {};
+  const headings: Record<string, string> = {};
+  for (const range of location.ranges) {
+    const repeated = new Set(location.duplicateLines[range.key] ?? []);
+    headings[range.key] = plainLine(lines[range.heading]!);
+    sections[range.key] = lines
+      .slice(range.start, range.end)
+      .filter((_, i) => !repeated.has(range.start + i))
       .join('\n')
       .trim();
-  });
-  const first = starts[0] ?? lines.length;
-  return { before: lines.slice(0, first).join('\n').trim(), sections, headings, missing, duplicated };
+  }
+  return {
+    before: lines.slice(0, location.firstHeading).join('\n').trim(),
+    sections,
+    headings,
+    missing: location.missing,
+    duplicated: location.duplicated,
+  };
 }

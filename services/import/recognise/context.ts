@@ -1,0 +1,43 @@
+import type { SourceCell, SourceLine } from '../source.ts';
+import type { CellReading, ImportIssue, UnmatchedText } from '../types.ts';
+import { cleanCell } from './cells.ts';
+
+/** A source line with its index in the document, its cells cleaned of extraction debris. */
+export interface IndexedLine {
+  readonly index: number;
+  readonly line: SourceLine;
+}
+
+export function cleanCells(line: SourceLine): SourceCell[] {
+  return line.cells.map((cell) => ({ ...cell, text: cleanCell(cell.text) }));
+}
+
+/** What a table recogniser returns: its cells, the lines it used, and what it could not match. */
+export interface TableReading {
+  /** True when the table was recognised at all (a header or a row label was found). */
+  readonly found: boolean;
+  readonly cells: readonly CellReading[];
+  /** Lines that belong to the table (header, rows, noise inside it). */
+  readonly used: ReadonlySet<number>;
+  readonly unmatched: readonly UnmatchedText[];
+  readonly issues: readonly ImportIssue[];
+}
+
+/** Horizontal overlap of two extents, as a share of the narrower one. */
+export function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): number {
+  const shared = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const narrower = Math.min(a.x1 - a.x0, b.x1 - b.x0);
+  return narrower <= 0 ? 0 : Math.max(0, shared) / narrower;
+}
+
+export function extent(cell: SourceCell): { x0: number; x1: number } | undefined {
+  return cell.x0 === undefined || cell.x1 === undefined ? undefined : { x0: cell.x0, x1: cell.x1 };
+}
+
+const MIN_PROSE_CHARS = 15;
+
+/** A sentence on its own line near a table: it belongs to the section's text, not to the table. */
+export function isProse(texts: readonly string[]): boolean {
+  const printed = texts.filter(Boolean);
+  return printed.length === 1 && Array.from(printed[0]!).length >= MIN_PROSE_CHARS;
+}

@@ -1,0 +1,92 @@
+import { chineseDate, defaultSignatureDate, infoFeeSentence } from '../../../shared/document/build.ts';
+import type { InfoFee, Report } from '../../../shared/model/report.ts';
+import { norm } from '../../../shared/text/norm.ts';
+
+/**
+ * The parts of a report that Nianbao (and many offices) print around the sections:
+ * the contact details in the preamble, the 信息处理费 sentence that opens section 六,
+ * and the signature (agency and date) at the end. Reading them back keeps a report
+ * exported by Nianbao identical when it is imported again.
+ */
+
+export interface PreambleDetails {
+  readonly website: string;
+  readonly websiteUrl: string;
+  readonly address: string;
+  readonly phone: string;
+  readonly contact: string;
+}
+
+const PUBLISHED = /本报告电子版可在“([^”]+)”[^（(。]*?(?:[（(]([^）)]+)[）)])?\s*查阅或下载/;
+const CONTACT = /如对本报告有疑问，请与.+?联系[（(](.+)[）)]。?\s*$/m;
+const ADDRESS_PHONE = /^(?:地址：(.+?))?(?:，)?(?:联系电话：(.+))?$/;
+
+/** Website, its address and the contact details stated in a preamble. */
+export function readPreamble(preamble: string): PreambleDetails {
+  const published = PUBLISHED.exec(preamble);
+  const contact = CONTACT.exec(preamble)?.[1]?.trim() ?? '';
+  const parts = contact ? ADDRESS_PHONE.exec(contact) : null;
+  const structured = parts !== null && (parts[1] !== undefined || parts[2] !== undefined);
+  return {
+    website: published?.[1]?.trim() ?? '',
+    websiteUrl: published?.[2]?.trim() ?? '',
+    address: structured ? (parts[1]?.trim() ?? '') : '',
+    phone: structured ? (parts[2]?.trim() ?? '') : '',
+    contact: structured ? '' : contact,
+  };
+}
+
+const FEE_SENTENCE = /^本年度依据《政府信息公开信息处理费管理办法》发出收费通知(\S+?)件，总金额(\S+?)元，实际收取信息处理费(\S+?)元。$/;
+const NO_FEE_SENTENCE = /^本年度未发出信息处理费收费通知，未收取信息处理费。$/;
+
+/**
+ * The 信息处理费 figures, when a line is exactly the sentence Nianbao prints for them
+ * (checked by printing the figures read and comparing).
+ */
+export function readInfoFeeSentence(line: string, report: Report): InfoFee | undefined {
+  const text = line.trim();
+  const match = FEE_SENTENCE.exec(text);
+  const fee: InfoFee | undefined = match
+    ? { noticesIssued: match[1]!, noticeAmountYuan: match[2]!, collectedYuan: match[3]! }
+    : NO_FEE_SENTENCE.test(text)
+      ? { noticesIssued: '0', noticeAmountYuan: '0', collectedYuan: '0' }
+      : undefined;
+  return fee && infoFeeSentence({ ...report, infoFee: fee }) === text ? fee : undefined;
+}
+
+const DATE = /^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$/;
+
+export interface Signature {
+  readonly agency: boolean;
+  /** `YYYY-MM-DD`, when a date closes the report. */
+  readonly date?: string;
+  /** How many trailing lines the signature takes. */
+  readonly lines: number;
+}
+
+/** The agency name and date closing the report (only the agency of the title counts as a signature). */
+export function readSignature(lines: readonly string[], agency: string | null): Signature {
+  const printed = lines.map((l) => l.trim()).filter(Boolean);
+  let taken = 0;
+  let date: string | undefined;
+  const last = printed[printed.length - 1];
+  const dateMatch = last === undefined ? null : DATE.exec(norm(last));
+  if (dateMatch) {
+    date = `${dateMatch[1]}-${dateMatch[2]!.padStart(2, '0')}-${dateMatch[3]!.padStart(2, '0')}`;
+    taken++;
+  }
+  const candidate = printed[printed.length - 1 - taken];
+  const signed = agency !== null && candidate !== undefined && norm(candidate) === norm(agency);
+  if (signed) taken++;
+  return { agency: signed, ...(date ? { date } : {}), lines: taken };
+}
+
+/** The export options a signature implies: no date stored when it is the default one. */
+export function signatureOptions(signature: Signature, year: number): { includeSignature: boolean; includeDate: boolean; signatureDate: string | null } {
+  const isDefault = signature.date !== undefined && chineseDate(signature.date) === chineseDate(defaultSignatureDate(year));
+  return {
+    includeSignature: signature.agency,
+    includeDate: signature.date !== undefined,
+    signatureDate: signature.date === undefined || isDefault ? null : signature.date,
+  };
+}

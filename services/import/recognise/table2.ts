@@ -1,0 +1,180 @@
+import { table2CellKey } from '../../../shared/format/index.ts';
+import type { BlockTableDef, CellDef, CellIndex, ReportFormat } from '../../../shared/format/index.ts';
+import { isLabel, looseNorm, matchLabel } from '../../../shared/text/labels.ts';
+import { isPageFurniture } from '../../../shared/text/pageFurniture.ts';
+import type { SourceCell } from '../source.ts';
+import type { CellReading, ImportIssue, UnmatchedText } from '../types.ts';
+import { classifyCell, splitTrailingFigure } from './cells.ts';
+import type { IndexedLine, TableReading } from './context.ts';
+import { cleanCells, extent, isProse, overlap } from './context.ts';
+import { missing, readFound, unplaced } from './readings.ts';
+
+/**
+ * Reads table 2 (four captioned blocks: 规章/行政规范性文件 × 制发/废止/现行有效, then
+ * 行政许可, 行政处罚, 行政强制, 行政事业性收费 with one value each), whether printed as
+ * one table or as four. Every data row has a single label cell, so in text the cells
+ * after it are the columns in order, and a row printing fewer leaves the last ones
+ * blank; real tables are read by the header's positions. The fee column's unit text is
+ * kept as printed (`单位：万元，保留4位小数`).
+ */
+
+export interface Table2Reading extends TableReading {
+  readonly feesUnitNote: string | null;
+}
+
+interface RowDef {
+  readonly key: string;
+  readonly label: string;
+  readonly columns: readonly { readonly key: string; readonly label: string }[];
+}
+
+const FEE_HEADER_START = '本年收费金额';
+
+/** The unit text inside the brackets of the fee header, as printed (`单位：万元`). */
+export function feeUnitNote(header: string): string | null {
+  const match = /[（(]\s*([^（()）]*?)\s*[)）]\s*$/.exec(header.trim());
+  return match ? match[1]!.replace(/\s+/g, '') : null;
+}
+
+function isFeeHeader(text: string): boolean {
+  return looseNorm(text).startsWith(looseNorm(FEE_HEADER_START));
+}
+
+/** The header label a cell prints, or the labels of its space-separated parts (`信息内容  本年处理决定数量`). */
+function headerLabels(text: string, labels: readonly string[]): string[] {
+  const whole = labels.find((l) => isLabel(text, l));
+  if (whole) return [whole];
+  const parts = text.split(/\s+/).filter(Boolean).map((p) => labels.find((l) => isLabel(p, l)));
+  return parts.length > 1 && parts.every((p) => p !== undefined) ? (parts as string[]) : [];
+}
+
+/** The row whose label a cell prints: the whole label, the label with noise after it, or a garbled label. */
+function rowOf(text: string, rows: readonly RowDef[]): { row: RowDef; fuzzy: boolean } | undefined {
+  for (const row of rows) {
+    const match = matchLabel(text, row.label);
+    if (match && match.kind !== 'prefix') return { row, fuzzy: match.kind === 'fuzzy' };
+  }
+  return undefined;
+}
+
+function rowDefs(table: BlockTableDef): RowDef[] {
+  return table.blocks.flatMap((block) => block.rows.map((row) => ({ key: row.key, label: row.label, columns: block.columns })));
+}
+
+type ColumnPositions = Map<string, { x0: number; x1: number; table: number | undefined }>;
+
+/** Cells of the row by column key: by header position in a real table, else in order after the label. */
+function assign(row: RowDef, area: readonly SourceCell[], positions: ColumnPositions, table: number | undefined): Map<string, SourceCell> | string {
+  const assigned = new Map<string, SourceCell>();
+  const byPosition =
+    row.columns.length > 1 && area.every((c) => extent(c)) && row.columns.every((c) => positions.get(c.label)?.table === table);
+  if (byPosition) {
+    for (const cell of area) {
+      const column = row.columns.find((c) => overlap(extent(cell)!, positions.get(c.label)!) >= 0.5);
+      if (column && !assigned.has(column.key)) assigned.set(column.key, cell);
+    }
+    return assigned;
+  }
+  let cells = [...area];
+  while (cells.length && cells[cells.length - 1]!.text === '') cells.pop();
+  if (row.columns.length === 1) cells = cells.filter((c) => c.text !== '');
+  if (cells.length > row.columns.length) {
+    const extra = cells.slice(0, cells.length - row.columns.length);
+    if (extra.some((c) => c.text !== '')) return `该行印有${cells.length}格内容，多于${row.columns.length}列，无法确定各数所属的列`;
+    cells = cells.slice(cells.length - row.columns.length);
+  }
+  row.columns.forEach((c, i) => {
+    if (cells[i]) assigned.set(c.key, cells[i]!);
+  });
+  return assigned;
+}
+
+export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, index: CellIndex, name: string): Table2Reading {
+  const table = format.tables.table2;
+  const rows = rowDefs(table);
+  const headers = [...table.blocks.flatMap((b) => [b.caption, b.labelHeader, ...b.columns.map((c) => c.label)]), ...Object.values(format.feeHeader)];
+  const defsOf = (row: RowDef): CellDef[] => row.columns.map((c) => index.byKey.get(table2CellKey(row.key, c.key))!);
+  const positions: ColumnPositions = new Map();
+  const readings = new Map<string, CellReading>();
+  const unmatched: UnmatchedText[] = [];
+  const issues: ImportIssue[] = [];
+  const used = new Set<number>();
+  let feesUnitNote: string | null = null;
+  let started = false;
+
+  const readRow = (row: RowDef, area: readonly SourceCell[], lineIndex: number, tableId: number | undefined, doubt?: string): void => {
+    const defs = defsOf(row);
+    if (readings.has(defs[0]!.key)) {
+      issues.push({ level: 'warning', where: name, message: `“${row.label}”行出现了不止一次，只读入第一次`, line: lineIndex });
+      return;
+    }
+    const assigned = assign(row, area, positions, tableId);
+    if (typeof assigned === 'string') {
+      const raw = area.map((c) => c.text).join(' ').trim();
+      for (const def of defs) readings.set(def.key, unplaced(def, raw, assigned, lineIndex));
+      issues.push({ level: 'warning', where: name, message: `“${row.label}”行：${assigned}，请对照原文填写`, line: lineIndex });
+      return;
+    }
+    row.columns.forEach((column, i) => {
+      const cell = assigned.get(column.key) ?? { text: '' };
+      readings.set(defs[i]!.key, readFound(defs[i]!, { cell, line: lineIndex, rowLabel: row.label, ...(doubt ? { doubt } : {}) }));
+    });
+  };
+
+  for (const { index: lineIndex, line } of lines) {
+    const cells = cleanCells(line);
+    const texts = cells.map((c) => c.text);
+    if (!texts.some(Boolean)) continue;
+    if (isPageFurniture(texts)) {
+      if (started) {
+        used.add(lineIndex);
+        issues.push({ level: 'info', where: name, message: `表格中间的页眉或页码“${texts.join(' ').trim()}”已忽略`, line: lineIndex });
+      }
+      continue;
+    }
+    let recognised = false;
+    for (const [j, cell] of cells.entries()) {
+      if (classifyCell(cell.text) !== 'label' || cell.continued) continue;
+      if (isFeeHeader(cell.text)) {
+        feesUnitNote = feeUnitNote(cell.text);
+        recognised = true;
+        continue;
+      }
+      const labels = headerLabels(cell.text, headers);
+      if (labels.length) {
+        const position = extent(cell);
+        if (position && labels.length === 1) positions.set(labels[0]!, { ...position, table: line.table });
+        recognised = true;
+        continue;
+      }
+      const split = splitTrailingFigure(cell.text);
+      const found = rowOf(split?.label ?? cell.text, rows);
+      if (!found) continue;
+      const area = cells.slice(j + 1);
+      if (split) area.unshift({ text: split.figure });
+      const doubt = found.fuzzy ? `行名“${cell.text}”与“${found.row.label}”不完全一致` : undefined;
+      readRow(found.row, area, lineIndex, line.table, doubt);
+      recognised = true;
+      break;
+    }
+    if (recognised) {
+      started = true;
+      used.add(lineIndex);
+    } else if (started && !isProse(texts)) {
+      used.add(lineIndex);
+      const stray = texts.filter(Boolean).join(' ');
+      unmatched.push({ text: stray, line: lineIndex, where: name });
+      issues.push({ level: 'info', where: name, message: `表格中无法识别的内容“${stray}”已忽略`, line: lineIndex });
+    }
+  }
+
+  const found = started;
+  for (const row of rows) {
+    const defs = defsOf(row);
+    if (readings.has(defs[0]!.key)) continue;
+    if (found) issues.push({ level: 'warning', where: name, message: `没有找到“${row.label}”行，该行各格按空白处理` });
+    for (const def of defs) readings.set(def.key, missing(def, found ? '原文中没有找到这一行' : `原文中没有找到${name}`));
+  }
+  const cells = index.byTable.table2.map((def) => readings.get(def.key)!);
+  return { found, cells, used, unmatched, issues, feesUnitNote };
+}

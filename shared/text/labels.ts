@@ -1,0 +1,66 @@
+import { norm } from './norm.ts';
+import { similarity } from './similarity.ts';
+
+/**
+ * Matching printed text against an official label, tolerant of what real reports do:
+ * full/half-width punctuation and spaces (via `norm`), `1、` for `1.`, a label broken
+ * over cells (`(二)` | `部分公开…`), a label followed by noise, and small OCR errors.
+ */
+
+/** `norm`, with the separators `.,:;` made equal and trailing full stops dropped. */
+export function looseNorm(text: string): string {
+  return norm(text)
+    .replace(/[.,:;。，、：；]/g, '.')
+    .replace(/\.+$/, '');
+}
+
+/**
+ * - `exact`: the same label;
+ * - `withSuffix`: the label followed by something else (`T政处罚` after `行政处罚`);
+ * - `prefix`: the start of the label (`(二)`, `三、本年度办理`), the rest being elsewhere;
+ * - `fuzzy`: close to the label or to its start (OCR errors).
+ */
+export type MatchKind = 'exact' | 'withSuffix' | 'prefix' | 'fuzzy';
+
+/** Better kinds rank higher. */
+export const MATCH_RANK: Readonly<Record<MatchKind, number>> = { exact: 3, withSuffix: 2, prefix: 1, fuzzy: 0 };
+
+export interface LabelMatch {
+  readonly kind: MatchKind;
+  /** How much of the label (prefix) or of the text (suffix) matched, or the similarity (fuzzy). */
+  readonly score: number;
+}
+
+const FUZZY_MIN_CHARS = 4;
+const FUZZY_MIN_SIMILARITY = 0.75;
+
+function length(text: string): number {
+  return Array.from(text).length;
+}
+
+function head(text: string, chars: number): string {
+  return Array.from(text).slice(0, chars).join('');
+}
+
+export function matchLabel(text: string, label: string): LabelMatch | undefined {
+  const t = looseNorm(text);
+  const l = looseNorm(label);
+  if (t === '' || l === '') return undefined;
+  if (t === l) return { kind: 'exact', score: 1 };
+  if (length(l) >= 2 && t.startsWith(l)) return { kind: 'withSuffix', score: length(l) / length(t) };
+  if (length(t) >= 2 && l.startsWith(t)) return { kind: 'prefix', score: length(t) / length(l) };
+  if (length(t) < FUZZY_MIN_CHARS) return undefined;
+  const score = Math.max(similarity(t, l), similarity(t, head(l, length(t))));
+  return score >= FUZZY_MIN_SIMILARITY ? { kind: 'fuzzy', score } : undefined;
+}
+
+/** Orders matches: better kind first, then higher score. */
+export function compareMatches(a: LabelMatch, b: LabelMatch): number {
+  return MATCH_RANK[b.kind] - MATCH_RANK[a.kind] || b.score - a.score;
+}
+
+/** True when the whole text is the label, allowing OCR errors but no missing part. */
+export function isLabel(text: string, label: string): boolean {
+  const match = matchLabel(text, label);
+  return match !== undefined && (match.kind === 'exact' || (match.kind === 'fuzzy' && similarity(looseNorm(text), looseNorm(label)) >= FUZZY_MIN_SIMILARITY));
+}

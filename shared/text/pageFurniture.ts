@@ -1,0 +1,33 @@
+import { norm } from './norm.ts';
+import { similarity } from './similarity.ts';
+
+/**
+ * Page headers and footers that extraction leaves in the middle of the text, even inside
+ * a table: page numbers (`- 3 -`, `第3页`, `1/29`) and the report's running title, often
+ * garbled (`川汇区信访问2021年政府信息公开工作中度报告`).
+ */
+
+const PAGE_NUMBER =
+  /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/i;
+
+const TITLE_SUFFIX = '政府信息公开工作年度报告';
+const TITLE_MIN_SIMILARITY = 0.75;
+
+export function isPageNumber(text: string): boolean {
+  return PAGE_NUMBER.test(text.normalize('NFKC').trim());
+}
+
+/** A report title repeated as a page header: ends like `…政府信息公开工作年度报告`, allowing OCR errors. */
+export function isRunningTitle(text: string): boolean {
+  const n = norm(text);
+  const suffixLength = Array.from(TITLE_SUFFIX).length;
+  if (Array.from(n).length < suffixLength) return false;
+  const tail = Array.from(n).slice(-suffixLength).join('');
+  return similarity(tail, TITLE_SUFFIX) >= TITLE_MIN_SIMILARITY;
+}
+
+/** A line whose every printed cell is a page number or a running title. */
+export function isPageFurniture(cells: readonly string[]): boolean {
+  const printed = cells.map((c) => c.trim()).filter((c) => c !== '');
+  return printed.length > 0 && printed.every((c) => isPageNumber(c) || isRunningTitle(c));
+}

@@ -1,0 +1,28 @@
+/**
+ * How alike two strings are, for matching labels that OCR or extraction garbled
+ * (`T政处罚` for `行政处罚`). Compares code points, so a CJK character counts once.
+ */
+
+/** Levenshtein distance (insertions, deletions, substitutions) between two strings. */
+export function editDistance(a: string, b: string): number {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  if (x.length === 0) return y.length;
+  if (y.length === 0) return x.length;
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const substitution = previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1);
+      current.push(Math.min(substitution, previous[j]! + 1, current[j - 1]! + 1));
+    }
+    previous = current;
+  }
+  return previous[y.length]!;
+}
+
+/** 1 for equal strings, 0 for nothing in common: 1 − distance / longer length. */
+export function similarity(a: string, b: string): number {
+  const longer = Math.max(Array.from(a).length, Array.from(b).length);
+  return longer === 0 ? 1 : 1 - editDistance(a, b) / longer;
+}
