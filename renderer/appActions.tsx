@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { App as AntApp, Button, Descriptions, Modal, Space } from 'antd';
+import { CloudDownloadOutlined, CloudUploadOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import type { AppInfo } from '../shared/ipc/contract.ts';
+import { nianbao, reason } from './api.ts';
+
+export interface AppActions {
+  readonly backup: () => void;
+  readonly restore: () => void;
+  readonly about: () => void;
+  /** The About dialog, to be rendered once. */
+  readonly dialogs: ReactNode;
+}
+
+/** Backup to a file, restore from one, and the About dialog: from the home screen's buttons or the menus. */
+export function useAppActions(onRestored: () => void): AppActions {
+  const { message, modal } = AntApp.useApp();
+  const [info, setInfo] = useState<AppInfo | undefined>(undefined);
+
+  const backup = async (): Promise<void> => {
+    try {
+      const file = await nianbao.backups.backupToFile();
+      if (file) message.success(`已备份到 ${file.path}`);
+    } catch (error) {
+      message.error(reason(error));
+    }
+  };
+
+  const restore = (): void => {
+    modal.confirm({
+      title: '从备份文件恢复？',
+      content: '恢复会用备份中的全部机关和报告替换当前数据。当前数据会先自动备份，不会丢失。',
+      okText: '选择备份文件…',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          if ((await nianbao.backups.restoreFromFile()).restored) {
+            message.success('已从备份恢复');
+            onRestored();
+          }
+        } catch (error) {
+          message.error(reason(error));
+        }
+      },
+    });
+  };
+
+  const about = async (): Promise<void> => {
+    try {
+      setInfo(await nianbao.app.info());
+    } catch (error) {
+      message.error(reason(error));
+    }
+  };
+
+  const dialogs = (
+    <Modal title="关于年报" open={info !== undefined} footer={null} width={640} onCancel={() => setInfo(undefined)}>
+      {info && (
+        <>
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label="版本">
+              {info.name} {info.version}
+            </Descriptions.Item>
+            <Descriptions.Item label="报告格式">
+              {info.formatName}（{info.formatId}）
+            </Descriptions.Item>
+            <Descriptions.Item label="数据版本">{info.dataVersion}</Descriptions.Item>
+            <Descriptions.Item label="数据目录">{info.dataDir}</Descriptions.Item>
+          </Descriptions>
+          <h4 className="nb-gap">第三方软件与字体</h4>
+          <pre className="nb-notices">{info.notices}</pre>
+        </>
+      )}
+    </Modal>
+  );
+
+  return { backup: () => void backup(), restore, about: () => void about(), dialogs };
+}
+
+export function AppButtons({ actions }: { readonly actions: AppActions }) {
+  return (
+    <Space>
+      <Button icon={<CloudDownloadOutlined />} onClick={actions.backup} data-action="backup">
+        备份
+      </Button>
+      <Button icon={<CloudUploadOutlined />} onClick={actions.restore} data-action="restore-backup">
+        从备份恢复
+      </Button>
+      <Button icon={<InfoCircleOutlined />} onClick={actions.about}>
+        关于
+      </Button>
+    </Space>
+  );
+}

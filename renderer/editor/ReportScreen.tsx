@@ -1,0 +1,215 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Button, Result, Spin } from 'antd';
+import { checkReport } from '../../shared/checks/index.ts';
+import type { Finding } from '../../shared/checks/index.ts';
+import type { OpenedReport } from '../../shared/ipc/contract.ts';
+import { reportFormat } from '../../shared/model/report.ts';
+import type { Agency } from '../../shared/model/report.ts';
+import { AgencyFields } from '../agency/AgencyFields.tsx';
+import { nianbao, reason } from '../api.ts';
+import { ChecksPanel } from '../checks/ChecksPanel.tsx';
+import { focusTarget, targetOfFinding } from '../checks/findingTarget.ts';
+import type { FocusTarget } from '../checks/findingTarget.ts';
+import { ExportStep } from '../export/ExportStep.tsx';
+import { useExports } from '../export/useExports.tsx';
+import type { Output } from '../export/useExports.tsx';
+import { useMenuCommands } from '../menuCommands.tsx';
+import { EditorHeader } from './EditorHeader.tsx';
+import { GuidancePanel } from './GuidancePanel.tsx';
+import { HistoryDrawer } from './HistoryDrawer.tsx';
+import { withAgency } from './reportEdits.ts';
+import { SectionStep } from './SectionStep.tsx';
+import { StepList } from './StepList.tsx';
+import { flowSteps, stepOfFinding, stepProgress } from './steps.ts';
+import type { StepId } from './steps.ts';
+import { useReportDraft } from './useReportDraft.ts';
+
+type ReportId = OpenedReport['summary']['id'];
+
+interface ReportScreenProps {
+  readonly reportId: ReportId;
+  readonly step: StepId;
+  readonly onStep: (step: StepId) => void;
+  readonly onHome: () => void;
+}
+
+/** Opens a report and shows the guided flow once it is loaded. */
+export function ReportScreen({ reportId, step, onStep, onHome }: ReportScreenProps) {
+  const [opened, setOpened] = useState<OpenedReport | { error: string } | undefined>(undefined);
+  useEffect(() => {
+    let cancelled = false;
+    setOpened(undefined);
+    nianbao.reports.open({ id: reportId }).then(
+      (result) => !cancelled && setOpened(result),
+      (error: unknown) => !cancelled && setOpened({ error: reason(error) }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [reportId]);
+  if (!opened) return <Spin size="large" className="nb-loading" tip="正在打开报告…" fullscreen />;
+  if ('error' in opened) {
+    return <Result status="error" title="无法打开报告" subTitle={opened.error} extra={<Button onClick={onHome}>返回报告列表</Button>} />;
+  }
+  return <ReportEditor key={opened.summary.id} opened={opened} step={step} onStep={onStep} onHome={onHome} />;
+}
+
+const AGENCY_SYNC_MS = 800;
+
+interface ReportEditorProps {
+  readonly opened: OpenedReport;
+  readonly step: StepId;
+  readonly onStep: (step: StepId) => void;
+  readonly onHome: () => void;
+}
+
+function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
+  const { summary, lastYear } = opened;
+  const draft = useReportDraft(summary.id, opened.report, summary.updatedAt);
+  const { report, edit, undo, redo, flush } = draft;
+  const format = reportFormat(report);
+  const checks = useMemo(() => checkReport(report, lastYear ? { previous: lastYear } : {}), [report, lastYear]);
+  const findingsByCell = useMemo(() => {
+    const map = new Map<string, Finding[]>();
+    for (const finding of checks.findings) {
+      for (const cell of finding.location.cells) map.set(cell, [...(map.get(cell) ?? []), finding]);
+    }
+    return map;
+  }, [checks]);
+  const steps = useMemo(() => flowSteps(format), [format]);
+  const progress = useMemo(() => stepProgress(format, report, checks), [format, report, checks]);
+  const current = steps.find((s) => s.id === step) ?? steps[0]!;
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [focus, setFocus] = useState<FocusTarget | undefined>(undefined);
+  const main = useRef<HTMLElement>(null);
+
+  // The agency's details are kept with the agency too, for its next reports.
+  const agencySynced = useRef<Agency>(report.agency);
+  const [agencyError, setAgencyError] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (report.agency === agencySynced.current) return;
+    const timer = setTimeout(() => {
+      agencySynced.current = report.agency;
+      nianbao.agencies.update({ id: summary.agencyId, agency: report.agency }).then(
+        () => setAgencyError(undefined),
+        (error: unknown) => setAgencyError(reason(error)),
+      );
+    }, AGENCY_SYNC_MS);
+    return () => clearTimeout(timer);
+  }, [report.agency, summary.agencyId]);
+
+  const jump = useCallback(
+    (finding: Finding) => {
+      const target = targetOfFinding(format, finding);
+      onStep(target.step);
+      setFocus(target);
+    },
+    [format, onStep],
+  );
+
+  // A jump focuses its cell or paragraph once the step is on screen.
+  useEffect(() => {
+    if (!focus || focus.step !== current.id) return;
+    let frames = 0;
+    let handle = 0;
+    const attempt = () => {
+      if (focusTarget(focus) || ++frames > 10) setFocus(undefined);
+      else handle = requestAnimationFrame(attempt);
+    };
+    handle = requestAnimationFrame(attempt);
+    return () => cancelAnimationFrame(handle);
+  }, [focus, current.id]);
+
+  useEffect(() => {
+    main.current?.scrollTo({ top: 0 });
+  }, [current.id]);
+
+  // Undo/redo outside text fields (text fields keep their own undo while typing).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, [contenteditable="true"]')) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) undo();
+      else if (key === 'y' || (key === 'z' && event.shiftKey)) redo();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
+
+  const exports = useExports(summary.id, checks, flush, () => onStep('checks'));
+  const exportFromMenu = (output: Output) => () => {
+    onStep('export');
+    void exports.run(output);
+  };
+  useMenuCommands({
+    'export-docx': exportFromMenu('docx'),
+    'export-pdf': exportFromMenu('pdf'),
+    'export-exchange': exportFromMenu('exchange'),
+    print: exportFromMenu('print'),
+    revisions: () => setHistoryOpen(true),
+  });
+
+  const placeOf = (finding: Finding): string => steps.find((s) => s.id === stepOfFinding(format, finding))?.title ?? '';
+  const title = `${report.agency.name || '（未填写机关名称）'}${report.year}年${format.titleSuffix}`;
+
+  let content;
+  if (current.id === 'agency') {
+    content = (
+      <>
+        {agencyError && <Alert type="warning" showIcon message={`机关信息未能同步到机关档案：${agencyError}`} className="nb-gap" />}
+        <AgencyFields agency={report.agency} requireName onChange={(agency, field) => edit((r) => withAgency(r, agency), `agency:${field}`)} />
+      </>
+    );
+  } else if (current.section) {
+    content = (
+      <SectionStep
+        format={format}
+        section={current.section}
+        report={report}
+        figures={checks.figures}
+        findingsByCell={findingsByCell}
+        edit={edit}
+        undo={undo}
+        redo={redo}
+      />
+    );
+  } else if (current.id === 'checks') {
+    content = <ChecksPanel findings={checks.findings} placeOf={placeOf} onJump={jump} emptyText="没有发现问题，可以导出。" />;
+  } else {
+    content = (
+      <ExportStep format={format} report={report} checks={checks} exports={exports} edit={edit} onShowChecks={() => onStep('checks')} />
+    );
+  }
+
+  const wide = current.id === 'export' || current.id === 'checks';
+  return (
+    <div className="nb-editor">
+      <EditorHeader
+        title={title}
+        draft={draft}
+        onHome={() => void flush().finally(onHome)}
+        onHistory={() => setHistoryOpen(true)}
+        onPreview={() => onStep('export')}
+      />
+      <div className={`nb-editor-body${wide ? ' nb-editor-wide' : ''}`}>
+        <StepList steps={steps} current={current.id} progress={progress} onStep={onStep} />
+        <main className="nb-editor-main" ref={main}>
+          <h2 className="nb-step-title">{current.title}</h2>
+          {content}
+        </main>
+        {!wide && <GuidancePanel step={current} progress={progress.get(current.id)} onJump={jump} />}
+      </div>
+      <HistoryDrawer
+        open={historyOpen}
+        reportId={summary.id}
+        onClose={() => setHistoryOpen(false)}
+        flush={flush}
+        onRestored={(restored) => draft.replace(restored.report, restored.summary.updatedAt)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Agency, InfoFee, Report } from '../../shared/model/report.ts';
+
+/** The edits the editor makes to a report, as pure functions (no-ops return the same object). */
+
+/** Sets figures by cell key; null clears a cell. */
+export function withValues(report: Report, entries: ReadonlyMap<string, string | null>): Report {
+  const values = { ...report.values };
+  let changed = false;
+  for (const [key, value] of entries) {
+    if ((values[key] ?? null) === value) continue;
+    changed = true;
+    if (value === null) delete values[key];
+    else values[key] = value;
+  }
+  return changed ? { ...report, values } : report;
+}
+
+export function withSection(report: Report, key: string, text: string): Report {
+  if ((report.sections[key] ?? '') === text) return report;
+  const sections = { ...report.sections };
+  if (text === '') delete sections[key];
+  else sections[key] = text;
+  return { ...report, sections };
+}
+
+export function withInfoFee(report: Report, field: keyof InfoFee, value: string | null): Report {
+  if (report.infoFee[field] === value) return report;
+  return { ...report, infoFee: { ...report.infoFee, [field]: value } };
+}
+
+export function withAgency(report: Report, agency: Agency): Report {
+  return { ...report, agency };
+}

@@ -1,0 +1,100 @@
+import type { CheckResult, Finding } from '../../shared/checks/index.ts';
+import { cellIndex } from '../../shared/format/index.ts';
+import type { ReportFormat, SectionDef } from '../../shared/format/index.ts';
+import type { Report } from '../../shared/model/report.ts';
+
+/**
+ * The guided flow: 机关信息, one step per section (一 … 六), 检查 and 导出, and how far
+ * each step is. A step is done when it is filled in and has no error; blank table cells
+ * make it unfinished rather than wrong.
+ */
+
+export type StepId = 'agency' | `section:${string}` | 'checks' | 'export';
+
+export interface Step {
+  readonly id: StepId;
+  readonly title: string;
+  readonly section?: SectionDef;
+}
+
+export type StepStatus = 'done' | 'started' | 'empty' | 'errors';
+
+export interface StepProgress {
+  readonly status: StepStatus;
+  readonly findings: readonly Finding[];
+  /** A short line under the step's title, e.g. 已填 12/168 格. */
+  readonly note: string;
+}
+
+export function flowSteps(format: ReportFormat): Step[] {
+  return [
+    { id: 'agency', title: '机关信息' },
+    ...format.sections.map((section): Step => ({ id: `section:${section.key}`, title: section.heading, section })),
+    { id: 'checks', title: '检查' },
+    { id: 'export', title: '预览与导出' },
+  ];
+}
+
+/** The step a finding belongs to: its table's or its section's, the agency, or the checks. */
+export function stepOfFinding(format: ReportFormat, finding: Finding): StepId {
+  const { table, section } = finding.location;
+  if (table) {
+    const owner = format.sections.find((s) => s.table === table);
+    if (owner) return `section:${owner.key}`;
+  }
+  if (section) return `section:${section}`;
+  if (finding.rule === 'S-AGENCY') return 'agency';
+  return 'checks';
+}
+
+function isBlank(value: string | null | undefined): boolean {
+  return value === undefined || value === null || value.trim() === '';
+}
+
+function statusOf(findings: readonly Finding[], filled: number, total: number): StepStatus {
+  if (findings.some((f) => f.severity === 'error' && f.rule !== 'V-BLANK')) return 'errors';
+  if (filled === 0) return 'empty';
+  return filled === total && !findings.some((f) => f.severity === 'error') ? 'done' : 'started';
+}
+
+export function stepProgress(format: ReportFormat, report: Report, checks: CheckResult): Map<StepId, StepProgress> {
+  const byStep = new Map<StepId, Finding[]>();
+  for (const finding of checks.findings) {
+    const step = stepOfFinding(format, finding);
+    byStep.set(step, [...(byStep.get(step) ?? []), finding]);
+  }
+  const progress = new Map<StepId, StepProgress>();
+  const agencyFindings = byStep.get('agency') ?? [];
+  const named = !isBlank(report.agency.name);
+  progress.set('agency', { status: statusOf(agencyFindings, named ? 1 : 0, 1), findings: agencyFindings, note: named ? report.agency.name : '请填写机关名称' });
+  const inputs = cellIndex(format).inputs;
+  for (const section of format.sections) {
+    const id: StepId = `section:${section.key}`;
+    const findings = byStep.get(id) ?? [];
+    if (section.table) {
+      const cells = inputs.filter((c) => c.table === section.table);
+      const filled = cells.filter((c) => !isBlank(report.values[c.key])).length;
+      progress.set(id, { status: statusOf(findings, filled, cells.length), findings, note: `已填 ${filled}/${cells.length} 格` });
+    } else {
+      const written = !isBlank(report.sections[section.key]);
+      const status = statusOf(findings, written ? 1 : 0, 1);
+      // Unedited starters or placeholders leave a written section unfinished.
+      const unfinished = status === 'done' && findings.some((f) => f.rule === 'S-STARTER' || f.rule === 'S-PLACEHOLDER');
+      progress.set(id, { status: unfinished ? 'started' : status, findings, note: written ? (unfinished ? '有待修改的示例文字' : '已填写') : '未填写' });
+    }
+  }
+  const { error, warning, hint } = checks.counts;
+  progress.set('checks', {
+    status: error ? 'errors' : 'done',
+    findings: checks.findings,
+    note: error || warning ? `${error} 个错误，${warning} 个警告` : hint ? `${hint} 条提示` : '没有发现问题',
+  });
+  progress.set('export', { status: error ? 'started' : 'done', findings: [], note: error ? '仍有错误，可先预览' : '可以导出' });
+  return progress;
+}
+
+/** Steps of the report itself (机关信息 and the six sections) that are done. */
+export function completedCount(steps: readonly Step[], progress: ReadonlyMap<StepId, StepProgress>): { done: number; total: number } {
+  const own = steps.filter((s) => s.id === 'agency' || s.section);
+  return { done: own.filter((s) => progress.get(s.id)?.status === 'done').length, total: own.length };
+}

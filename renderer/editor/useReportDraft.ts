@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { ReportSummary } from '../../shared/ipc/contract.ts';
+import type { Report } from '../../shared/model/report.ts';
+import { nianbao, reason } from '../api.ts';
+import { draftReducer, startHistory } from './draftHistory.ts';
+
+/** What the autosave indicator shows. */
+export type SaveState =
+  | { readonly status: 'saved'; readonly at: string }
+  | { readonly status: 'pending' }
+  | { readonly status: 'saving' }
+  | { readonly status: 'failed'; readonly error: string };
+
+/** Edits are saved this long after the last keystroke (the store acknowledges durable saves). */
+export const SAVE_DELAY_MS = 400;
+const RETRY_MS = 3000;
+
+export interface ReportDraft {
+  readonly report: Report;
+  readonly saveState: SaveState;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  readonly edit: (change: (report: Report) => Report, group?: string) => void;
+  readonly undo: () => void;
+  readonly redo: () => void;
+  /** Takes a report that is already saved (e.g. a restored revision); clears undo. */
+  readonly replace: (report: Report, savedAt: string) => void;
+  /** Saves now and resolves once everything typed so far is durable (rejects on failure). */
+  readonly flush: () => Promise<void>;
+}
+
+/**
+ * The report being edited: undo/redo and autosave. There is no Save button; every edit
+ * is saved within half a second, and the indicator says when it last became durable.
+ */
+export function useReportDraft(id: ReportSummary['id'], initial: Report, savedAt: string): ReportDraft {
+  const [history, dispatch] = useReducer(draftReducer, initial, startHistory);
+  const [saveState, setSaveState] = useState<SaveState>({ status: 'saved', at: savedAt });
+  const latest = useRef(history.report);
+  latest.current = history.report;
+  const saved = useRef(initial);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inFlight = useRef<Promise<boolean> | undefined>(undefined);
+
+  /** One save of the latest report; true when it is durable. */
+  const saveOnce = useCallback(async (): Promise<boolean> => {
+    clearTimeout(timer.current);
+    while (inFlight.current) await inFlight.current;
+    const report = latest.current;
+    if (report === saved.current) return true;
+    setSaveState({ status: 'saving' });
+    const run = nianbao.reports.save({ id, report }).then(
+      (result) => {
+        saved.current = report;
+        setSaveState(latest.current === report ? { status: 'saved', at: result.savedAt } : { status: 'pending' });
+        return true;
+      },
+      (error: unknown) => {
+        setSaveState({ status: 'failed', error: reason(error) });
+        timer.current = setTimeout(() => void saveOnce(), RETRY_MS);
+        return false;
+      },
+    );
+    inFlight.current = run;
+    try {
+      return await run;
+    } finally {
+      inFlight.current = undefined;
+    }
+  }, [id]);
+
+  useEffect(() => {
+    if (history.report === saved.current) return;
+    if (!inFlight.current) setSaveState({ status: 'pending' });
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void saveOnce(), SAVE_DELAY_MS);
+  }, [history.report, saveOnce]);
+
+  // Leaving the page (closing the window, reloading) saves what is pending.
+  useEffect(() => {
+    const onHide = () => void saveOnce();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      void saveOnce();
+    };
+  }, [saveOnce]);
+
+  const flush = useCallback(async () => {
+    while (latest.current !== saved.current) {
+      if (!(await saveOnce())) throw new Error('报告尚未保存成功，请稍后再试。');
+    }
+  }, [saveOnce]);
+
+  return {
+    report: history.report,
+    saveState,
+    canUndo: history.past.length > 0,
+    canRedo: history.future.length > 0,
+    edit: useCallback((change, group) => dispatch({ type: 'edit', change, group, at: Date.now() }), []),
+    undo: useCallback(() => dispatch({ type: 'undo' }), []),
+    redo: useCallback(() => dispatch({ type: 'redo' }), []),
+    replace: useCallback((report: Report, at: string) => {
+      saved.current = report;
+      dispatch({ type: 'replace', report });
+      setSaveState({ status: 'saved', at });
+    }, []),
+    flush,
+  };
+}

@@ -1,0 +1,95 @@
+import { Button, Checkbox, Input, Radio, Space } from 'antd';
+import type { CheckResult } from '../../shared/checks/index.ts';
+import type { ReportFormat } from '../../shared/format/index.ts';
+import type { ExportOptions } from '../../shared/model/exportOptions.ts';
+import type { Report } from '../../shared/model/report.ts';
+import { withAgency } from '../editor/reportEdits.ts';
+import { PreviewPages } from './PreviewPages.tsx';
+import type { Exports } from './useExports.tsx';
+
+interface ExportStepProps {
+  readonly format: ReportFormat;
+  readonly report: Report;
+  readonly checks: CheckResult;
+  readonly exports: Exports;
+  readonly edit: (change: (report: Report) => Report, group?: string) => void;
+  readonly onShowChecks: () => void;
+}
+
+/** The print options (remembered with the agency), the pages as they will print, and the exports. */
+export function ExportStep({ format, report, checks, exports, edit, onShowChecks }: ExportStepProps) {
+  const { run, busy } = exports;
+  const options = report.agency.exportOptions;
+
+  const setOptions = (patch: Partial<ExportOptions>, group: string): void =>
+    edit((r) => withAgency(r, { ...r.agency, exportOptions: { ...r.agency.exportOptions, ...patch } }), `export:${group}`);
+
+  return (
+    <div className="nb-export">
+      <div className="nb-export-bar">
+        {checks.counts.error > 0 ? (
+          <span className="nb-export-status nb-severity-error">
+            还有 {checks.counts.error} 个错误、{checks.counts.warning} 个警告。<a onClick={onShowChecks}>查看检查结果</a>
+          </span>
+        ) : (
+          <span className="nb-export-status nb-severity-ok">
+            没有错误{checks.counts.warning ? `（${checks.counts.warning} 个警告，可导出）` : ''}，可以导出。
+          </span>
+        )}
+        <Space wrap>
+          <Button type="primary" data-action="export-docx" loading={busy === 'docx'} onClick={() => void run('docx')}>
+            导出 Word
+          </Button>
+          <Button data-action="export-pdf" loading={busy === 'pdf'} onClick={() => void run('pdf')}>
+            导出 PDF
+          </Button>
+          <Button data-action="print" loading={busy === 'print'} onClick={() => void run('print')}>
+            打印
+          </Button>
+          <Button data-action="export-exchange" loading={busy === 'exchange'} onClick={() => void run('exchange')}>
+            导出交换文件
+          </Button>
+        </Space>
+      </div>
+      <div className="nb-export-body">
+        <aside className="nb-export-options">
+          <h3>打印设置</h3>
+          <p className="nb-muted">按机关记住，下次导出沿用。</p>
+          <div className="nb-option">
+            <div className="nb-option-label">表二收费金额栏的表头</div>
+            <Radio.Group value={options.feeWording} onChange={(e) => setOptions({ feeWording: e.target.value }, 'feeWording')}>
+              <Space direction="vertical">
+                <Radio value="official">{format.feeHeader.official}（官方格式）</Radio>
+                <Radio value="fourDecimals">{format.feeHeader.fourDecimals}</Radio>
+              </Space>
+            </Radio.Group>
+          </div>
+          <div className="nb-option">
+            <Checkbox checked={options.includePreamble} onChange={(e) => setOptions({ includePreamble: e.target.checked }, 'preamble')}>
+              打印前言（依据、统计期限、发布网址、联系方式）
+            </Checkbox>
+          </div>
+          <div className="nb-option">
+            <Checkbox checked={options.includeSignature} onChange={(e) => setOptions({ includeSignature: e.target.checked }, 'signature')}>
+              文末署机关名称
+            </Checkbox>
+          </div>
+          <div className="nb-option">
+            <Checkbox checked={options.includeDate} onChange={(e) => setOptions({ includeDate: e.target.checked }, 'date')}>
+              文末署日期
+            </Checkbox>
+            {options.includeDate && (
+              <Input
+                type="date"
+                className="nb-date"
+                value={options.signatureDate ?? `${report.year + 1}-01-31`}
+                onChange={(e) => setOptions({ signatureDate: e.target.value || null }, 'signatureDate')}
+              />
+            )}
+          </div>
+        </aside>
+        <PreviewPages report={report} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { App as AntApp, Button } from 'antd';
+import type { CheckResult } from '../../shared/checks/index.ts';
+import type { ReportSummary, SavedFile } from '../../shared/ipc/contract.ts';
+import { nianbao, reason } from '../api.ts';
+
+export type Output = 'docx' | 'pdf' | 'print' | 'exchange';
+
+const OUTPUT_NAMES: Readonly<Record<Output, string>> = {
+  docx: 'Word 文档',
+  pdf: 'PDF 文件',
+  print: '打印',
+  exchange: '交换文件',
+};
+
+export interface Exports {
+  readonly run: (output: Output) => Promise<void>;
+  readonly busy: Output | undefined;
+}
+
+/**
+ * Exporting and printing the saved report: what is typed is saved first, and when the
+ * checks still find errors the user confirms (warnings alone never stop an export).
+ */
+export function useExports(reportId: ReportSummary['id'], checks: CheckResult, flush: () => Promise<void>, onShowChecks: () => void): Exports {
+  const { modal, message, notification } = AntApp.useApp();
+  const [busy, setBusy] = useState<Output | undefined>(undefined);
+
+  const confirmErrors = (output: Output): Promise<boolean> => {
+    if (checks.counts.error === 0 || output === 'exchange') return Promise.resolve(true);
+    return new Promise((resolve) => {
+      modal.confirm({
+        title: `报告中还有 ${checks.counts.error} 个错误`,
+        content: '带着错误导出的报告可能被退回。建议先到“检查”中逐条修改。仍要继续吗？',
+        okText: output === 'print' ? '仍然打印' : '仍然导出',
+        cancelText: '去修改',
+        onOk: () => resolve(true),
+        onCancel: () => {
+          resolve(false);
+          onShowChecks();
+        },
+      });
+    });
+  };
+
+  const written = (file: SavedFile, output: Output): void => {
+    if (!file) return;
+    notification.success({
+      message: `已导出${OUTPUT_NAMES[output]}`,
+      description: <span data-testid="exported-path">{file.path}</span>,
+      btn: (
+        <Button size="small" onClick={() => void nianbao.shell.showInFolder({ path: file.path }).catch((e: unknown) => message.error(reason(e)))}>
+          在文件夹中显示
+        </Button>
+      ),
+      duration: 8,
+    });
+  };
+
+  const run = async (output: Output): Promise<void> => {
+    if (busy || !(await confirmErrors(output))) return;
+    setBusy(output);
+    try {
+      await flush();
+      if (output === 'docx') written(await nianbao.export.docx({ reportId }), output);
+      else if (output === 'pdf') written(await nianbao.export.pdf({ reportId }), output);
+      else if (output === 'exchange') written(await nianbao.exchange.export({ reportId }), output);
+      else if ((await nianbao.export.print({ reportId })).printed) message.success('已发送到打印机');
+    } catch (error) {
+      message.error(reason(error));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return { run, busy };
+}

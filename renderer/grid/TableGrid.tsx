@@ -1,0 +1,273 @@
+import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import type { ClipboardEvent, FocusEvent, KeyboardEvent, MouseEvent } from 'react';
+import { cellIndex } from '../../shared/format/index.ts';
+import type { GridCell, ReportFormat, TableLayout } from '../../shared/format/index.ts';
+import type { CellFigure, Figures } from '../../shared/figures/figures.ts';
+import type { Finding } from '../../shared/checks/index.ts';
+import { CellMessages } from './CellMessages.tsx';
+import { storedFigure } from './cellEntry.ts';
+import { gridModel, moveFrom, planPaste } from './gridModel.ts';
+import type { Move, PastePlan } from './gridModel.ts';
+import { isCellBlock, parseTsv } from './tsv.ts';
+
+export interface TableGridProps {
+  readonly format: ReportFormat;
+  readonly layout: TableLayout;
+  readonly figures: Figures;
+  /** Findings by cell key (each finding under every cell it involves). */
+  readonly findingsByCell: ReadonlyMap<string, readonly Finding[]>;
+  /** Figures entered (null clears); `group` merges a burst of typing into one undo step. */
+  readonly onEnter: (entries: ReadonlyMap<string, string | null>, group: string) => void;
+  readonly onPasted: (plan: PastePlan) => void;
+  readonly onUndo: () => void;
+  readonly onRedo: () => void;
+  /** Extra remarks on cells (e.g. how sure an import is), marked and shown with the messages. */
+  readonly notes?: ReadonlyMap<string, CellNote>;
+  /** Told when a cell gets the focus. */
+  readonly onActiveCell?: (key: string) => void;
+}
+
+export interface CellNote {
+  readonly className: string;
+  readonly text: string;
+}
+
+/** The cell being typed in: its text as typed until the focus leaves it. */
+interface Editing {
+  readonly key: string;
+  /** Null: show the stored figure (nothing typed yet, or after undo). */
+  readonly text: string | null;
+  /** The stored figure when the cell got the focus, for Escape. */
+  readonly original: string | null;
+}
+
+const KEY_MOVES: Readonly<Record<string, Move>> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
+
+function cellKeyOf(target: EventTarget | null): string | undefined {
+  return target instanceof HTMLElement ? (target.closest<HTMLElement>('[data-cell]')?.dataset.cell ?? undefined) : undefined;
+}
+
+/** Whether the caret is inside the text, where arrows move the caret and not the focus. */
+function caretInside(input: HTMLInputElement, key: string): boolean {
+  const { selectionStart: start, selectionEnd: end, value } = input;
+  if (start === null || end === null || (start === 0 && end === value.length)) return false;
+  return key === 'ArrowLeft' ? start > 0 : end < value.length;
+}
+
+function severityClass(findings: readonly Finding[] | undefined): string {
+  if (!findings?.length) return '';
+  if (findings.some((f) => f.severity === 'error' && f.rule !== 'V-BLANK')) return ' nb-cell-error';
+  if (findings.some((f) => f.rule === 'V-BLANK')) return ' nb-cell-blank';
+  return findings.some((f) => f.severity === 'warning') ? ' nb-cell-warning' : ' nb-cell-hint';
+}
+
+interface DataCellProps {
+  readonly cell: GridCell;
+  readonly cellKey: string;
+  readonly figure: CellFigure;
+  readonly findings: readonly Finding[] | undefined;
+  readonly typing: string | null | undefined;
+  readonly note: CellNote | undefined;
+  readonly onType: (key: string, text: string) => void;
+}
+
+const DataCell = memo(function DataCell({ cell, cellKey, figure, findings, typing, note, onType }: DataCellProps) {
+  const derived = figure.cell.sumOf !== undefined;
+  const className = `nb-cell nb-cell-${figure.cell.kind}${derived ? ' nb-cell-total' : ''}${severityClass(findings)}${note ? ` ${note.className}` : ''}`;
+  const label = `${figure.cell.columnGroup ? `${figure.cell.columnGroup}—` : ''}${figure.cell.columnLabel}${figure.cell.rowLabel ? `，${figure.cell.rowLabel}` : ''}`;
+  return (
+    <td rowSpan={cell.rowSpan} colSpan={cell.colSpan} className={className}>
+      {derived ? (
+        <div className="nb-cell-value" tabIndex={-1} data-cell={cellKey} role="status" aria-label={`${label}（自动合计）`}>
+          {figure.text}
+        </div>
+      ) : (
+        <input
+          className="nb-cell-input"
+          data-cell={cellKey}
+          aria-label={label}
+          aria-invalid={findings?.some((f) => f.severity === 'error') ?? false}
+          inputMode={figure.cell.kind === 'money' ? 'decimal' : 'numeric'}
+          autoComplete="off"
+          spellCheck={false}
+          value={typing ?? figure.text}
+          onChange={(e) => onType(cellKey, e.target.value)}
+        />
+      )}
+    </td>
+  );
+});
+
+function LabelCell({ cell }: { readonly cell: GridCell }) {
+  if (cell.content.type !== 'label') return null;
+  return (
+    <th rowSpan={cell.rowSpan} colSpan={cell.colSpan} className={`nb-label nb-label-${cell.content.role}`} scope={cell.content.role === 'rowLabel' ? 'row' : undefined}>
+      {cell.content.text}
+    </th>
+  );
+}
+
+/**
+ * A table of the report as a spreadsheet-like grid, laid out exactly like the printed
+ * table (labels and merges from the format). Totals are derived and read-only.
+ */
+export function TableGrid({ format, layout, figures, findingsByCell, onEnter, onPasted, onUndo, onRedo, notes, onActiveCell }: TableGridProps) {
+  const model = gridModel(layout, cellIndex(format));
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [editing, setEditing] = useState<Editing | undefined>(undefined);
+  const [active, setActive] = useState<{ key: string; anchor: HTMLElement; by: 'focus' | 'hover' } | undefined>(undefined);
+  const [focusKey, setFocusKey] = useState<string | undefined>(undefined);
+
+  const kindOf = useCallback((key: string) => figures.get(key).cell.kind, [figures]);
+
+  const onType = useCallback(
+    (key: string, text: string) => {
+      setEditing((e) => ({ key, text, original: e?.key === key ? e.original : null }));
+      onEnter(new Map([[key, storedFigure(text, kindOf(key))]]), `cell:${key}`);
+    },
+    [onEnter, kindOf],
+  );
+
+  const focusCell = (key: string): void => {
+    wrapper.current?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(key)}"]`)?.focus();
+  };
+
+  // Typing over a cell that got the focus selects its content, as in a spreadsheet.
+  useLayoutEffect(() => {
+    if (!focusKey) return;
+    const element = wrapper.current?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(focusKey)}"]`);
+    if (element instanceof HTMLInputElement) element.select();
+  }, [focusKey]);
+
+  const onFocus = (event: FocusEvent<HTMLDivElement>): void => {
+    const key = cellKeyOf(event.target);
+    if (!key) return;
+    const figure = figures.get(key);
+    const typed = figure.cell.sumOf === undefined && figure.entered?.status !== 'blank';
+    setEditing({ key, text: null, original: typed ? figure.text : null });
+    setFocusKey(key);
+    setActive({ key, anchor: event.target as HTMLElement, by: 'focus' });
+    onActiveCell?.(key);
+  };
+
+  const onBlur = (event: FocusEvent<HTMLDivElement>): void => {
+    if (wrapper.current?.contains(event.relatedTarget as Node | null)) return;
+    setEditing(undefined);
+    setFocusKey(undefined);
+    setActive(undefined);
+  };
+
+  const move = (key: string, to: Move): boolean => {
+    const target = moveFrom(model, key, to);
+    if (!target) return false;
+    focusCell(target.key);
+    return true;
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const key = cellKeyOf(event.target);
+    if (!key) return;
+    const ctrl = event.ctrlKey || event.metaKey;
+    if (ctrl && (event.key === 'z' || event.key === 'Z' || event.key === 'y' || event.key === 'Y')) {
+      event.preventDefault();
+      if (event.key.toLowerCase() === 'y' || event.shiftKey) onRedo();
+      else onUndo();
+      setEditing({ key, text: null, original: editing?.original ?? null });
+      return;
+    }
+    if (event.key === 'Escape' && editing?.key === key && editing.text !== null) {
+      event.preventDefault();
+      setEditing({ ...editing, text: null });
+      onEnter(new Map([[key, editing.original]]), `cell:${key}`);
+      return;
+    }
+    let to: Move | undefined;
+    if (event.key === 'Tab') to = event.shiftKey ? 'previous' : 'next';
+    else if (event.key === 'Enter') to = event.shiftKey ? 'previousUp' : 'nextDown';
+    else if (KEY_MOVES[event.key] && !event.altKey && !ctrl && !event.shiftKey) {
+      const input = event.target instanceof HTMLInputElement ? event.target : undefined;
+      const typedHere = editing?.key === key && editing.text !== null;
+      if (!(input && typedHere && (event.key === 'ArrowLeft' || event.key === 'ArrowRight') && caretInside(input, event.key))) {
+        to = KEY_MOVES[event.key];
+      }
+    }
+    if (to && move(key, to)) event.preventDefault();
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLDivElement>): void => {
+    const key = cellKeyOf(event.target);
+    const text = event.clipboardData.getData('text/plain');
+    if (!key || !isCellBlock(text)) return;
+    event.preventDefault();
+    const plan = planPaste(model, key, parseTsv(text));
+    const entries = new Map([...plan.values].map(([k, typed]) => [k, storedFigure(typed, kindOf(k))] as const));
+    onEnter(entries, `paste:${Date.now()}`);
+    setEditing({ key, text: null, original: editing?.original ?? null });
+    onPasted(plan);
+  };
+
+  const onMouseOver = (event: MouseEvent<HTMLDivElement>): void => {
+    const key = cellKeyOf(event.target);
+    if (active?.by === 'focus') return;
+    if (!key || !(findingsByCell.get(key)?.length || notes?.has(key))) {
+      if (active) setActive(undefined);
+      return;
+    }
+    if (active?.key !== key) setActive({ key, anchor: (event.target as HTMLElement).closest<HTMLElement>('[data-cell]')!, by: 'hover' });
+  };
+
+  const totalMm = layout.columnWidthsMm.reduce((a, b) => a + b, 0);
+  const rows: GridCell[][] = Array.from({ length: layout.rowCount }, () => []);
+  for (const cell of layout.cells) rows[cell.row]!.push(cell);
+  const activeFigure = active ? figures.get(active.key) : undefined;
+  const activeFindings = active ? (findingsByCell.get(active.key) ?? []) : [];
+  const activeNote = active ? notes?.get(active.key) : undefined;
+  const showMessages = activeFigure !== undefined && (activeFindings.length > 0 || activeNote !== undefined || activeFigure.cell.sumOf !== undefined);
+
+  return (
+    <div
+      className={`nb-grid nb-grid-${layout.id}`}
+      ref={wrapper}
+      role="grid"
+      onFocus={onFocus}
+      onBlur={onBlur}
+      onKeyDown={onKeyDown}
+      onPaste={onPaste}
+      onMouseOver={onMouseOver}
+      onMouseLeave={() => active?.by === 'hover' && setActive(undefined)}
+    >
+      <table>
+        <colgroup>
+          {layout.columnWidthsMm.map((mm, i) => (
+            <col key={i} style={{ width: `${((mm / totalMm) * 100).toFixed(3)}%` }} />
+          ))}
+        </colgroup>
+        <tbody>
+          {rows.map((cells, r) => (
+            <tr key={r} className={r < layout.headerRows ? 'nb-head-row' : undefined}>
+              {cells.map((cell) =>
+                cell.content.type === 'data' ? (
+                  <DataCell
+                    key={cell.col}
+                    cell={cell}
+                    cellKey={cell.content.key}
+                    figure={figures.get(cell.content.key)}
+                    findings={findingsByCell.get(cell.content.key)}
+                    typing={editing?.key === cell.content.key ? editing.text : undefined}
+                    note={notes?.get(cell.content.key)}
+                    onType={onType}
+                  />
+                ) : (
+                  <LabelCell key={cell.col} cell={cell} />
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {showMessages && (
+        <CellMessages container={wrapper.current} anchor={active!.anchor} figure={activeFigure} findings={activeFindings} note={activeNote?.text} />
+      )}
+    </div>
+  );
+}

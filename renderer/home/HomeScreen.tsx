@@ -1,0 +1,177 @@
+import { useCallback, useEffect, useState } from 'react';
+import { App as AntApp, Button, Empty, Spin, Switch } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { AgencyRecord, ImportReview, ReportSummary } from '../../shared/ipc/contract.ts';
+import { AGENCY_LEVELS } from '../../shared/model/report.ts';
+import { nianbao, reason } from '../api.ts';
+import { AppButtons } from '../appActions.tsx';
+import type { AppActions } from '../appActions.tsx';
+import { useMenuCommands } from '../menuCommands.tsx';
+import { AgencyDialog } from './AgencyDialog.tsx';
+import { NewReportDialog } from './NewReportDialog.tsx';
+import type { ReportSource } from './NewReportDialog.tsx';
+import { ReportTable } from './ReportTable.tsx';
+import { Welcome } from './Welcome.tsx';
+
+type AgencyId = AgencyRecord['id'];
+
+interface HomeScreenProps {
+  readonly agencyId: AgencyId | undefined;
+  readonly onAgency: (id: AgencyId) => void;
+  readonly onOpen: (report: ReportSummary) => void;
+  readonly onReview: (review: ImportReview, agency: AgencyRecord) => void;
+  readonly actions: AppActions;
+  /** A new report asked for from the menus before this screen was on view. */
+  readonly startWith: ReportSource | undefined;
+}
+
+/** Agencies and their reports by year: status, last edited, and new reports. */
+export function HomeScreen({ agencyId, onAgency, onOpen, onReview, actions, startWith }: HomeScreenProps) {
+  const { message, notification } = AntApp.useApp();
+  const [agencies, setAgencies] = useState<AgencyRecord[] | undefined>(undefined);
+  const [reports, setReports] = useState<ReportSummary[] | undefined>(undefined);
+  const [showDeleted, setShowDeleted] = useState(false);
+  const [dialog, setDialog] = useState<'newAgency' | 'editAgency' | 'newReport' | undefined>(startWith ? 'newReport' : undefined);
+  const [source, setSource] = useState<ReportSource | undefined>(startWith);
+
+  const loadAgencies = useCallback(async () => {
+    try {
+      setAgencies(await nianbao.agencies.list({ includeDeleted: showDeleted }));
+    } catch (error) {
+      message.error(reason(error));
+      setAgencies([]);
+    }
+  }, [message, showDeleted]);
+
+  useEffect(() => void loadAgencies(), [loadAgencies]);
+
+  const active = agencies?.filter((a) => !a.deletedAt) ?? [];
+  const selected = agencies?.find((a) => a.id === agencyId) ?? active[0];
+
+  const selectedId = selected?.id;
+  const loadReports = useCallback(async () => {
+    if (selectedId === undefined) return setReports([]);
+    try {
+      setReports(await nianbao.reports.list({ agencyId: selectedId, includeDeleted: showDeleted }));
+    } catch (error) {
+      message.error(reason(error));
+      setReports([]);
+    }
+  }, [selectedId, showDeleted, message]);
+
+  useEffect(() => void loadReports(), [loadReports]);
+
+  const newReport = (from: ReportSource) => () => {
+    if (!selected || selected.deletedAt) return void message.info('请先选择或添加机关');
+    setSource(from);
+    setDialog('newReport');
+  };
+  useMenuCommands({ 'new-report': newReport('blank'), 'import-report': newReport('published'), 'import-exchange': newReport('exchange') });
+
+  const withUndo = (what: string, undo: () => Promise<unknown>): void => {
+    const key = `deleted-${Date.now()}`;
+    notification.info({
+      key,
+      message: `已将${what}移到回收站`,
+      description: '打开“显示回收站”可随时恢复。',
+      btn: (
+        <Button
+          size="small"
+          onClick={() => {
+            notification.destroy(key);
+            void undo().then(() => Promise.all([loadAgencies(), loadReports()]), (e: unknown) => message.error(reason(e)));
+          }}
+        >
+          撤销
+        </Button>
+      ),
+    });
+  };
+
+  if (agencies === undefined) return <Spin size="large" fullscreen tip="正在读取…" />;
+
+  return (
+    <div className="nb-home">
+      <header className="nb-header">
+        <h1 className="nb-header-title nb-brand">年报 · 政府信息公开工作年度报告</h1>
+        <AppButtons actions={actions} />
+      </header>
+      {active.length === 0 && !showDeleted ? (
+        <Welcome onCreated={(record) => void loadAgencies().then(() => onAgency(record.id))} />
+      ) : (
+        <div className="nb-home-body">
+          <nav className="nb-agencies" aria-label="机关">
+            <div className="nb-agencies-head">
+              <h2>机关</h2>
+              <Button size="small" icon={<PlusOutlined />} onClick={() => setDialog('newAgency')} data-action="new-agency">
+                添加
+              </Button>
+            </div>
+            <ul>
+              {agencies.map((record) => (
+                <li key={record.id}>
+                  <button
+                    type="button"
+                    className={`nb-agency${record.id === selected?.id ? ' nb-agency-current' : ''}${record.deletedAt ? ' nb-deleted' : ''}`}
+                    data-agency={record.agency.name}
+                    onClick={() => onAgency(record.id)}
+                  >
+                    <span className="nb-agency-name">{record.agency.name}</span>
+                    <span className="nb-agency-level">{AGENCY_LEVELS[record.agency.level]}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <label className="nb-recycle">
+              <Switch size="small" checked={showDeleted} onChange={setShowDeleted} /> 显示回收站
+            </label>
+          </nav>
+          <main className="nb-home-main">
+            {selected ? (
+              <ReportTable
+                agency={selected}
+                reports={reports}
+                onOpen={onOpen}
+                onNew={newReport('blank')}
+                onEditAgency={() => setDialog('editAgency')}
+                onChanged={() => void loadReports()}
+                onDeleted={(what, undo) => {
+                  withUndo(what, undo);
+                  void Promise.all([loadAgencies(), loadReports()]);
+                }}
+              />
+            ) : (
+              <Empty description="请选择或添加机关" />
+            )}
+          </main>
+        </div>
+      )}
+      {(dialog === 'newAgency' || dialog === 'editAgency') && (
+        <AgencyDialog
+          record={dialog === 'editAgency' ? selected : undefined}
+          onClose={() => setDialog(undefined)}
+          onSaved={(record) => {
+            setDialog(undefined);
+            void loadAgencies().then(() => onAgency(record.id));
+          }}
+        />
+      )}
+      {dialog === 'newReport' && selected && (
+        <NewReportDialog
+          agency={selected}
+          initialSource={source}
+          existingYears={(reports ?? []).filter((r) => !r.deletedAt).map((r) => r.year)}
+          onClose={() => setDialog(undefined)}
+          onCreated={(report) => {
+            setDialog(undefined);
+            onOpen(report);
+          }}
+          onReview={(review) => {
+            setDialog(undefined);
+            onReview(review, selected);
+          }}
+        />
+      )}
+    </div>
+  );
+}
