@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command.ts';
 import { backupCommand } from './backup.ts';
+import { exportDocxCommand } from './exportDocx.ts';
 import { exportJsonCommand } from './exportJson.ts';
 import { importJsonCommand } from './importJson.ts';
 import { listCommand } from './list.ts';
@@ -7,4 +8,4 @@ import { newCommand } from './new.ts';
 import { validateCommand } from './validate.ts';
 
 /** Every CLI command, in the order `nianbao help` lists them. Add a command here. */
-export const commands: readonly CliCommand[] = [validateCommand, newCommand, listCommand, exportJsonCommand, importJsonCommand, backupCommand];
+export const commands: readonly CliCommand[] = [validateCommand, newCommand, listCommand, exportJsonCommand, importJsonCommand, backupCommand, exportDocxCommand];
