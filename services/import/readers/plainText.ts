@@ -8,7 +8,7 @@ import type { SourceCell, SourceDocument, SourceLine } from '../source.ts';
  * lines, as in seed 002). Both become lines of cells.
  */
 
-/** A cell line of the one-cell-per-line form: a tab, then the cell's text without tabs. */
+/** A cell line of the one-cell-per-line form: a tab, then the cell's text without tabs (a lone tab is an empty cell). */
 const CELL_LINE = /^\t[^\t]*$/;
 /** A cell's text broken after a blank line is short (`结果` / `纠正`). */
 const MAX_BROKEN_CELL_CHARS = 10;
@@ -33,7 +33,7 @@ function readCellRun(lines: readonly string[], start: number): { rows: SourceLin
   };
   for (; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.trim() === '') {
+    if (line.trim() === '' && !line.startsWith('\t')) {
       blankBefore = true;
       continue;
     }
