@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { App as AntApp, Button, Descriptions, Modal, Space } from 'antd';
+import { App as AntApp, Button, Space } from 'antd';
 import { CloudDownloadOutlined, CloudUploadOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import type { AppInfo } from '../shared/ipc/contract.ts';
+import { AboutDialog } from './about/AboutDialog.tsx';
 import { nianbao, reason } from './api.ts';
 
 export interface AppActions {
@@ -54,26 +55,7 @@ export function useAppActions(onRestored: () => void): AppActions {
     }
   };
 
-  const dialogs = (
-    <Modal title="关于年报" open={info !== undefined} footer={null} width={640} onCancel={() => setInfo(undefined)}>
-      {info && (
-        <>
-          <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label="版本">
-              {info.name} {info.version}
-            </Descriptions.Item>
-            <Descriptions.Item label="报告格式">
-              {info.formatName}（{info.formatId}）
-            </Descriptions.Item>
-            <Descriptions.Item label="数据版本">{info.dataVersion}</Descriptions.Item>
-            <Descriptions.Item label="数据目录">{info.dataDir}</Descriptions.Item>
-          </Descriptions>
-          <h4 className="nb-gap">第三方软件与字体</h4>
-          <pre className="nb-notices">{info.notices}</pre>
-        </>
-      )}
-    </Modal>
-  );
+  const dialogs = <AboutDialog info={info} onClose={() => setInfo(undefined)} />;
 
   return { backup: () => void backup(), restore, about: () => void about(), dialogs };
 }
