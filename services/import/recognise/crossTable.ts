@@ -170,14 +170,19 @@ export function readCrossTable({ lines, table, layout, index, name }: CrossTable
   }
 
   const readings = new Map<string, CellReading>();
+  /** A table continued on the next page without its header is read by count against the last header printed. */
+  let lastHeader: PrintedHeader = { columns: [], positioned: false };
   const cellOf = (rowKey: string, columnKey: string) => index.byKey.get(crossCellKey(table, rowKey, columnKey))!;
   for (const capture of captures) {
     const row = table.rows[capture.row]!;
     const rowLabel = rowLabels[capture.row]!.label || name;
     const area = capture.area ?? [];
-    const header = headerOf(capture.table ?? TEXT_TABLE);
+    const own = headerOf(capture.table ?? TEXT_TABLE);
+    if (own.columns.length) lastHeader = own;
     const placement: Placement =
-      capture.positioned && header.positioned ? placeByPosition(area, header, columnKeys) : placeByCount(area, header, columnKeys, { exact: capture.positioned });
+      capture.positioned && own.positioned
+        ? placeByPosition(area, own, columnKeys)
+        : placeByCount(area, lastHeader, columnKeys, { exact: capture.positioned });
     const line = capture.areaLine ?? capture.line;
     if (placement.kind === 'unplaced') {
       const raw = area.map((c) => c.text).join(' ').trim();

@@ -81,11 +81,19 @@ export function readSignature(lines: readonly string[], agency: string | null): 
   return { agency: signed, ...(date ? { date } : {}), lines: taken };
 }
 
-/** The export options a signature implies: no date stored when it is the default one. */
-export function signatureOptions(signature: Signature, year: number): { includeSignature: boolean; includeDate: boolean; signatureDate: string | null } {
+/**
+ * The export options a signature implies: no date stored when it is the default one.
+ * Without an agency name a printed signature cannot be told from none; the default stays.
+ */
+export function signatureOptions(
+  signature: Signature,
+  year: number,
+  agency: string | null,
+  defaults: { readonly includeSignature: boolean },
+): { includeSignature: boolean; includeDate: boolean; signatureDate: string | null } {
   const isDefault = signature.date !== undefined && chineseDate(signature.date) === chineseDate(defaultSignatureDate(year));
   return {
-    includeSignature: signature.agency,
+    includeSignature: agency === null ? defaults.includeSignature : signature.agency,
     includeDate: signature.date !== undefined,
     signatureDate: signature.date === undefined || isDefault ? null : signature.date,
   };

@@ -172,7 +172,7 @@ export function recogniseReport(document: SourceDocument, fileName: string, form
         ...base.agency.exportOptions,
         feeWording: fourDecimals ? 'fourDecimals' : 'official',
         includePreamble: preamble !== '',
-        ...signatureOptions(signature, reportYear),
+        ...signatureOptions(signature, reportYear, agency, base.agency.exportOptions),
       },
     },
     sections: Object.fromEntries(sections.filter((s) => s.text !== '').map((s) => [s.key, clip(s.text, MAX_SECTION_CHARS, s.heading ?? s.key, issues)])),
