@@ -77,13 +77,20 @@ export function infoFeeSentence(report: Report): string | undefined {
   return `本年度依据《政府信息公开信息处理费管理办法》发出收费通知${noticesIssued}件，总金额${noticeAmountYuan}元，实际收取信息处理费${collectedYuan}元。`;
 }
 
+const CHINESE_NUMERALS = '〇一二三四五六七八九十';
+
+/** A small count in words, as prose writes it (`六部分`). */
+function countInWords(n: number): string {
+  return n <= 10 ? CHINESE_NUMERALS[n]! : String(n);
+}
+
 function preamble(report: Report, format: ReportFormat): DocParagraph[] {
   const { agency, year } = report;
   const name = agency.name.trim();
   const lines = [
-    `本报告由${name}按照《中华人民共和国政府信息公开条例》（以下简称《条例》）和《${format.name}》（${format.basis}）要求编制。`,
+    `本报告${name ? `由${name}` : ''}按照《中华人民共和国政府信息公开条例》（以下简称《条例》）和《${format.name}》（${format.basis}）要求编制。`,
     // A heading's own 、 (行政复议、行政诉讼) reads as 和 inside this 、-separated list.
-    `本报告内容包括${format.sections.map((s) => s.heading.slice(s.numeral.length).replaceAll('、', '和')).join('、')}等${format.sections.length}部分内容。`,
+    `本报告内容包括${format.sections.map((s) => s.heading.slice(s.numeral.length).replaceAll('、', '和')).join('、')}等${countInWords(format.sections.length)}部分内容。`,
   ];
   let period = `本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`;
   if (agency.website.trim()) {
@@ -91,11 +98,11 @@ function preamble(report: Report, format: ReportFormat): DocParagraph[] {
     period += `本报告电子版可在“${agency.website.trim()}”${url}查阅或下载。`;
   }
   lines.push(period);
-  const contact = [agency.address.trim() && `地址：${agency.address.trim()}`, agency.phone.trim() && `联系电话：${agency.phone.trim()}`]
-    .filter(Boolean)
-    .join('，');
-  if (contact) lines.push(`如对本报告有疑问，请与${name}联系（${contact}）。`);
-  else if (agency.contact.trim()) lines.push(`如对本报告有疑问，请与${name}联系（${agency.contact.trim()}）。`);
+  const contact =
+    [agency.address.trim() && `地址：${agency.address.trim()}`, agency.phone.trim() && `联系电话：${agency.phone.trim()}`]
+      .filter(Boolean)
+      .join('，') || agency.contact.trim();
+  if (contact) lines.push(`如对本报告有疑问，请${name ? `与${name}` : ''}联系（${contact}）。`);
   return lines.map((text) => ({ kind: 'paragraph', text }));
 }
 

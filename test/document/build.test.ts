@@ -62,7 +62,7 @@ describe('buildDocument', () => {
   it('writes the preamble from the agency settings and the year', () => {
     expect(model.preamble.map((p) => p.text)).toEqual([
       '本报告由湖滨区政府办按照《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。',
-      '本报告内容包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等6部分内容。',
+      '本报告内容包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等六部分内容。',
       '本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。',
       '如对本报告有疑问，请与湖滨区政府办联系（联系电话：0571-12345678）。',
     ]);
@@ -71,6 +71,10 @@ describe('buildDocument', () => {
       '本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。本报告电子版可在“湖滨区人民政府门户网站”（http://www.hubin.gov.cn）查阅或下载。',
     );
     expect(buildDocument(withOptions(report, { includePreamble: false })).preamble).toEqual([]);
+    // Without an agency name (a report still being set up) the sentences stay whole.
+    const unnamed = buildDocument({ ...report, agency: { ...report.agency, name: '', phone: '', contact: '信访室 0571-7654321' } }).preamble;
+    expect(unnamed[0]!.text).toMatch(/^本报告按照《中华人民共和国政府信息公开条例》/);
+    expect(unnamed[3]!.text).toBe('如对本报告有疑问，请联系（信访室 0571-7654321）。');
   });
 
   it('opens section 六 with the 信息处理费 sentence and keeps the user text after it', () => {

@@ -14,7 +14,8 @@ function reportDir(): string {
   return dir;
 }
 
-describe('nianbao export-docx', () => {
+// Each case starts the real bin; on a busy machine that takes seconds.
+describe('nianbao export-docx', { timeout: 120_000 }, () => {
   it('writes the report as a DOCX with the three tables', () => {
     const dir = reportDir();
     const { code, out } = nianbao(['export-docx', 'report.json', '-o', 'out.docx'], dir);
