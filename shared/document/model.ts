@@ -65,6 +65,9 @@ export interface DocumentModel {
   /** Unnumbered paragraphs between the title and 一、 (basis, period, publication, contact). */
   readonly preamble: readonly DocParagraph[];
   readonly sections: readonly DocSection[];
-  /** Agency name and date at the end, right-aligned; absent when the user chose not to print it. */
+  /**
+   * Agency name and date at the end, right-aligned (indents: `signatureIndents`);
+   * absent when the user chose to print neither.
+   */
   readonly signature?: { readonly agency?: string; readonly date?: string };
 }

@@ -115,7 +115,6 @@ export const documentStyles: IStylesOptions = {
   characterStyles: leadRoles.map((role) => ({
     id: faceStyleId(role),
     name: faceName(role),
-    basedOn: 'DefaultParagraphFont',
     quickFormat: true,
     run: { font: runFonts(role) },
   })),
