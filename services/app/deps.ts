@@ -1,7 +1,7 @@
 import type { AppInfo } from '../../shared/ipc/contract.ts';
 import type { Result } from '../../shared/model/validation.ts';
 import type { PdfPrinter } from '../export/pdf/pdfPrinter.ts';
-import type { ImportResult } from '../import/types.ts';
+import type { ImportResult } from '../import/index.ts';
 import type { Store } from '../store/index.ts';
 
 /**

@@ -1,5 +1,6 @@
 import type { ImportedCell, ImportReview } from '../../../shared/ipc/contract.ts';
-import type { CellReading, ImportResult } from '../../import/types.ts';
+import { IMPORT_EXTENSIONS } from '../../import/index.ts';
+import type { CellReading, ImportResult } from '../../import/index.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Implementations } from '../registry.ts';
 import { unwrap } from '../registry.ts';
@@ -7,12 +8,7 @@ import { agencyOf, summaryOf } from './storeAccess.ts';
 
 type ImportChannel = `nianbao:import:${string}` & keyof Implementations;
 
-const IMPORT_FILTERS = [
-  { name: '年度报告（Word、PDF、文本）', extensions: ['docx', 'pdf', 'txt'] },
-  { name: 'Word文档', extensions: ['docx'] },
-  { name: 'PDF文档', extensions: ['pdf'] },
-  { name: '文本文件', extensions: ['txt'] },
-];
+const IMPORT_FILTERS = [{ name: '年度报告（Word、PDF、文本）', extensions: IMPORT_EXTENSIONS }];
 
 /** Sure: a figure read where labels and position agree, or a cell the source leaves blank or out. */
 function isSure(cell: CellReading): boolean {

@@ -1,0 +1,146 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { MENU_EVENT } from '../../shared/ipc/contract.ts';
+import type { MenuCommand } from '../../shared/ipc/contract.ts';
+import { aboutInfo, DEVELOPMENT_NOTICES_DIR } from '../../services/about/about.ts';
+import { createHandlers } from '../../services/app/createHandlers.ts';
+import { DEVELOPMENT_FONT_ROOT, findFontRoot } from '../../services/fonts/fontRoot.ts';
+import { importFile } from '../../services/import/index.ts';
+import { openStore } from '../../services/store/index.ts';
+import type { Store } from '../../services/store/index.ts';
+import { electronDialogs } from './dialogs.ts';
+import { registerIpc } from './ipc.ts';
+import { buildMenu } from './menu.ts';
+import { electronPdfPrinter, printWithDialog } from './pdf/electronPdfPrinter.ts';
+import { APP_ENTRY, APP_ORIGIN, registerAppScheme, serveAppFiles } from './protocol.ts';
+import { hardenSession, isTrustedSender, refuseNavigationAndWindows } from './security.ts';
+import type { TrustedPages } from './security.ts';
+import { loadWindowState, MINIMUM_SIZE, rememberWindowState } from './windowState.ts';
+
+/**
+ * The main process: windows, the app:// protocol, menus and IPC wiring. Everything
+ * else is in the services, reached through the handlers of services/app.
+ */
+
+/** `npm run dev` serves the renderer from Vite; a packaged app never does. */
+const devServerUrl = app.isPackaged ? undefined : process.env.NIANBAO_DEV_SERVER_URL;
+
+const appWindows = new Set<number>();
+let mainWindow: BrowserWindow | undefined;
+let store: Store | undefined;
+
+registerAppScheme();
+refuseNavigationAndWindows();
+
+function fail(title: string, message: string): void {
+  dialog.showErrorBox(title, message);
+  app.exit(1);
+}
+
+function createMainWindow(pages: TrustedPages, userData: string): BrowserWindow {
+  const { bounds, maximized } = loadWindowState(userData);
+  const window = new BrowserWindow({
+    ...bounds,
+    minWidth: MINIMUM_SIZE.width,
+    minHeight: MINIMUM_SIZE.height,
+    show: false,
+    title: '年报',
+    backgroundColor: '#f5f6f8',
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  });
+  appWindows.add(window.webContents.id);
+  rememberWindowState(window, userData);
+  window.once('ready-to-show', () => {
+    if (maximized) window.maximize();
+    window.show();
+  });
+  window.on('closed', () => {
+    appWindows.delete(window.webContents.id);
+    mainWindow = undefined;
+  });
+  void window.loadURL(pages.origin === APP_ORIGIN ? APP_ENTRY : `${pages.origin}/`);
+  return window;
+}
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  const opened = openStore({ dataDir: userData });
+  if (!opened.ok) return fail('年报无法打开数据', opened.error);
+  store = opened.value;
+
+  // Packaged: <resources>/fonts (electron-builder extraResources); development: node_modules.
+  const fontRoot = findFontRoot([join(process.resourcesPath, 'fonts'), DEVELOPMENT_FONT_ROOT]);
+  if (!fontRoot.ok) return fail('年报缺少字体', fontRoot.error);
+
+  const pages: TrustedPages = {
+    origin: devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN,
+    windows: appWindows,
+    printFolders: [fontRoot.value.dir],
+  };
+  hardenSession(session.defaultSession, pages);
+  serveAppFiles(session.defaultSession, { renderer: join(app.getAppPath(), 'dist', 'renderer'), fonts: fontRoot.value.dir });
+
+  const handlers = createHandlers({
+    store,
+    pdfPrinter: electronPdfPrinter,
+    systemPrinter: {
+      async print(html) {
+        const outcome = await printWithDialog(html);
+        return outcome.ok ? { ok: true, value: outcome.value === 'printed' } : outcome;
+      },
+    },
+    fontBaseUrl: fontRoot.value.url,
+    readImportFile: (path) => importFile({ path }),
+    dialogs: electronDialogs(() => mainWindow),
+    shell: { showItemInFolder: (path) => shell.showItemInFolder(path) },
+    clock: () => new Date(),
+    appInfo: aboutInfo({
+      appRoot: app.getAppPath(),
+      dataDir: store.dataDir,
+      logsDir: app.getPath('logs'),
+      noticesDirs: [process.resourcesPath, DEVELOPMENT_NOTICES_DIR],
+    }),
+  });
+  registerIpc(handlers, (event) => isTrustedSender(event, pages));
+
+  const send = (command: MenuCommand) => mainWindow?.webContents.send(MENU_EVENT, command);
+  const dataDir = store.dataDir;
+  const menu = buildMenu({ send, openDataFolder: () => void shell.openPath(dataDir), development: !app.isPackaged });
+  Menu.setApplicationMenu(menu);
+
+  mainWindow = createMainWindow(pages, userData);
+}
+
+// One instance per user: a second start focuses the first (the store's lock refuses any other writer).
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  // Close the database (waits for a running backup) before the process ends.
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing || !store) return;
+    event.preventDefault();
+    closing = true;
+    void store.close().finally(() => app.quit());
+  });
+  app.whenReady().then(start, (error: unknown) => fail('年报无法启动', String(error)));
+}
