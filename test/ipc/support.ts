@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { aboutInfo, DEVELOPMENT_NOTICES_DIR } from '../../services/about/about.ts';
+import { createHandlers } from '../../services/app/createHandlers.ts';
+import type { AppDeps, OpenDialogRequest, SaveDialogRequest } from '../../services/app/deps.ts';
+import type { Handlers } from '../../services/app/registry.ts';
+import type { PdfPrinter } from '../../services/export/pdf/pdfPrinter.ts';
+import { DEVELOPMENT_FONT_ROOT, findFontRoot } from '../../services/fonts/fontRoot.ts';
+import { importFile } from '../../services/import/index.ts';
+import { openStore } from '../../services/store/index.ts';
+import type { Store } from '../../services/store/index.ts';
+import type { Channel, ChannelArgs } from '../../shared/ipc/contract.ts';
+
+const REPO = join(import.meta.dirname, '..', '..');
+
+/**
+ * Deps whose every function records its call and throws: a handler that validates its
+ * argument first never touches them for a bad argument.
+ */
+export function tripwireDeps(calls: string[]): AppDeps {
+  const tripwire = (name: string): unknown =>
+    new Proxy(() => undefined, {
+      get: (_target, prop) => tripwire(`${name}.${String(prop)}`),
+      apply: () => {
+        calls.push(name);
+        throw new Error(`${name} was called`);
+      },
+    });
+  return tripwire('deps') as AppDeps;
+}
+
+/** The real handlers over a real store in a temporary folder; dialogs answered from queues. */
+export interface TestApp {
+  readonly dir: string;
+  readonly store: Store;
+  readonly handlers: Handlers;
+  readonly saves: (string | null)[];
+  readonly opens: (string | null)[];
+  readonly dialogsShown: (SaveDialogRequest | OpenDialogRequest)[];
+  readonly printed: string[];
+  readonly shownInFolder: string[];
+  /** The value of a successful call; throws with the error of a failed one. */
+  value<C extends Channel>(channel: C, args: ChannelArgs<C>): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export function startTestApp(pdfPrinter: PdfPrinter, clock: () => Date = () => new Date()): TestApp {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-ipc-'));
+  const opened = openStore({ dataDir: join(dir, 'data') });
+  if (!opened.ok) throw new Error(opened.error);
+  const store = opened.value;
+  const fontRoot = findFontRoot([DEVELOPMENT_FONT_ROOT]);
+  if (!fontRoot.ok) throw new Error(fontRoot.error);
+  const saves: (string | null)[] = [];
+  const opens: (string | null)[] = [];
+  const dialogsShown: (SaveDialogRequest | OpenDialogRequest)[] = [];
+  const printed: string[] = [];
+  const shownInFolder: string[] = [];
+  const answer = (queue: (string | null)[], request: SaveDialogRequest | OpenDialogRequest) => {
+    dialogsShown.push(request);
+    if (queue.length === 0) throw new Error(`no answer for the dialog ${request.title}`);
+    return Promise.resolve(queue.shift()!);
+  };
+  const handlers = createHandlers({
+    store,
+    pdfPrinter,
+    systemPrinter: { print: async (html) => (printed.push(html), { ok: true, value: true }) },
+    fontBaseUrl: fontRoot.value.url,
+    readImportFile: (path) => importFile({ path }),
+    dialogs: { chooseSavePath: (r) => answer(saves, r), chooseOpenPath: (r) => answer(opens, r) },
+    shell: { showItemInFolder: (path) => void shownInFolder.push(path) },
+    clock,
+    appInfo: aboutInfo({ appRoot: REPO, dataDir: store.dataDir, logsDir: join(dir, 'logs'), noticesDirs: [DEVELOPMENT_NOTICES_DIR] }),
+  });
+  return {
+    dir,
+    store,
+    handlers,
+    saves,
+    opens,
+    dialogsShown,
+    printed,
+    shownInFolder,
+    async value(channel, args) {
+      const response = await handlers[channel](args);
+      if (!response.ok) throw new Error(response.error);
+      return response.value;
+    },
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A PDF printer for tests that must not print: any use fails the test. */
+export const noPdfPrinter: PdfPrinter = {
+  print: () => Promise.reject(new Error('this test prints no PDF')),
+  close: async () => {},
+};
