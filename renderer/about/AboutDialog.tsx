@@ -16,7 +16,7 @@ export function AboutDialog({ info, onClose }: { readonly info: AppInfo | undefi
     <Modal title="关于年报" open={info !== undefined} footer={null} width={680} onCancel={onClose}>
       {info && (
         <>
-          <Descriptions column={1} size="small" bordered>
+          <Descriptions column={1} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label="版本">
               {info.name} {info.version}
             </Descriptions.Item>

@@ -1,10 +1,12 @@
-import { Button, Checkbox, Input, Radio, Space } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Radio, Space } from 'antd';
+import dayjs from 'dayjs';
 import type { CheckResult } from '../../shared/checks/index.ts';
 import type { ReportFormat } from '../../shared/format/index.ts';
 import type { ExportOptions } from '../../shared/model/exportOptions.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { withAgency } from '../editor/reportEdits.ts';
 import { PreviewPages } from './PreviewPages.tsx';
+import { OUTPUT_NAMES } from './useExports.tsx';
 import type { Exports } from './useExports.tsx';
 
 interface ExportStepProps {
@@ -18,7 +20,7 @@ interface ExportStepProps {
 
 /** The print options (remembered with the agency), the pages as they will print, and the exports. */
 export function ExportStep({ format, report, checks, exports, edit, onShowChecks }: ExportStepProps) {
-  const { run, busy } = exports;
+  const { run, busy, written, showInFolder } = exports;
   const options = report.agency.exportOptions;
 
   const setOptions = (patch: Partial<ExportOptions>, group: string): void =>
@@ -51,6 +53,20 @@ export function ExportStep({ format, report, checks, exports, edit, onShowChecks
           </Button>
         </Space>
       </div>
+      {written && (
+        <Alert
+          type="success"
+          showIcon
+          className="nb-gap"
+          message={`已导出${OUTPUT_NAMES[written.output]}`}
+          description={<span data-testid="exported-path">{written.path}</span>}
+          action={
+            <Button size="small" onClick={() => showInFolder(written.path)}>
+              在文件夹中显示
+            </Button>
+          }
+        />
+      )}
       <div className="nb-export-body">
         <aside className="nb-export-options">
           <h3>打印设置</h3>
@@ -79,11 +95,12 @@ export function ExportStep({ format, report, checks, exports, edit, onShowChecks
               文末署日期
             </Checkbox>
             {options.includeDate && (
-              <Input
-                type="date"
+              <DatePicker
                 className="nb-date"
-                value={options.signatureDate ?? `${report.year + 1}-01-31`}
-                onChange={(e) => setOptions({ signatureDate: e.target.value || null }, 'signatureDate')}
+                allowClear={false}
+                value={dayjs(options.signatureDate ?? `${report.year + 1}-01-31`)}
+                format="YYYY年M月D日"
+                onChange={(date) => date && setOptions({ signatureDate: date.format('YYYY-MM-DD') }, 'signatureDate')}
               />
             )}
           </div>

@@ -26,8 +26,10 @@ function decodeBase64(base64: string): Uint8Array {
 
 function PdfPage({ pdf, number }: { readonly pdf: PDFDocumentProxy; readonly number: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const [rendered, setRendered] = useState(false);
   useEffect(() => {
     let cancelled = false;
+    setRendered(false);
     let task: { cancel: () => void } | undefined;
     void pdf.getPage(number).then((page) => {
       const target = canvas.current;
@@ -40,7 +42,7 @@ function PdfPage({ pdf, number }: { readonly pdf: PDFDocumentProxy; readonly num
       target.style.height = `${viewport.height / ratio}px`;
       const render = page.render({ canvas: target, viewport });
       task = render;
-      render.promise.catch(() => undefined);
+      render.promise.then(() => !cancelled && setRendered(true), () => undefined);
     });
     return () => {
       cancelled = true;
@@ -48,7 +50,7 @@ function PdfPage({ pdf, number }: { readonly pdf: PDFDocumentProxy; readonly num
     };
   }, [pdf, number]);
   return (
-    <figure className="nb-page" data-page={number}>
+    <figure className="nb-page" data-page={number} data-rendered={rendered}>
       <canvas ref={canvas} aria-label={`第 ${number} 页`} />
       <figcaption>— {number} —</figcaption>
     </figure>

@@ -1,21 +1,29 @@
 import { useState } from 'react';
-import { App as AntApp, Button } from 'antd';
+import { App as AntApp } from 'antd';
 import type { CheckResult } from '../../shared/checks/index.ts';
 import type { ReportSummary, SavedFile } from '../../shared/ipc/contract.ts';
 import { nianbao, reason } from '../api.ts';
 
 export type Output = 'docx' | 'pdf' | 'print' | 'exchange';
 
-const OUTPUT_NAMES: Readonly<Record<Output, string>> = {
+export const OUTPUT_NAMES: Readonly<Record<Output, string>> = {
   docx: 'Word 文档',
   pdf: 'PDF 文件',
   print: '打印',
   exchange: '交换文件',
 };
 
+/** A file the last export wrote, shown with “在文件夹中显示”. */
+export interface Written {
+  readonly output: Output;
+  readonly path: string;
+}
+
 export interface Exports {
   readonly run: (output: Output) => Promise<void>;
   readonly busy: Output | undefined;
+  readonly written: Written | undefined;
+  readonly showInFolder: (path: string) => void;
 }
 
 /**
@@ -23,8 +31,9 @@ export interface Exports {
  * checks still find errors the user confirms (warnings alone never stop an export).
  */
 export function useExports(reportId: ReportSummary['id'], checks: CheckResult, flush: () => Promise<void>, onShowChecks: () => void): Exports {
-  const { modal, message, notification } = AntApp.useApp();
+  const { modal, message } = AntApp.useApp();
   const [busy, setBusy] = useState<Output | undefined>(undefined);
+  const [written, setWritten] = useState<Written | undefined>(undefined);
 
   const confirmErrors = (output: Output): Promise<boolean> => {
     if (checks.counts.error === 0 || output === 'exchange') return Promise.resolve(true);
@@ -43,28 +52,19 @@ export function useExports(reportId: ReportSummary['id'], checks: CheckResult, f
     });
   };
 
-  const written = (file: SavedFile, output: Output): void => {
-    if (!file) return;
-    notification.success({
-      message: `已导出${OUTPUT_NAMES[output]}`,
-      description: <span data-testid="exported-path">{file.path}</span>,
-      btn: (
-        <Button size="small" onClick={() => void nianbao.shell.showInFolder({ path: file.path }).catch((e: unknown) => message.error(reason(e)))}>
-          在文件夹中显示
-        </Button>
-      ),
-      duration: 8,
-    });
+  const wrote = (file: SavedFile, output: Output): void => {
+    if (file) setWritten({ output, path: file.path });
   };
 
   const run = async (output: Output): Promise<void> => {
     if (busy || !(await confirmErrors(output))) return;
     setBusy(output);
+    setWritten(undefined);
     try {
       await flush();
-      if (output === 'docx') written(await nianbao.export.docx({ reportId }), output);
-      else if (output === 'pdf') written(await nianbao.export.pdf({ reportId }), output);
-      else if (output === 'exchange') written(await nianbao.exchange.export({ reportId }), output);
+      if (output === 'docx') wrote(await nianbao.export.docx({ reportId }), output);
+      else if (output === 'pdf') wrote(await nianbao.export.pdf({ reportId }), output);
+      else if (output === 'exchange') wrote(await nianbao.exchange.export({ reportId }), output);
       else if ((await nianbao.export.print({ reportId })).printed) message.success('已发送到打印机');
     } catch (error) {
       message.error(reason(error));
@@ -73,5 +73,9 @@ export function useExports(reportId: ReportSummary['id'], checks: CheckResult, f
     }
   };
 
-  return { run, busy };
+  const showInFolder = (path: string): void => {
+    nianbao.shell.showInFolder({ path }).catch((error: unknown) => message.error(reason(error)));
+  };
+
+  return { run, busy, written, showInFolder };
 }

@@ -236,35 +236,37 @@ export function TableGrid({ format, layout, figures, findingsByCell, onEnter, on
       onMouseOver={onMouseOver}
       onMouseLeave={() => active?.by === 'hover' && setActive(undefined)}
     >
-      <table>
-        <colgroup>
-          {layout.columnWidthsMm.map((mm, i) => (
-            <col key={i} style={{ width: `${((mm / totalMm) * 100).toFixed(3)}%` }} />
-          ))}
-        </colgroup>
-        <tbody>
-          {rows.map((cells, r) => (
-            <tr key={r} className={r < layout.headerRows ? 'nb-head-row' : undefined}>
-              {cells.map((cell) =>
-                cell.content.type === 'data' ? (
-                  <DataCell
-                    key={cell.col}
-                    cell={cell}
-                    cellKey={cell.content.key}
-                    figure={figures.get(cell.content.key)}
-                    findings={findingsByCell.get(cell.content.key)}
-                    typing={editing?.key === cell.content.key ? editing.text : undefined}
-                    note={notes?.get(cell.content.key)}
-                    onType={onType}
-                  />
-                ) : (
-                  <LabelCell key={cell.col} cell={cell} />
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="nb-grid-scroll">
+        <table>
+          <colgroup>
+            {layout.columnWidthsMm.map((mm, i) => (
+              <col key={i} style={{ width: `${((mm / totalMm) * 100).toFixed(3)}%` }} />
+            ))}
+          </colgroup>
+          <tbody>
+            {rows.map((cells, r) => (
+              <tr key={r} className={r < layout.headerRows ? 'nb-head-row' : undefined}>
+                {cells.map((cell) =>
+                  cell.content.type === 'data' ? (
+                    <DataCell
+                      key={cell.col}
+                      cell={cell}
+                      cellKey={cell.content.key}
+                      figure={figures.get(cell.content.key)}
+                      findings={findingsByCell.get(cell.content.key)}
+                      typing={editing?.key === cell.content.key ? editing.text : undefined}
+                      note={notes?.get(cell.content.key)}
+                      onType={onType}
+                    />
+                  ) : (
+                    <LabelCell key={cell.col} cell={cell} />
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {showMessages && (
         <CellMessages container={wrapper.current} anchor={active!.anchor} figure={activeFigure} findings={activeFindings} note={activeNote?.text} />
       )}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { cellIndex, crossCellKey, currentFormat, tableLayouts } from '../../shared/format/index.ts';
+import { storedFigure } from '../../renderer/grid/cellEntry.ts';
+import { gridModel, moveFrom, planPaste } from '../../renderer/grid/gridModel.ts';
+import { isCellBlock, parseTsv } from '../../renderer/grid/tsv.ts';
+
+const layouts = tableLayouts(currentFormat);
+const cells = cellIndex(currentFormat);
+const table3 = currentFormat.tables.table3;
+const t3 = (row: string, column: string) => crossCellKey(table3, row, column);
+
+describe('spreadsheet text from Excel/WPS', () => {
+  it('reads tab-separated rows with CR LF and a trailing line break', () => {
+    expect(parseTsv('1\t2\t3\r\n4\t5\t6\r\n')).toEqual([
+      ['1', '2', '3'],
+      ['4', '5', '6'],
+    ]);
+  });
+
+  it('keeps empty cells and reads quoted cells with tabs, line breaks and doubled quotes', () => {
+    expect(parseTsv('1\t\t3\n"a\tb"\t"x\ny"\t"say ""hi"""')).toEqual([
+      ['1', '', '3'],
+      ['a\tb', 'x\ny', 'say "hi"'],
+    ]);
+  });
+
+  it('tells a block of cells from one value', () => {
+    expect(isCellBlock('12')).toBe(false);
+    expect(isCellBlock('12\r\n')).toBe(false);
+    expect(isCellBlock('1\t2')).toBe(true);
+    expect(isCellBlock('1\n2')).toBe(true);
+  });
+});
+
+describe('the editing grid', () => {
+  const model3 = gridModel(layouts.table3, cells);
+  const model2 = gridModel(layouts.table2, cells);
+
+  it('has every data cell of the printed table, totals marked derived', () => {
+    expect(model3.byKey.size).toBe(table3.rows.length * table3.columns.length);
+    expect(model3.byKey.get(t3('granted', 'total'))!.derived).toBe(true);
+    expect(model3.byKey.get(t3('resultTotal', 'naturalPerson'))!.derived).toBe(true);
+    expect(model3.editable.map((s) => s.key)).toEqual(cells.inputs.filter((c) => c.table === 'table3').map((c) => c.key));
+  });
+
+  it('moves with arrows onto totals, and with Tab and Enter only to typed cells', () => {
+    expect(moveFrom(model3, t3('newReceived', 'otherOrg'), 'right')!.key).toBe(t3('newReceived', 'total'));
+    expect(moveFrom(model3, t3('newReceived', 'otherOrg'), 'next')!.key).toBe(t3('carriedOver', 'naturalPerson'));
+    expect(moveFrom(model3, t3('newReceived', 'total'), 'next')!.key).toBe(t3('carriedOver', 'naturalPerson'));
+    expect(moveFrom(model3, t3('other.other', 'commercial'), 'down')!.key).toBe(t3('resultTotal', 'commercial'));
+    expect(moveFrom(model3, t3('other.other', 'commercial'), 'nextDown')!.key).toBe(t3('carriedForward', 'commercial'));
+    expect(moveFrom(model3, t3('carriedOver', 'naturalPerson'), 'previous')!.key).toBe(t3('newReceived', 'otherOrg'));
+    expect(moveFrom(model3, t3('newReceived', 'naturalPerson'), 'up')).toBeUndefined();
+    expect(moveFrom(model3, t3('newReceived', 'naturalPerson'), 'left')).toBeUndefined();
+  });
+
+  it('moves up and down across table 2 blocks by column, over captions and headers', () => {
+    expect(moveFrom(model2, 't2.normativeDocuments.repealed', 'down')!.key).toBe('t2.licensing');
+    expect(moveFrom(model2, 't2.licensing', 'up')!.key).toBe('t2.normativeDocuments.issued');
+    expect(moveFrom(model2, 't2.coercion', 'down')!.key).toBe('t2.fees');
+  });
+
+  it('lays a pasted block from the anchor, skipping totals but counting their place', () => {
+    const block = parseTsv('1\t2\t3\t4\t5\t6\t21\n1\t1\t1\t1\t1\t1\t6\n');
+    const plan = planPaste(model3, t3('newReceived', 'naturalPerson'), block);
+    expect(plan.values.size).toBe(12);
+    expect(plan.values.get(t3('newReceived', 'otherOrg'))).toBe('6');
+    expect(plan.values.get(t3('carriedOver', 'naturalPerson'))).toBe('1');
+    expect(plan.skippedTotals).toBe(2);
+    expect(plan.outside).toBe(0);
+  });
+
+  it('counts what falls outside the table', () => {
+    const plan = planPaste(model3, t3('carriedForward', 'otherOrg'), [['1', '2', '3'], ['4']]);
+    expect(plan.values.get(t3('carriedForward', 'otherOrg'))).toBe('1');
+    expect(plan.skippedTotals).toBe(1);
+    expect(plan.outside).toBe(2);
+  });
+});
+
+describe('a typed figure as stored', () => {
+  it('normalises full-width digits and units, keeps a bad value as typed, clears a blank', () => {
+    expect(storedFigure('１２', 'count')).toBe('12');
+    expect(storedFigure(' 1,234 件', 'count')).toBe('1234');
+    expect(storedFigure('2.5', 'count')).toBe('2.5');
+    expect(storedFigure('十二', 'count')).toBe('十二');
+    expect(storedFigure('   ', 'count')).toBeNull();
+    expect(storedFigure('１.５０', 'money')).toBe('1.50');
+  });
+});
