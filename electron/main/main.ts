@@ -12,9 +12,10 @@ import { electronDialogs } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
 import { electronPdfPrinter, printWithDialog } from './pdf/electronPdfPrinter.ts';
-import { APP_ENTRY, APP_ORIGIN, registerAppScheme, serveAppFiles } from './protocol.ts';
+import { APP_ENTRY, APP_ORIGIN } from './appOrigin.ts';
+import { registerAppScheme, serveAppFiles } from './protocol.ts';
 import { hardenSession, isTrustedSender, refuseNavigationAndWindows } from './security.ts';
-import type { TrustedPages } from './security.ts';
+import type { TrustedPages } from './requestPolicy.ts';
 import { loadWindowState, MINIMUM_SIZE, rememberWindowState } from './windowState.ts';
 
 /**

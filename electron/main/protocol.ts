@@ -2,16 +2,13 @@ import { protocol } from 'electron';
 import type { Session } from 'electron';
 import { readAppFile } from '../../services/app/appFiles.ts';
 import type { AppFileRoots } from '../../services/app/appFiles.ts';
+import { APP_HOST, APP_SCHEME } from './appOrigin.ts';
 
 /**
  * The app's pages come from `app://nianbao/` rather than file://: a standard, secure
  * scheme has a real origin (so CSP 'self', module scripts and fetch work as on the web),
  * and it serves nothing but the built renderer and the bundled fonts.
  */
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'nianbao';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
-export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
