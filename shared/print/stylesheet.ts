@@ -25,6 +25,14 @@ const TITLE_LINE_PT = LINE_PITCH_PT * 1.25;
 const PAGE_NUMBER_LINE_PT = FACES.pageNumber.sizePt * 1.25;
 /** 左空二字 */
 const INDENT_PT = 2 * BODY_CHAR_PT;
+/** Table rules: Word's single 0.5 pt line; Chromium draws any border at least one pixel wide. */
+const RULE_PT = 0.5;
+const CHROMIUM_MIN_RULE_PT = 0.75;
+/**
+ * A one-line row is its line plus one rule, 14.5 pt in Word; Chromium's thicker rule
+ * comes off the line so that rows, and with them page breaks, fall where Word puts them.
+ */
+const TABLE_CELL_LINE_PT = TABLE_LINE_PT - (CHROMIUM_MIN_RULE_PT - RULE_PT);
 
 const pageNumberBox = (side: 'left' | 'right'): string => `
   @bottom-${side} {
@@ -91,13 +99,13 @@ table {
   border-collapse: collapse;
   font-family: ${fontStack('table')};
   font-size: ${TABLE_FONT_PT}pt;
-  line-height: ${TABLE_LINE_PT}pt;
+  line-height: ${TABLE_CELL_LINE_PT}pt;
   letter-spacing: 0;
   text-indent: 0;
   text-align: center;
 }
 th, td {
-  border: 0.5pt solid #000;
+  border: ${RULE_PT}pt solid #000;
   padding: 0 ${TABLE_CELL_PADDING_MM}mm;
   vertical-align: middle;
   font-weight: normal;
@@ -107,8 +115,7 @@ th, td {
 /* A row never splits, yet a row group (a cell spanning rows) may break between its rows,
    as Word's cantSplit does: only cells that span one row refuse to break. */
 th:not([rowspan]), td:not([rowspan]) { break-inside: avoid; }
-/* A row that only heads what follows (table 2's captions and header rows) stays with it. */
-tr.heads { break-after: avoid; }
+tr.keep-with-next { break-after: avoid; }
 /* The signature never stands alone on a page. */
 .signature { margin-top: ${LINE_PITCH_PT}pt; text-align: right; break-before: avoid; }
 .signature p { text-indent: 0; }

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command.ts';
 import { backupCommand } from './backup.ts';
 import { exportDocxCommand } from './exportDocx.ts';
+import { exportPdfCommand } from './exportPdf.ts';
 import { exportJsonCommand } from './exportJson.ts';
 import { importJsonCommand } from './importJson.ts';
 import { listCommand } from './list.ts';
@@ -8,4 +9,4 @@ import { newCommand } from './new.ts';
 import { validateCommand } from './validate.ts';
 
 /** Every CLI command, in the order `nianbao help` lists them. Add a command here. */
-export const commands: readonly CliCommand[] = [validateCommand, newCommand, listCommand, exportJsonCommand, importJsonCommand, backupCommand, exportDocxCommand];
+export const commands: readonly CliCommand[] = [validateCommand, newCommand, listCommand, exportJsonCommand, importJsonCommand, backupCommand, exportDocxCommand, exportPdfCommand];

@@ -1,16 +1,8 @@
 import { chromium } from 'playwright-core';
 import { findChromium, OFFLINE_CHROMIUM_ARGS } from '../../chromium/findChromium.ts';
 import type { Result } from '../../../shared/model/validation.ts';
-import { withHtmlFile } from './htmlFile.ts';
+import { errorSummary, FONTS_READY_SCRIPT, withHtmlFile } from './printPage.ts';
 import type { PdfPrinter } from './pdfPrinter.ts';
-
-/** First line of an error: playwright appends call logs that mean nothing to a clerk. */
-export function errorSummary(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
-}
-
-/** Resolves when every web font the page uses has loaded (Chromium would print a fallback). */
-export const FONTS_READY_SCRIPT = 'document.fonts.ready.then(() => document.fonts.status)';
 
 /**
  * The Node printer: one headless Chromium (`NIANBAO_CHROMIUM` or the usual system

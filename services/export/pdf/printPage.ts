@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+/** What both printers (Chromium in Node, the Electron window) do alike to load a print page. */
+
 /**
  * Runs `use` with the HTML saved as a temporary file and passes its file:// URL. A page
  * loaded from a file may load the fonts under a file:// font root; one loaded from a
@@ -17,4 +19,12 @@ export async function withHtmlFile<T>(html: string, use: (url: string) => Promis
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Resolves when every web font the page uses has loaded: Chromium would print a substitute. */
+export const FONTS_READY_SCRIPT = 'document.fonts.ready.then(() => document.fonts.status)';
+
+/** First line of an error: browsers append call logs that mean nothing to a clerk. */
+export function errorSummary(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
 }

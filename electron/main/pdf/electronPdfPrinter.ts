@@ -1,0 +1,88 @@
+import { BrowserWindow } from 'electron';
+import { errorSummary, FONTS_READY_SCRIPT, withHtmlFile } from '../../../services/export/pdf/printPage.ts';
+import type { PdfPrinter } from '../../../services/export/pdf/pdfPrinter.ts';
+import type { Result } from '../../../shared/model/validation.ts';
+
+/**
+ * PDF and printing in the app: the print layout (shared/print `renderPrintHtml`, with
+ * `fontBaseUrl` the file:// URL of the font root from services/fonts) loaded into a
+ * hidden window. The HTML is the app's own, with every user text escaped; the window
+ * still may neither open windows nor navigate.
+ */
+
+function hiddenWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false },
+  });
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  return window;
+}
+
+/** Loads the HTML and waits for its fonts: Chromium silently substitutes a font still loading. */
+async function withLoadedWindow<T>(html: string, use: (window: BrowserWindow) => Promise<T>): Promise<T> {
+  const window = hiddenWindow();
+  try {
+    return await withHtmlFile(html, async (url) => {
+      await window.loadURL(url);
+      await window.webContents.executeJavaScript(FONTS_READY_SCRIPT);
+      return use(window);
+    });
+  } finally {
+    if (!window.isDestroyed()) window.destroy();
+  }
+}
+
+export const electronPdfPrinter: PdfPrinter = {
+  async print(html) {
+    try {
+      const pdf = await withLoadedWindow(html, (window) =>
+        // printToPDF defaults to Letter: A4, and the @page margins of the layout.
+        window.webContents.printToPDF({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true }),
+      );
+      return { ok: true, value: new Uint8Array(pdf) };
+    } catch (error) {
+      return { ok: false, error: `生成PDF时出错：${errorSummary(error)}` };
+    }
+  },
+  async close() {},
+};
+
+export type PrintOutcome = 'printed' | 'cancelled';
+
+/**
+ * webContents.print fails on Linux (electron#28192; Joplin's experience up to 2024), while
+ * window.print() works: it shows the dialog and returns when the dialog closes, without
+ * saying whether the user printed or cancelled.
+ */
+async function printOnLinux(window: BrowserWindow): Promise<PrintOutcome> {
+  await window.webContents.executeJavaScript('window.print()');
+  // Destroying the window right after the dialog closes can crash Electron (electron#31635).
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return 'printed';
+}
+
+function printWithCallback(window: BrowserWindow): Promise<Result<PrintOutcome>> {
+  return new Promise((resolve) => {
+    window.webContents.print({ silent: false, printBackground: true }, (success, failureReason) => {
+      if (success) resolve({ ok: true, value: 'printed' });
+      else if (/cancel/i.test(failureReason)) resolve({ ok: true, value: 'cancelled' });
+      else resolve({ ok: false, error: `打印失败：${failureReason}。请检查打印机，或先导出PDF再打印。` });
+    });
+  });
+}
+
+/**
+ * Prints the print layout through the system print dialog (never silently: silent
+ * printing is unreliable on Linux). Resolves when the dialog is done.
+ */
+export async function printWithDialog(html: string): Promise<Result<PrintOutcome>> {
+  try {
+    return await withLoadedWindow(html, async (window) =>
+      process.platform === 'linux' ? { ok: true, value: await printOnLinux(window) } : printWithCallback(window),
+    );
+  } catch (error) {
+    return { ok: false, error: `打印时出错：${errorSummary(error)}` };
+  }
+}
