@@ -1,5 +1,5 @@
 import type { CrossTableDef, TableLayout } from '../../../shared/format/index.ts';
-import { isLabel } from '../../../shared/text/labels.ts';
+import { isLabel, looseNorm } from '../../../shared/text/labels.ts';
 import type { SourceCell } from '../source.ts';
 import { classifyCell } from './cells.ts';
 import type { IndexedLine } from './context.ts';
@@ -73,20 +73,65 @@ function ancestorsAgree(leaf: Leaf, cell: SourceCell, ancestors: readonly FoundA
   return above.every((a) => leaf.ancestors.includes(a.label));
 }
 
+/** Fragments of one header cell printed on successive lines: centred alike, of similar width, together the start of a header. */
+const SAME_CENTRE = 0.25;
+const SIMILAR_WIDTH = 2;
+
+interface Fragment {
+  readonly cell: SourceCell;
+  readonly line: number;
+}
+
+/**
+ * The header's cells. Lines of a table printed without rules carry a narrow column's
+ * header broken into pieces (`自然` / `人`); pieces stacked in one column are joined.
+ */
+function headerCells(lines: readonly IndexedLine[], labels: readonly string[]): { cell: SourceCell; table?: number }[] {
+  const starts = labels.map(looseNorm);
+  const startsAHeader = (fragments: readonly Fragment[]): boolean => {
+    const text = looseNorm(fragments.map((f) => f.cell.text).join(''));
+    return starts.some((s) => s.startsWith(text));
+  };
+  const cells = lines.flatMap(({ line }, i) => cleanCells(line).map((cell) => ({ cell, line: i, table: line.table })));
+  if (lines.some(({ line }) => line.table !== undefined)) return cells;
+  const stacks: Fragment[][] = [];
+  for (const fragment of cells.filter((c) => extent(c.cell))) {
+    const { x0, x1 } = extent(fragment.cell)!;
+    const stack = stacks.find((s) => {
+      const last = s[s.length - 1]!;
+      const other = extent(last.cell)!;
+      const width = Math.max(x1 - x0, other.x1 - other.x0);
+      const ratio = width / Math.max(1e-6, Math.min(x1 - x0, other.x1 - other.x0));
+      return (
+        last.line < fragment.line &&
+        Math.abs((x0 + x1) / 2 - (other.x0 + other.x1) / 2) <= SAME_CENTRE * width &&
+        ratio <= SIMILAR_WIDTH &&
+        startsAHeader([...s, fragment])
+      );
+    });
+    if (stack) stack.push(fragment);
+    else stacks.push([fragment]);
+  }
+  const joined = stacks
+    .filter((s) => s.length > 1)
+    .map((s) => ({
+      cell: { text: s.map((f) => f.cell.text).join(''), x0: Math.min(...s.map((f) => f.cell.x0!)), x1: Math.max(...s.map((f) => f.cell.x1!)) },
+    }));
+  return [...cells, ...joined];
+}
+
 export function findHeader(lines: readonly IndexedLine[], table: CrossTableDef, layout: TableLayout): PrintedHeader {
   const leaves = leavesInReadingOrder(table, layout);
   const leafLabels = [...new Set(leaves.map((l) => l.label))];
   const ancestorLabels = [...new Set(table.columns.flatMap((c) => c.path.slice(0, -1)))];
   const found: FoundLeaf[] = [];
   const ancestors: FoundAncestor[] = [];
-  for (const { line } of lines) {
-    for (const cell of cleanCells(line)) {
-      if (cell.continued || classifyCell(cell.text) !== 'label') continue;
-      const position = extent(cell);
-      const ancestor = ancestorLabels.find((l) => isLabel(cell.text, l));
-      if (ancestor && position) ancestors.push({ label: ancestor, ...position });
-      for (const label of labelsIn(cell.text, leafLabels)) found.push({ label, cell, ...(line.table === undefined ? {} : { table: line.table }) });
-    }
+  for (const { cell, table: tableId } of headerCells(lines, [...leafLabels, ...ancestorLabels])) {
+    if (cell.continued || classifyCell(cell.text) !== 'label') continue;
+    const position = extent(cell);
+    const ancestor = ancestorLabels.find((l) => isLabel(cell.text, l));
+    if (ancestor && position) ancestors.push({ label: ancestor, ...position });
+    for (const label of labelsIn(cell.text, leafLabels)) found.push({ label, cell, ...(tableId === undefined ? {} : { table: tableId }) });
   }
   const taken = new Set<string>();
   const columns: HeaderColumn[] = [];

@@ -19,6 +19,11 @@ export interface RowMatch {
 /** A label's leading number (`一、`, `（三）`, `1.`), which extraction may put in a cell of its own. */
 const LEADING_NUMBER = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])\s*/;
 
+/** Shortest start of a label inside a cell that counts (`2.没有现` but not `2.`). */
+const MIN_INNER_PREFIX = 5;
+/** Where a numbered label may start inside a cell. */
+const INNER_NUMBER = /[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、]/g;
+
 /** The better of matching the label and matching it without its leading number. */
 function matchRowLabel(text: string, label: string): LabelMatch | undefined {
   const whole = matchLabel(text, label);
@@ -45,6 +50,28 @@ export class LabelSet {
    * Among equal matches the earliest row wins (`1.` after `（四）无法提供`).
    */
   rowStartedBy(text: string, after: number): RowMatch | undefined {
+    const whole = this.rowStartedByWhole(text, after);
+    const inside = whole?.match.kind === 'exact' ? undefined : this.rowStartedInside(text, after);
+    if (!whole || !inside) return whole ?? inside;
+    return compareMatches(inside.match, whole.match) < 0 ? inside : whole;
+  }
+
+  /**
+   * A row label after the end of a group label in the same cell, where extraction ran
+   * two cells together (`（五）不1.信访举报投诉类申请`, `三、（一）予以公开`).
+   */
+  private rowStartedInside(text: string, after: number): RowMatch | undefined {
+    for (const match of text.matchAll(INNER_NUMBER)) {
+      if (match.index === 0) continue;
+      const rest = text.slice(match.index);
+      const found = this.rowStartedByWhole(rest, after);
+      const strong = found && (found.match.kind === 'exact' || found.match.kind === 'withSuffix' || (found.match.kind === 'prefix' && Array.from(looseNorm(rest)).length >= MIN_INNER_PREFIX));
+      if (strong) return found;
+    }
+    return undefined;
+  }
+
+  private rowStartedByWhole(text: string, after: number): RowMatch | undefined {
     let best: RowMatch | undefined;
     for (let i = after + 1; i < this.rows.length; i++) {
       const match = matchRowLabel(text, this.rows[i]!.label);
