@@ -37,7 +37,7 @@ export const TABLE3_ROWS: Record<string, string[]> = {
   'denied.stateSecret': ['', '', '', '', '', ''],
 };
 
-function table2Blocks(): Table[] {
+function table2Blocks(trackedDeletion: boolean): Table[] {
   const values: Record<string, string[]> = {
     regulations: ['1', '0', '4'],
     normativeDocuments: ['12', '3', '40'],
@@ -62,7 +62,7 @@ function table2Blocks(): Table[] {
           ...block.rows.map(
             (row) =>
               new TableRow({
-                children: [cell(row.label), ...values[row.key]!.map((v, i) => cell(v, { columnSpan: 3 / block.columns.length, ...(row.key === 'normativeDocuments' && i === 0 ? { deleted: '9' } : {}) }))],
+                children: [cell(row.label), ...values[row.key]!.map((v, i) => cell(v, { columnSpan: 3 / block.columns.length, ...(trackedDeletion && row.key === 'normativeDocuments' && i === 0 ? { deleted: '9' } : {}) }))],
               }),
           ),
         ],
@@ -101,7 +101,8 @@ function table4(): Table {
   });
 }
 
-export async function wordLikeDocx(): Promise<Uint8Array> {
+/** The document; `trackedDeletion: false` leaves out the deleted figure (a PDF printed with changes shown would show it). */
+export async function wordLikeDocx({ trackedDeletion = true } = {}): Promise<Uint8Array> {
   const [overview, proactive, requests, review, problems, other] = format.sections.map((s) => s.heading);
   const document = new Document({
     numbering: { config: [{ reference: 'headings', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT }] }] },
@@ -113,7 +114,7 @@ export async function wordLikeDocx(): Promise<Uint8Array> {
           heading(overview!),
           new Paragraph('2023年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。'),
           heading(proactive!),
-          ...table2Blocks(),
+          ...table2Blocks(trackedDeletion),
           heading(requests!),
           new Table({ rows: [...table3Header(), ...table3Rows(['newReceived', 'carriedOver', 'granted'])] }),
           new Paragraph(''),
