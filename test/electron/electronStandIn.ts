@@ -68,7 +68,10 @@ const electron = {
     buildFromTemplate: (template: { label?: string }[]) => ((seen.menu = template), {}),
     setApplicationMenu: () => {},
   },
-  dialog: { showErrorBox: (title: string, message: string) => void seen.errors.push(`${title}：${message}`) },
+  dialog: {
+    showErrorBox: (title: string, message: string) => void seen.errors.push(`${title}：${message}`),
+    showOpenDialog: async () => ({ canceled: false, filePaths: [process.env.NIANBAO_STAND_IN_OPEN] }),
+  },
   shell: { showItemInFolder: () => {}, openPath: async () => '' },
   screen: {
     getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1366, height: 768 } }],
@@ -103,6 +106,7 @@ async function exercise() {
     menu: seen.menu.map((m) => m.label),
     trusted: await invoke('nianbao:agencies:list', { sender, senderFrame: mainFrame }, {}),
     badArgs: await invoke('nianbao:agencies:list', { sender, senderFrame: mainFrame }, { bogus: 1 }),
+    imported: await invoke('nianbao:import:read', { sender, senderFrame: mainFrame }, {}),
     untrusted: await invoke('nianbao:agencies:list', { sender, senderFrame: { url: 'app://nianbao/index.html', parent: mainFrame } }, {}),
     errors: seen.errors,
   };

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { channels } from '../../shared/ipc/contract.ts';
+import { SEEDS_DIR } from '../fixtures/seedReports.ts';
 
 /**
  * The built main process (dist/electron/main.cjs, `npm run build`) started in Node with a
@@ -15,13 +16,15 @@ import { channels } from '../../shared/ipc/contract.ts';
 const REPO = join(import.meta.dirname, '..', '..');
 const MAIN = join(REPO, 'dist', 'electron', 'main.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-main-'));
+/** The file the stand-in's open dialog picks for 导入 (a published report as text). */
+const seedFile = join(SEEDS_DIR, readdirSync(SEEDS_DIR).find((f) => f.endsWith('.txt'))!);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the main process bundle', () => {
-  it('sets up the hardened app with every IPC channel', () => {
+  it('sets up the hardened app with every IPC channel, and imports through the bundled services', () => {
     expect(existsSync(MAIN), 'dist/electron/main.cjs is missing: run npm run build').toBe(true);
     const output = execFileSync(process.execPath, ['--import', join(import.meta.dirname, 'electronStandIn.ts'), MAIN], {
-      env: { ...process.env, NIANBAO_STAND_IN_DIR: dir, NIANBAO_DEV_SERVER_URL: '' },
+      env: { ...process.env, NIANBAO_STAND_IN_DIR: dir, NIANBAO_STAND_IN_OPEN: seedFile, NIANBAO_DEV_SERVER_URL: '' },
       encoding: 'utf8',
       timeout: 90_000,
     });
@@ -51,6 +54,8 @@ describe('the main process bundle', () => {
     expect(seen.menu).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
     expect(seen.trusted).toEqual({ ok: true, value: [] });
     expect(seen.badArgs).toMatchObject({ ok: false, error: expect.stringMatching(/^请求的参数有误/) });
+    expect(seen.imported).toMatchObject({ ok: true, value: { fileName: expect.stringMatching(/\.txt$/) } });
+    expect(seen.imported.value.cells.filter((c: { value: string | null }) => c.value !== null).length).toBeGreaterThan(50);
     expect(seen.untrusted).toEqual({ ok: false, error: '请求来自不受信任的页面，已拒绝。' });
     expect(existsSync(join(dir, 'userData', 'nianbao.db'))).toBe(true);
   });
