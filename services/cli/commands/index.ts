@@ -3,10 +3,12 @@ import { backupCommand } from './backup.ts';
 import { exportDocxCommand } from './exportDocx.ts';
 import { exportPdfCommand } from './exportPdf.ts';
 import { exportJsonCommand } from './exportJson.ts';
+import { figuresCommand } from './figures.ts';
+import { importCommand } from './import.ts';
 import { importJsonCommand } from './importJson.ts';
 import { listCommand } from './list.ts';
 import { newCommand } from './new.ts';
 import { validateCommand } from './validate.ts';
 
 /** Every CLI command, in the order `nianbao help` lists them. Add a command here. */
-export const commands: readonly CliCommand[] = [validateCommand, newCommand, listCommand, exportJsonCommand, importJsonCommand, backupCommand, exportDocxCommand, exportPdfCommand];
+export const commands: readonly CliCommand[] = [validateCommand, newCommand, listCommand, exportJsonCommand, importJsonCommand, backupCommand, exportDocxCommand, exportPdfCommand, importCommand, figuresCommand];

@@ -172,6 +172,8 @@ export function readCrossTable({ lines, table, layout, index, name }: CrossTable
   const readings = new Map<string, CellReading>();
   /** A table continued on the next page without its header is read by count against the last header printed. */
   let lastHeader: PrintedHeader = { columns: [], positioned: false };
+  /** Columns that rows could not be read in because the printed header lacks them. */
+  const lacking = new Set<string>();
   const cellOf = (rowKey: string, columnKey: string) => index.byKey.get(crossCellKey(table, rowKey, columnKey))!;
   for (const capture of captures) {
     const row = table.rows[capture.row]!;
@@ -190,6 +192,7 @@ export function readCrossTable({ lines, table, layout, index, name }: CrossTable
       issues.push({ level: 'warning', where: name, message: `“${rowLabel}”行：${placement.reason}，请对照原文填写`, line });
       continue;
     }
+    placement.missing.forEach((key) => lacking.add(key));
     for (const stray of placement.stray) note(stray.text, line, 'warning', `“${rowLabel}”行多出的“${stray.text}”不在任何一列下，未读入`);
     for (const key of columnKeys) {
       const def = cellOf(row.key, key);
@@ -203,6 +206,11 @@ export function readCrossTable({ lines, table, layout, index, name }: CrossTable
         readings.set(def.key, missing(def, '该行在此列下没有单元格', line));
       }
     }
+  }
+  for (const key of lacking) {
+    const def = cellOf(table.rows[0]!.key, key);
+    const column = [def.columnGroup, def.columnLabel].filter(Boolean).join('—');
+    issues.push({ level: 'warning', where: name, message: `表头中没有“${column}”列，该列各格按缺失处理` });
   }
   const capturedRows = new Set(captures.map((c) => c.row));
   const found = captures.length > 0 || [...headerLines.keys()].some((id) => headerOf(id).columns.length > 0);
