@@ -51,7 +51,18 @@ describe.runIf(bundlesBuilt())('electron-builder --dir for Linux x64 and arm64, 
     const asar = join(out, folder, 'resources', 'app.asar');
     const entries = listPackage(asar, { isPack: false }).map((e) => e.split('\\').join('/').replace(/^\//, ''));
     expect(new Set(entries.map((e) => e.split('/')[0]))).toEqual(new Set(['package.json', 'dist', 'node_modules']));
-    for (const file of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html', 'node_modules/better-sqlite3/lib/index.js']) {
+    const runtimeFiles = [
+      'dist/electron/main.cjs',
+      'dist/electron/preload.cjs',
+      'dist/renderer/index.html',
+      'node_modules/better-sqlite3/lib/index.js',
+      // PDF import: pdf.js's legacy build, its worker, the CMaps for Chinese text, the standard fonts.
+      'node_modules/pdfjs-dist/legacy/build/pdf.mjs',
+      'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs',
+      'node_modules/pdfjs-dist/cmaps/UniGB-UCS2-H.bcmap',
+      'node_modules/pdfjs-dist/standard_fonts/FoxitFixed.pfb',
+    ];
+    for (const file of runtimeFiles) {
       expect(entries).toContain(file);
     }
     expect(entries.filter((e) => e.endsWith('.map'))).toEqual([]);
