@@ -13,7 +13,8 @@ function reportDir(): string {
   return cwd;
 }
 
-describe('nianbao export-pdf', () => {
+// Each case starts the CLI several times (and Chromium once): slow on a busy machine.
+describe('nianbao export-pdf', { timeout: 180_000 }, () => {
   afterEach(() => {
     delete process.env.NIANBAO_CHROMIUM;
   });

@@ -114,7 +114,7 @@ function numberedPdf(): Promise<{ file: string; model: DocumentModel }> {
   return numbered;
 }
 
-describe.skipIf(!available)('PDF export (Chromium)', () => {
+describe.skipIf(!available)('PDF export (Chromium)', { timeout: 120_000 }, () => {
   it('prints every label and value in order on A4 with embedded fonts and page numbers', async () => {
     const { file, model } = await numberedPdf();
     expectSoundPdf(file, model);
