@@ -7,11 +7,21 @@ import { similarity } from './similarity.ts';
  * over cells (`(二)` | `部分公开…`), a label followed by noise, and small OCR errors.
  */
 
+const normalised = new Map<string, string>();
+/** Labels and cell texts repeat; beyond this many distinct texts the memo starts over. */
+const MEMO_LIMIT = 20_000;
+
 /** `norm`, with the separators `.,:;` made equal and trailing full stops dropped. */
 export function looseNorm(text: string): string {
-  return norm(text)
-    .replace(/[.,:;。，、：；]/g, '.')
-    .replace(/\.+$/, '');
+  let result = normalised.get(text);
+  if (result === undefined) {
+    result = norm(text)
+      .replace(/[.,:;。，、：；]/g, '.')
+      .replace(/\.+$/, '');
+    if (normalised.size >= MEMO_LIMIT) normalised.clear();
+    normalised.set(text, result);
+  }
+  return result;
 }
 
 /**
