@@ -1,12 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Spin } from 'antd';
-import { GlobalWorkerOptions, getDocument } from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { Report } from '../../shared/model/report.ts';
 import { nianbao, reason } from '../api.ts';
 
-GlobalWorkerOptions.workerSrc = workerUrl;
+/** pdf.js, loaded when a preview is first shown (it is not needed to start the app). */
+async function loadPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
+  const { GlobalWorkerOptions, getDocument } = await import('pdfjs-dist');
+  GlobalWorkerOptions.workerSrc = workerUrl;
+  return getDocument({ data, useWasm: false }).promise;
+}
 
 interface PreviewPagesProps {
   readonly report: Report;
@@ -73,7 +77,7 @@ export function PreviewPages({ report }: PreviewPagesProps) {
       setState({ loading: true });
       try {
         const { pdfBase64 } = await nianbao.export.preview({ report });
-        const document = await getDocument({ data: decodeBase64(pdfBase64), useWasm: false }).promise;
+        const document = await loadPdf(decodeBase64(pdfBase64));
         if (cancelled) return void document.loadingTask.destroy();
         shown.current = true;
         setPdf(document);

@@ -71,6 +71,28 @@ interface DataCellProps {
   readonly onType: (key: string, text: string) => void;
 }
 
+function sameFindings(a: readonly Finding[] | undefined, b: readonly Finding[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((finding, i) => finding.id === b[i]!.id && finding.message === b[i]!.message);
+}
+
+/**
+ * Only what a cell shows decides whether it renders again: the figures and findings are
+ * recomputed on every keystroke, and most cells stay as they were.
+ */
+function sameCell(a: DataCellProps, b: DataCellProps): boolean {
+  return (
+    a.cell === b.cell &&
+    a.typing === b.typing &&
+    a.onType === b.onType &&
+    a.figure.text === b.figure.text &&
+    a.note?.text === b.note?.text &&
+    a.note?.className === b.note?.className &&
+    sameFindings(a.findings, b.findings)
+  );
+}
+
 const DataCell = memo(function DataCell({ cell, cellKey, figure, findings, typing, note, onType }: DataCellProps) {
   const derived = figure.cell.sumOf !== undefined;
   const className = `nb-cell nb-cell-${figure.cell.kind}${derived ? ' nb-cell-total' : ''}${severityClass(findings)}${note ? ` ${note.className}` : ''}`;
@@ -96,7 +118,7 @@ const DataCell = memo(function DataCell({ cell, cellKey, figure, findings, typin
       )}
     </td>
   );
-});
+}, sameCell);
 
 function LabelCell({ cell }: { readonly cell: GridCell }) {
   if (cell.content.type !== 'label') return null;
@@ -112,13 +134,14 @@ function LabelCell({ cell }: { readonly cell: GridCell }) {
  * table (labels and merges from the format). Totals are derived and read-only.
  */
 export function TableGrid({ format, layout, figures, findingsByCell, onEnter, onPasted, onUndo, onRedo, notes, onActiveCell }: TableGridProps) {
-  const model = gridModel(layout, cellIndex(format));
+  const index = cellIndex(format);
+  const model = gridModel(layout, index);
   const wrapper = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<Editing | undefined>(undefined);
   const [active, setActive] = useState<{ key: string; anchor: HTMLElement; by: 'focus' | 'hover' } | undefined>(undefined);
   const [focusKey, setFocusKey] = useState<string | undefined>(undefined);
 
-  const kindOf = useCallback((key: string) => figures.get(key).cell.kind, [figures]);
+  const kindOf = useCallback((key: string) => index.byKey.get(key)!.kind, [index]);
 
   const onType = useCallback(
     (key: string, text: string) => {

@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { blankAgency } from '../shared/model/report.ts';
+import { findChromium } from '../services/chromium/findChromium.ts';
+import { APP_URL, startHarness } from '../test/e2e/harness.ts';
+import type { Harness } from '../test/e2e/harness.ts';
+import { consistentReport } from '../test/fixtures/consistentReport.ts';
+import type { BenchResult } from './run.ts';
+import { ms, summary } from './timing.ts';
+
+/**
+ * The built renderer in Chromium (the e2e harness: real services, temporary database):
+ * time to interactive of the home screen and of a report's table step, and the latency
+ * from a keystroke in a table-3 cell to the updated total on screen. Totals and all
+ * checks are computed in the same render, so the total's update marks both.
+ */
+
+const LOADS = 8;
+const KEYSTROKES = 200;
+
+/** ms since navigation start until `selector` is on screen and the main thread is idle. */
+async function timeToInteractive(harness: Harness, selector: string): Promise<number> {
+  await harness.page.waitForSelector(selector);
+  return harness.page.evaluate(() => new Promise<number>((resolve) => requestIdleCallback(() => resolve(performance.now()))));
+}
+
+/** Goes to `url`, then loads it afresh `LOADS` times. */
+async function loadTimes(harness: Harness, url: string, selector: string): Promise<number[]> {
+  await harness.page.goto(url);
+  await harness.page.waitForSelector(selector);
+  const times: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    await harness.page.reload({ waitUntil: 'commit' });
+    times.push(await timeToInteractive(harness, selector));
+  }
+  return times.sort((a, b) => a - b);
+}
+
+interface Latencies {
+  /** keydown → the new total in the DOM (the work of one keystroke: state, totals, checks, render). */
+  readonly dom: number[];
+  /** keydown → the next frame after it (what the user sees). */
+  readonly frame: number[];
+}
+
+/** Latencies of typing into a table-3 cell, each key replacing the cell's figure. */
+async function keystrokeLatencies(harness: Harness): Promise<Latencies> {
+  const { page } = harness;
+  await page.evaluate(() => {
+    const latencies: Latencies = { dom: [], frame: [] };
+    (window as unknown as { __latencies: Latencies }).__latencies = latencies;
+    let start = 0;
+    document.addEventListener('keydown', (event) => void (/^[0-9]$/.test(event.key) && (start = event.timeStamp)), true);
+    const total = document.querySelector('[data-cell="t3.newReceived.total"]')!;
+    new MutationObserver(() => {
+      if (!start) return;
+      const from = start;
+      start = 0;
+      latencies.dom.push(performance.now() - from);
+      requestAnimationFrame(() => latencies.frame.push(performance.now() - from));
+    }).observe(total, { characterData: true, childList: true, subtree: true });
+  });
+  await page.click('[data-cell="t3.newReceived.naturalPerson"]');
+  for (let i = 0; i < KEYSTROKES; i++) {
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press(String(i % 2 === 0 ? 7 : 3));
+  }
+  await page.waitForFunction((n) => (window as unknown as { __latencies: Latencies }).__latencies.frame.length >= n, KEYSTROKES);
+  const { dom, frame } = await page.evaluate(() => (window as unknown as { __latencies: Latencies }).__latencies);
+  return { dom: dom.sort((a, b) => a - b), frame: frame.sort((a, b) => a - b) };
+}
+
+/** The machine's load while measuring: these figures are wall-clock times. */
+function load(): string {
+  return `${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
+}
+
+export default async function bench(): Promise<BenchResult[]> {
+  const name = 'renderer (built, Chromium)';
+  if (!findChromium().ok) return [{ name, figures: { skipped: 'Chromium not found' } }];
+  if (!existsSync(join(import.meta.dirname, '..', 'dist', 'renderer', 'index.html'))) {
+    return [{ name, figures: { skipped: 'dist/renderer missing: run npm run build first' } }];
+  }
+  const harness = await startHarness({ open: false });
+  try {
+    const agency = await harness.call('nianbao:agencies:create', { agency: blankAgency('湖滨区人民政府办公室') });
+    if (!agency.ok) throw new Error(agency.error);
+    const agencyId = (agency.value as { id: number }).id;
+    const created = await harness.call('nianbao:reports:create', { agencyId, year: 2024, from: 'blank' });
+    if (!created.ok) throw new Error(created.error);
+    const reportId = (created.value as { id: number }).id;
+    const saved = await harness.call('nianbao:reports:save', { id: reportId, report: consistentReport(2024) });
+    if (!saved.ok) throw new Error(saved.error);
+
+    const home = await loadTimes(harness, APP_URL, '[data-action="new-report"]');
+    const tableStep = `${APP_URL}#/report/${reportId}/section%3Arequests`;
+    const editor = await loadTimes(harness, tableStep, '[data-cell="t3.newReceived.naturalPerson"]');
+    const keys = await keystrokeLatencies(harness);
+    const overFrame = keys.dom.filter((t) => t > 1000 / 60).length;
+    return [
+      { name: `${name}: time to interactive, home screen (${LOADS} loads)`, figures: { ...summary(home), 'load average': load() } },
+      { name: `${name}: time to interactive, table 3 of a full report (${LOADS} loads)`, figures: { ...summary(editor), 'load average': load() } },
+      {
+        name: `${name}: keystroke in a table-3 cell → total and checks in the DOM (${KEYSTROKES} keys)`,
+        figures: { ...summary(keys.dom), min: ms(keys.dom[0]!), 'over one frame (16.7 ms)': `${overFrame} of ${KEYSTROKES}`, 'load average': load() },
+      },
+      { name: `${name}: keystroke in a table-3 cell → next frame on screen (${KEYSTROKES} keys)`, figures: { ...summary(keys.frame), min: ms(keys.frame[0]!) } },
+    ];
+  } finally {
+    await harness.close();
+  }
+}
