@@ -33,7 +33,7 @@ export function looseNorm(text: string): string {
 export type MatchKind = 'exact' | 'withSuffix' | 'prefix' | 'fuzzy';
 
 /** Better kinds rank higher. */
-export const MATCH_RANK: Readonly<Record<MatchKind, number>> = { exact: 3, withSuffix: 2, prefix: 1, fuzzy: 0 };
+const MATCH_RANK: Readonly<Record<MatchKind, number>> = { exact: 3, withSuffix: 2, prefix: 1, fuzzy: 0 };
 
 export interface LabelMatch {
   readonly kind: MatchKind;

@@ -18,7 +18,7 @@ export function isPageNumber(text: string): boolean {
 }
 
 /** A report title repeated as a page header: ends like `…政府信息公开工作年度报告`, allowing OCR errors. */
-export function isRunningTitle(text: string): boolean {
+function isRunningTitle(text: string): boolean {
   const n = norm(text);
   const suffixLength = Array.from(TITLE_SUFFIX).length;
   if (Array.from(n).length < suffixLength) return false;

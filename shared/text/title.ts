@@ -23,8 +23,8 @@ export interface ParsedTitle {
 const MAX_TITLE_LINES = 3;
 const MAX_AGENCY_CHARS = 60;
 
-/** `政府信息公开工作年度报告` and its shorter forms; `年度` may stand before or after. */
-const SUFFIX = /(?:年度)?政府信息公开(?:工作)?(?:年度)?报告$/;
+/** `政府信息公开工作年度报告` and its shorter forms (`年度` after the year belongs to the year). */
+const SUFFIX = /政府信息公开(?:工作)?(?:年度)?报告$/;
 const AGENCY_FIRST = /^(.*?)((?:19|20)\d{2})年(?:度)?$/;
 const YEAR_FIRST = /^((?:19|20)\d{2})年(?:度)?(.*)$/;
 const BARE_YEAR = /^((?:19|20)\d{2})年?(?:度)?$/;

@@ -71,7 +71,7 @@ const SPACE_BETWEEN_DIGIT_AND_CJK = new RegExp(`(?<=\\d)\\s+(?=\\p{Script=Han})|
 const ASCII_WORD = /[A-Za-z0-9]/;
 
 /** Removes the spaces Chinese text does not have, and runs of spaces. */
-export function tidySpaces(text: string): string {
+function tidySpaces(text: string): string {
   return text.replace(SPACE_BETWEEN_CJK, '').replace(SPACE_BETWEEN_DIGIT_AND_CJK, '').replace(/\s{2,}/g, ' ').trim();
 }
 
@@ -129,7 +129,7 @@ export interface PageLine extends TextLine {
  * Where body text starts and ends horizontally: nearly the leftmost start and the
  * rightmost end of all lines (a few outliers, such as a wide table caption, aside).
  */
-export function textBlock(lines: readonly PageLine[]): { left: number; right: number } {
+function textBlock(lines: readonly PageLine[]): { left: number; right: number } {
   const starts = lines.map((l) => l.x0).sort((a, b) => a - b);
   const ends = lines.map((l) => l.x1).sort((a, b) => b - a);
   const outliers = Math.floor(lines.length * 0.02);

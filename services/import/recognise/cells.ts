@@ -36,11 +36,6 @@ export function classifyCell(text: string): CellKind {
   return 'noise';
 }
 
-/** A cell that can stand in a table's value area (a figure, a blank, a dash, an unreadable mark). */
-export function isValueLike(kind: CellKind): boolean {
-  return kind !== 'label';
-}
-
 /** `行政事业性收费 0` → label and figure, when a figure ends a label cell after a space. */
 export function splitTrailingFigure(text: string): { label: string; figure: string } | undefined {
   const match = /^(.*\p{Script=Han}[)）]?)\s+([\d\uFF10-\uFF19][\d\uFF10-\uFF19,，.．]*)$/u.exec(cleanCell(text));

@@ -148,6 +148,8 @@ export function readCrossTable({ lines, table, layout, index, name }: CrossTable
       continue;
     }
     used.add(lineIndex);
+    const noise = texts.filter((t, j) => j < starts[0]!.cell && kinds[j] === 'noise');
+    if (noise.length) note(noise.join(' '), lineIndex, 'info', `表格中无法识别的符号“${noise.join(' ')}”已忽略`);
     starts.forEach((start, k) => {
       const end = starts[k + 1]?.cell ?? cells.length;
       const dataStart = dataStartOf(tableId, positioned);

@@ -31,7 +31,7 @@ interface RowDef {
 const FEE_HEADER_START = '本年收费金额';
 
 /** The unit text inside the brackets of the fee header, as printed (`单位：万元`). */
-export function feeUnitNote(header: string): string | null {
+function feeUnitNote(header: string): string | null {
   const match = /[（(]\s*([^（()）]*?)\s*[)）]\s*$/.exec(header.trim());
   return match ? match[1]!.replace(/\s+/g, '') : null;
 }
