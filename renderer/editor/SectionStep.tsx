@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { App as AntApp } from 'antd';
+import { Alert, App as AntApp, Button } from 'antd';
 import type { Finding } from '../../shared/checks/index.ts';
 import type { Figures } from '../../shared/figures/figures.ts';
 import { tableLayouts } from '../../shared/format/index.ts';
@@ -9,7 +9,7 @@ import type { PastePlan } from '../grid/gridModel.ts';
 import { TableGrid } from '../grid/TableGrid.tsx';
 import { InfoFeeFields } from './InfoFeeFields.tsx';
 import { ProseEditor } from './ProseEditor.tsx';
-import { withInfoFee, withSection, withValues } from './reportEdits.ts';
+import { withInfoFee, withoutStatedTotals, withSection, withValues } from './reportEdits.ts';
 
 /** The section whose checks hold the structured 信息处理费 figures (V-INFOFEE). */
 const INFO_FEE_SECTION = 'other';
@@ -40,11 +40,26 @@ export function SectionStep({ format, section, report, figures, findingsByCell, 
     [edit],
   );
   const onPasted = useCallback((plan: PastePlan) => void message.info(pasteSummary(plan)), [message]);
+  const onClearStated = useCallback((key: string) => edit((r) => withoutStatedTotals(r, [key]), `stated:${key}`), [edit]);
 
   if (section.table) {
     const layout = tableLayouts(format, { feeWording: report.agency.exportOptions.feeWording })[section.table];
+    const stated = Object.keys(report.statedTotals).filter((key) => figures.get(key).cell.table === section.table);
     return (
       <div className="nb-section" data-step-section={section.key}>
+        {stated.length > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            className="nb-gap"
+            message={`本表有 ${stated.length} 个合计取自导入的原文，与按各项计算的结果不同时会报错。`}
+            action={
+              <Button size="small" onClick={() => edit((r) => withoutStatedTotals(r, stated), 'stated:all')}>
+                全部改用软件计算的合计
+              </Button>
+            }
+          />
+        )}
         <p className="nb-hint">
           方向键、Tab、回车在格子间移动；可从 Excel/WPS 复制一块数据，点中起始格后按 Ctrl+V 粘贴。灰色的合计格由软件计算。Ctrl+Z 撤销。
         </p>
@@ -57,6 +72,7 @@ export function SectionStep({ format, section, report, figures, findingsByCell, 
           onPasted={onPasted}
           onUndo={undo}
           onRedo={redo}
+          onClearStated={onClearStated}
         />
       </div>
     );

@@ -31,3 +31,12 @@ export function withInfoFee(report: Report, field: keyof InfoFee, value: string 
 export function withAgency(report: Report, agency: Agency): Report {
   return { ...report, agency };
 }
+
+/** Drops totals stated by an imported source, so the app's derived totals are used. */
+export function withoutStatedTotals(report: Report, keys: readonly string[]): Report {
+  const present = keys.filter((key) => Object.hasOwn(report.statedTotals, key));
+  if (present.length === 0) return report;
+  const statedTotals = { ...report.statedTotals };
+  for (const key of present) delete statedTotals[key];
+  return { ...report, statedTotals };
+}

@@ -41,8 +41,13 @@ export function CellMessages({ container, anchor, figure, findings, note }: Cell
     <div className="nb-cell-messages" style={position} role="tooltip" aria-live="polite">
       <div className="nb-cell-messages-title">
         {cellTitle(figure)}
-        {derived && <span className="nb-muted">（{stated ? '来源文件所列合计' : '自动合计，不需填写'}）</span>}
+        {derived && !stated && <span className="nb-muted">（自动合计，不需填写）</span>}
       </div>
+      {stated && (
+        <div className="nb-cell-note">
+          这是导入的原文所列合计；按各项计算为 {figure.derived ?? '（有空格，无法计算）'}。按 Delete 改用软件计算的合计。
+        </div>
+      )}
       {note && <div className="nb-cell-note">{note}</div>}
       {findings.map((finding) => (
         <div key={finding.id} className={`nb-cell-message nb-severity-${finding.severity}`}>

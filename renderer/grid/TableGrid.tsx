@@ -25,6 +25,8 @@ export interface TableGridProps {
   readonly notes?: ReadonlyMap<string, CellNote>;
   /** Told when a cell gets the focus. */
   readonly onActiveCell?: (key: string) => void;
+  /** Delete on a total stated by an imported source: use the derived total instead. */
+  readonly onClearStated?: (key: string) => void;
 }
 
 export interface CellNote {
@@ -133,7 +135,19 @@ function LabelCell({ cell }: { readonly cell: GridCell }) {
  * A table of the report as a spreadsheet-like grid, laid out exactly like the printed
  * table (labels and merges from the format). Totals are derived and read-only.
  */
-export function TableGrid({ format, layout, figures, findingsByCell, onEnter, onPasted, onUndo, onRedo, notes, onActiveCell }: TableGridProps) {
+export function TableGrid({
+  format,
+  layout,
+  figures,
+  findingsByCell,
+  onEnter,
+  onPasted,
+  onUndo,
+  onRedo,
+  notes,
+  onActiveCell,
+  onClearStated,
+}: TableGridProps) {
   const index = cellIndex(format);
   const model = gridModel(layout, index);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -202,6 +216,11 @@ export function TableGrid({ format, layout, figures, findingsByCell, onEnter, on
       event.preventDefault();
       setEditing({ ...editing, text: null });
       onEnter(new Map([[key, editing.original]]), `cell:${key}`);
+      return;
+    }
+    if ((event.key === 'Delete' || event.key === 'Backspace') && onClearStated && figures.get(key).cell.sumOf && figures.get(key).entered) {
+      event.preventDefault();
+      onClearStated(key);
       return;
     }
     let to: Move | undefined;

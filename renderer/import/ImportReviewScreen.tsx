@@ -7,7 +7,7 @@ import type { AgencyRecord, ImportReview, ReportSummary } from '../../shared/ipc
 import { reportFormat } from '../../shared/model/report.ts';
 import { nianbao, reason } from '../api.ts';
 import { draftReducer, startHistory } from '../editor/draftHistory.ts';
-import { withValues } from '../editor/reportEdits.ts';
+import { withoutStatedTotals, withValues } from '../editor/reportEdits.ts';
 import { TableGrid } from '../grid/TableGrid.tsx';
 import type { CellNote } from '../grid/TableGrid.tsx';
 
@@ -22,7 +22,9 @@ interface ImportReviewScreenProps {
 function SourceText({ text, passage }: { readonly text: string; readonly passage: string | undefined }) {
   const mark = useRef<HTMLElement>(null);
   const at = passage ? text.indexOf(passage) : -1;
-  useEffect(() => mark.current?.scrollIntoView({ block: 'center' }), [at]);
+  useEffect(() => {
+    mark.current?.scrollIntoView({ block: 'center' });
+  }, [at]);
   if (!passage || at === -1) return <pre className="nb-source">{text}</pre>;
   return (
     <pre className="nb-source">
@@ -57,7 +59,10 @@ export function ImportReviewScreen({ review, agency, onCancel, onCreated }: Impo
     for (const cell of review.cells) {
       const typed = report.values[cell.key] ?? null;
       if (typed !== cell.value) map.set(cell.key, { className: 'nb-cell-corrected', text: `已修改（识别为：${cell.value ?? '空白'}）` });
-      else if (cell.confidence === 'unsure') map.set(cell.key, { className: 'nb-cell-unsure', text: `识别不确定，请对照原文核对。原文：${cell.source || '（未找到）'}` });
+      else if (cell.confidence === 'unsure') {
+        const why = cell.note ? `${cell.note}。` : '';
+        map.set(cell.key, { className: 'nb-cell-unsure', text: `识别不确定，请对照原文核对。${why}原文：${cell.source || '（未找到）'}` });
+      }
       else map.set(cell.key, { className: 'nb-cell-sure', text: `原文：${cell.source}` });
     }
     return map;
@@ -127,6 +132,7 @@ export function ImportReviewScreen({ review, agency, onCancel, onCreated }: Impo
                   onPasted={() => undefined}
                   onUndo={() => dispatch({ type: 'undo' })}
                   onRedo={() => dispatch({ type: 'redo' })}
+                  onClearStated={(key) => dispatch({ type: 'edit', change: (r) => withoutStatedTotals(r, [key]), group: `stated:${key}`, at: Date.now() })}
                 />
               ),
             }))}
