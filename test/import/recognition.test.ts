@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { computeFigures } from '../../shared/figures/figures.ts';
 import { currentFormat } from '../../shared/format/index.ts';
+import { toFixtureFigures } from '../../shared/model/fixtureFigures.ts';
 import { restoreIdeographs } from '../../shared/text/ideographs.ts';
 import { matchLabel } from '../../shared/text/labels.ts';
 import { isPageFurniture } from '../../shared/text/pageFurniture.ts';
 import { locateSections } from '../../shared/text/sections.ts';
 import { parseTitle, yearFromPeriod } from '../../shared/text/title.ts';
+import { loadSeeds } from '../fixtures/seedReports.ts';
 import { importBytes } from './support.ts';
 
 /** The pieces that make imports tolerant, and the rules that keep them from guessing. */
@@ -114,5 +117,17 @@ describe('values are placed only where there is no doubt', () => {
     expect(result.report.values['t3.granted.naturalPerson']).toBe('1234');
     expect(result.report.values['t3.granted.commercial']).toBe('1000');
     expect(result.report.statedTotals['t3.granted.total']).toBe('2234');
+  });
+});
+
+describe('a table under a heading that cannot be read', () => {
+  it('is still found, and the missing heading is reported', async () => {
+    const seed = loadSeeds().find((s) => s.id.startsWith('004'))!;
+    const text = seed.text.replace('三、收到和处理政府信息公开申请情况', '三、收到和处理申请情况');
+    const result = await importBytes(new TextEncoder().encode(text), '004.txt');
+    expect(result.sections.find((s) => s.key === 'requests')!.heading).toBeNull();
+    expect(toFixtureFigures(computeFigures(result.report)).table3).toEqual(seed.fixture.table3);
+    expect(result.issues.some((i) => i.message.includes('在其他位置找到了表三'))).toBe(true);
+    expect(result.sections.find((s) => s.key === 'proactive')!.text).not.toContain('本年新收');
   });
 });

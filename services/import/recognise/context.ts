@@ -41,3 +41,18 @@ export function isProse(texts: readonly string[]): boolean {
   const printed = texts.filter(Boolean);
   return printed.length === 1 && Array.from(printed[0]!).length >= MIN_PROSE_CHARS;
 }
+
+/**
+ * A table ends at its last recognised line: what follows (another table under a heading
+ * that was not found, the section's text) is not the table's, so it is neither used
+ * nor reported as noise of this table.
+ */
+export function endAt(reading: TableReading, lastLine: number): TableReading {
+  const within = (line: number | undefined): boolean => line === undefined || line <= lastLine;
+  return {
+    ...reading,
+    used: new Set([...reading.used].filter((l) => l <= lastLine)),
+    unmatched: reading.unmatched.filter((u) => within(u.line)),
+    issues: reading.issues.filter((i) => within(i.line)),
+  };
+}

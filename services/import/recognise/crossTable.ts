@@ -7,7 +7,7 @@ import type { CellReading, ImportIssue, UnmatchedText } from '../types.ts';
 import type { CellKind } from './cells.ts';
 import { classifyCell } from './cells.ts';
 import type { IndexedLine, TableReading } from './context.ts';
-import { cleanCells, extent, isProse } from './context.ts';
+import { cleanCells, endAt, extent, isProse } from './context.ts';
 import { findHeader } from './header.ts';
 import type { PrintedHeader } from './header.ts';
 import { LabelSet } from './labelSet.ts';
@@ -120,7 +120,8 @@ export function readCrossTable({ lines, table, layout, index, name }: CrossTable
         const match = labels.rowStartedBy(cells[j]!.text, starts.length ? starts[starts.length - 1]!.row : current);
         if (match) starts.push({ cell: j, row: match.row, fuzzy: match.match.kind === 'fuzzy' });
       }
-    } else if (!kinds.includes('label') && kinds.includes('number') && captures.length === 0) {
+    } else if (!kinds.includes('label') && kinds.includes('number') && captures.length === 0 && headerLines.size > 0) {
+      // The unlabelled row of figures: the first line of figures under the table's header.
       starts.push({ cell: -1, row: 0, fuzzy: false });
     }
     if (starts.length === 0) {
@@ -225,5 +226,6 @@ export function readCrossTable({ lines, table, layout, index, name }: CrossTable
     }
   }
   const cells = index.byTable[table.id].map((def) => readings.get(def.key)!);
-  return { found, cells, used, unmatched, issues };
+  const lastLine = Math.max(-1, ...captures.map((c) => Math.max(c.line, c.areaLine ?? c.line)), ...[...headerLines.values()].flat().map((l) => l.index));
+  return endAt({ found, cells, used, unmatched, issues }, lastLine);
 }

@@ -67,23 +67,33 @@ export function recogniseReport(document: SourceDocument, fileName: string, form
   const titleLines = new Set(title?.lines ?? []);
   const preamble = textOf(before.filter((_, i) => !titleLines.has(i)).map(plainLine));
 
+  const readTable = (id: TableId, lines: readonly IndexedLine[]): TableReading =>
+    id === 'table2'
+      ? readTable2(lines, format, index, TABLE_NAMES.table2)
+      : readCrossTable({ lines, table: format.tables[id], layout: layouts[id], index, name: TABLE_NAMES[id] });
+  const linesOf = (start: number, end: number): IndexedLine[] => document.lines.slice(start, end).map((line, i) => ({ index: start + i, line }));
+
   const tableReadings = new Map<TableId, TableReading>();
+  for (const range of location.ranges) {
+    const table = format.sections.find((s) => s.key === range.key)!.table;
+    if (table) tableReadings.set(table, readTable(table, linesOf(range.start, range.end)));
+  }
+  // A table whose heading was not found may still be printed (under a garbled heading): look for it anywhere.
+  for (const section of format.sections) {
+    if (!section.table || tableReadings.has(section.table)) continue;
+    const taken = new Set([...tableReadings.values()].flatMap((r) => [...r.used]));
+    const reading = readTable(section.table, linesOf(location.firstHeading, document.lines.length).filter((l) => !taken.has(l.index)));
+    if (reading.found) {
+      tableReadings.set(section.table, reading);
+      issues.push({ level: 'warning', where: TABLE_NAMES[section.table], message: `没有找到“${section.heading}”标题，但在其他位置找到了${TABLE_NAMES[section.table]}，请核对` });
+    }
+  }
+  const usedByTables = new Set([...tableReadings.values()].flatMap((r) => [...r.used]));
   const sectionTexts = new Map<string, string[]>();
   for (const range of location.ranges) {
-    const section = format.sections.find((s) => s.key === range.key)!;
-    const lines: IndexedLine[] = document.lines.slice(range.start, range.end).map((line, i) => ({ index: range.start + i, line }));
-    let reading: TableReading | undefined;
-    if (section.table === 'table2') reading = readTable2(lines, format, index, TABLE_NAMES.table2);
-    else if (section.table) {
-      const table = format.tables[section.table];
-      reading = readCrossTable({ lines, table, layout: layouts[section.table], index, name: TABLE_NAMES[section.table] });
-    }
-    if (reading && section.table) tableReadings.set(section.table, reading);
     const duplicates = new Set(location.duplicateLines[range.key] ?? []);
-    sectionTexts.set(
-      range.key,
-      lines.filter((l) => !reading?.used.has(l.index) && !duplicates.has(l.index)).map((l) => texts[l.index]!),
-    );
+    const lines = linesOf(range.start, range.end).filter((l) => !usedByTables.has(l.index) && !duplicates.has(l.index));
+    sectionTexts.set(range.key, lines.map((l) => texts[l.index]!));
   }
 
   const tablesFound = [...tableReadings.values()].filter((r) => r.found).length;

@@ -6,7 +6,7 @@ import type { SourceCell } from '../source.ts';
 import type { CellReading, ImportIssue, UnmatchedText } from '../types.ts';
 import { classifyCell, splitTrailingFigure } from './cells.ts';
 import type { IndexedLine, TableReading } from './context.ts';
-import { cleanCells, extent, isProse, overlap } from './context.ts';
+import { cleanCells, endAt, extent, isProse, overlap } from './context.ts';
 import { missing, readFound, unplaced } from './readings.ts';
 
 /**
@@ -48,11 +48,16 @@ function headerLabels(text: string, labels: readonly string[]): string[] {
   return parts.length > 1 && parts.every((p) => p !== undefined) ? (parts as string[]) : [];
 }
 
-/** The row whose label a cell prints: the whole label, the label with noise after it, or a garbled label. */
+/** Most characters of noise after a label (`行政处罚T`); more is a sentence that starts with the label (`规章制度…`). */
+const MAX_LABEL_NOISE = 3;
+
+/** The row whose label a cell prints: the whole label, the label with a little noise after it, or a garbled label. */
 function rowOf(text: string, rows: readonly RowDef[]): { row: RowDef; fuzzy: boolean } | undefined {
   for (const row of rows) {
     const match = matchLabel(text, row.label);
-    if (match && match.kind !== 'prefix') return { row, fuzzy: match.kind === 'fuzzy' };
+    if (!match || match.kind === 'prefix') continue;
+    if (match.kind === 'withSuffix' && Array.from(looseNorm(text)).length - Array.from(looseNorm(row.label)).length > MAX_LABEL_NOISE) continue;
+    return { row, fuzzy: match.kind === 'fuzzy' };
   }
   return undefined;
 }
@@ -101,11 +106,12 @@ export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, 
   const used = new Set<number>();
   let feesUnitNote: string | null = null;
   let started = false;
+  let lastLine = -1;
 
   const readRow = (row: RowDef, area: readonly SourceCell[], lineIndex: number, tableId: number | undefined, doubt?: string): void => {
     const defs = defsOf(row);
-    if (readings.has(defs[0]!.key)) {
-      issues.push({ level: 'warning', where: name, message: `“${row.label}”行出现了不止一次，只读入第一次`, line: lineIndex });
+    if (defs.some((d) => readings.get(d.key)?.status === 'read')) {
+      issues.push({ level: 'warning', where: name, message: `“${row.label}”行出现了不止一次，只读入有数字的第一处`, line: lineIndex });
       return;
     }
     const assigned = assign(row, area, positions, tableId);
@@ -159,6 +165,7 @@ export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, 
     }
     if (recognised) {
       started = true;
+      lastLine = lineIndex;
       used.add(lineIndex);
     } else if (started && !isProse(texts)) {
       used.add(lineIndex);
@@ -176,5 +183,5 @@ export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, 
     for (const def of defs) readings.set(def.key, missing(def, found ? '原文中没有找到这一行' : `原文中没有找到${name}`));
   }
   const cells = index.byTable.table2.map((def) => readings.get(def.key)!);
-  return { found, cells, used, unmatched, issues, feesUnitNote };
+  return { ...endAt({ found, cells, used, unmatched, issues }, lastLine), feesUnitNote };
 }
