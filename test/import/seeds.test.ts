@@ -61,6 +61,7 @@ describe.each(seeds.map((s) => [s.id, s] as const))('seed %s imported from text'
 
   it('says for every cell what was read and how sure, and never fills a blank', async () => {
     const result = await importSeed(id);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
     expect(result.cells).toHaveLength(200);
     for (const cell of result.cells) {
       expect(cell.value === null).toBe(cell.status !== 'read');

@@ -128,6 +128,8 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Result<S
       };
     }
     return { ok: true, value: { format: 'pdf', lines: assemble(blocks, textLines), pages: document.numPages } };
+  } catch (error) {
+    return { ok: false, error: `“${name}”的内容已损坏，读到一半出错（${(error as Error).message}）。请重新导出或下载该PDF后再试。` };
   } finally {
     await task.destroy();
   }

@@ -56,3 +56,25 @@ export function endAt(reading: TableReading, lastLine: number): TableReading {
     issues: reading.issues.filter((i) => within(i.line)),
   };
 }
+
+/** What a table recogniser collects while reading: lines used, text not matched, remarks. */
+export class Notes {
+  readonly used = new Set<number>();
+  readonly unmatched: UnmatchedText[] = [];
+  readonly issues: ImportIssue[] = [];
+  private readonly name: string;
+
+  constructor(name: string) {
+    this.name = name;
+  }
+
+  /** Text left out of the table, with the remark that says so. */
+  skipped(text: string, line: number, level: 'info' | 'warning', message: string): void {
+    this.unmatched.push({ text, line, where: this.name });
+    this.issues.push({ level, where: this.name, message, line });
+  }
+
+  warn(message: string, line?: number): void {
+    this.issues.push({ level: 'warning', where: this.name, message, ...(line === undefined ? {} : { line }) });
+  }
+}

@@ -1,17 +1,16 @@
 import { crossCellKey } from '../../../shared/format/index.ts';
-import type { CellIndex, CrossTableDef, TableLayout } from '../../../shared/format/index.ts';
+import type { CellDef, CellIndex, CrossTableDef, TableLayout } from '../../../shared/format/index.ts';
 import { isPageFurniture } from '../../../shared/text/pageFurniture.ts';
 import type { SourceCell } from '../source.ts';
 import { isPositioned } from '../source.ts';
-import type { CellReading, ImportIssue, UnmatchedText } from '../types.ts';
+import type { CellReading } from '../types.ts';
 import type { CellKind } from './cells.ts';
 import { classifyCell } from './cells.ts';
 import type { IndexedLine, TableReading } from './context.ts';
-import { cleanCells, endAt, extent, isProse } from './context.ts';
+import { cleanCells, endAt, extent, isProse, Notes } from './context.ts';
 import { findHeader } from './header.ts';
 import type { PrintedHeader } from './header.ts';
 import { LabelSet } from './labelSet.ts';
-import type { Placement } from './placement.ts';
 import { placeByCount, placeByPosition } from './placement.ts';
 import { missing, readFound, unplaced } from './readings.ts';
 
@@ -22,14 +21,14 @@ import { missing, readFound, unplaced } from './readings.ts';
  * lines, page headers in between, noise); values are placed by header (§8.2).
  */
 
+/** A data row found in the source, and the cells printed right of its labels. */
 interface Capture {
   readonly row: number;
   readonly line: number;
-  /** The physical table (DOCX, PDF) or undefined (text). */
+  /** The physical table (DOCX, PDF), or undefined (text). */
   readonly table: number | undefined;
   readonly positioned: boolean;
   readonly doubt?: string;
-  /** The cells right of the row's labels, once found. */
   area?: SourceCell[];
   areaLine?: number;
 }
@@ -39,7 +38,6 @@ const TEXT_TABLE = -1;
 function hasContent(cells: readonly SourceCell[]): boolean {
   return cells.some((c) => c.text !== '');
 }
-
 
 /** The value area of a segment of a line: by header position when known, else right of its last label. */
 function valueArea(cells: readonly SourceCell[], kinds: readonly CellKind[], from: number, to: number, dataStart: number | undefined): SourceCell[] {
@@ -59,27 +57,17 @@ export interface CrossTableInput {
   readonly table: CrossTableDef;
   readonly layout: TableLayout;
   readonly index: CellIndex;
-  /** The table's name for messages, e.g. 表三. */
+  /** The table's name for messages, e.g. 表三（依申请公开）. */
   readonly name: string;
 }
 
-export function readCrossTable({ lines, table, layout, index, name }: CrossTableInput): TableReading {
+/** The row-finding pass: which lines are the header, which start which data row, and the values of each. */
+function scanRows(input: CrossTableInput, labels: LabelSet, notes: Notes) {
+  const { lines, table, layout } = input;
   const labelled = table.labelColumns > 0;
-  const rowLabels = table.rows.map((r) => ({ key: r.key, label: r.path[r.path.length - 1] ?? '' }));
-  const others = [
-    ...new Set([...table.rows.flatMap((r) => r.path.slice(0, -1)), ...table.columns.flatMap((c) => c.path), ...(table.corner ? [table.corner] : [])]),
-  ];
-  const labels = new LabelSet(labelled ? rowLabels : [], others);
-  const columnKeys = table.columns.map((c) => c.key);
   const captures: Capture[] = [];
   const headerLines = new Map<number, IndexedLine[]>();
   const headers = new Map<number, PrintedHeader>();
-  const unmatched: UnmatchedText[] = [];
-  const issues: ImportIssue[] = [];
-  const used = new Set<number>();
-  let current = -1;
-  let active: Capture | undefined;
-
   const headerOf = (tableId: number): PrintedHeader => {
     let header = headers.get(tableId);
     if (!header) {
@@ -90,13 +78,10 @@ export function readCrossTable({ lines, table, layout, index, name }: CrossTable
   };
   const dataStartOf = (tableId: number, positioned: boolean): number | undefined => {
     const header = headerOf(tableId);
-    if (!positioned || !header.positioned) return undefined;
-    return Math.min(...header.columns.map((c) => c.x0!));
+    return positioned && header.positioned ? Math.min(...header.columns.map((c) => c.x0!)) : undefined;
   };
-  const note = (text: string, line: number, level: 'info' | 'warning', message: string): void => {
-    unmatched.push({ text, line, where: name });
-    issues.push({ level, where: name, message, line });
-  };
+  let current = -1;
+  let active: Capture | undefined;
 
   for (const { index: lineIndex, line } of lines) {
     const cells = cleanCells(line);
@@ -104,64 +89,60 @@ export function readCrossTable({ lines, table, layout, index, name }: CrossTable
     if (!hasContent(cells)) continue;
     const tableId = line.table ?? TEXT_TABLE;
     const positioned = isPositioned(line);
+    const printed = texts.filter(Boolean).join(' ');
     if (isPageFurniture(texts)) {
-      if (captures.length) note(texts.join(' ').trim(), lineIndex, 'info', `表格中间的页眉或页码“${texts.join(' ').trim()}”已忽略`);
+      if (captures.length) notes.skipped(printed, lineIndex, 'info', `表格中间的页眉或页码“${printed}”已忽略`);
       continue;
     }
     const kinds = cells.map((c) => classifyCell(c.text));
     if (kinds.every((k) => k === 'noise' || k === 'empty')) {
-      if (captures.length || headerLines.size) note(texts.join(' ').trim(), lineIndex, 'info', `表格中无法识别的符号“${texts.filter(Boolean).join(' ')}”已忽略`);
+      if (captures.length || headerLines.size) notes.skipped(printed, lineIndex, 'info', `表格中无法识别的符号“${printed}”已忽略`);
       continue;
     }
     const starts: { cell: number; row: number; fuzzy: boolean }[] = [];
     if (labelled) {
       for (let j = 0; j < cells.length; j++) {
         if (kinds[j] !== 'label' || cells[j]!.continued) continue;
-        const match = labels.rowStartedBy(cells[j]!.text, starts.length ? starts[starts.length - 1]!.row : current);
+        const match = labels.rowStartedBy(cells[j]!.text, starts[starts.length - 1]?.row ?? current);
         if (match) starts.push({ cell: j, row: match.row, fuzzy: match.match.kind === 'fuzzy' });
       }
     } else if (!kinds.includes('label') && kinds.includes('number') && captures.length === 0 && headerLines.size > 0) {
       // The unlabelled row of figures: the first line of figures under the table's header.
       starts.push({ cell: -1, row: 0, fuzzy: false });
     }
+
     if (starts.length === 0) {
       const known = cells.some((c, j) => kinds[j] === 'label' && labels.isKnownFragment(c.text));
-      const numbers = kinds.includes('number');
       if (captures.length === 0 || (positioned && known && !headers.has(tableId))) {
-        if (known || numbers) {
+        if (known || kinds.includes('number')) {
           headerLines.set(tableId, [...(headerLines.get(tableId) ?? []), { index: lineIndex, line: { ...line, cells } }]);
-          used.add(lineIndex);
+          notes.used.add(lineIndex);
         }
         continue;
       }
+      // A line continuing the row above: the rest of a broken label, or (PDF) the row's figures.
       const area = valueArea(cells, kinds, 0, cells.length, dataStartOf(tableId, positioned)).filter((c) => classifyCell(c.text) !== 'label');
-      const unknown = texts.filter((t, j) => t !== '' && kinds[j] === 'label' && !labels.isKnownFragment(t));
       if (!hasContent(area) && !known && isProse(texts)) continue;
-      used.add(lineIndex);
+      notes.used.add(lineIndex);
       if (hasContent(area) && active && !(active.area && hasContent(active.area))) {
         active.area = area;
         active.areaLine = lineIndex;
       } else if (hasContent(area)) {
         const stray = area.map((c) => c.text).filter(Boolean).join(' ');
-        note(stray, lineIndex, 'warning', `第${lineIndex + 1}行的“${stray}”不属于任何一行，未读入`);
+        notes.skipped(stray, lineIndex, 'warning', `第${lineIndex + 1}行的“${stray}”不属于任何一行，未读入`);
       }
-      if (unknown.length) note(unknown.join(' '), lineIndex, 'info', `表格中无法识别的文字“${unknown.join(' ')}”已忽略`);
+      const unknown = texts.filter((t, j) => t !== '' && kinds[j] === 'label' && !labels.isKnownFragment(t)).join(' ');
+      if (unknown) notes.skipped(unknown, lineIndex, 'info', `表格中无法识别的文字“${unknown}”已忽略`);
       continue;
     }
-    used.add(lineIndex);
-    const noise = texts.filter((t, j) => j < starts[0]!.cell && kinds[j] === 'noise');
-    if (noise.length) note(noise.join(' '), lineIndex, 'info', `表格中无法识别的符号“${noise.join(' ')}”已忽略`);
+
+    notes.used.add(lineIndex);
+    const noise = texts.filter((_, j) => j < starts[0]!.cell && kinds[j] === 'noise').join(' ');
+    if (noise) notes.skipped(noise, lineIndex, 'info', `表格中无法识别的符号“${noise}”已忽略`);
     starts.forEach((start, k) => {
-      const end = starts[k + 1]?.cell ?? cells.length;
-      const dataStart = dataStartOf(tableId, positioned);
-      const area = valueArea(cells, kinds, start.cell + 1, end, dataStart);
-      const capture: Capture = {
-        row: start.row,
-        line: lineIndex,
-        table: line.table,
-        positioned,
-        ...(start.fuzzy ? { doubt: `行名“${cells[start.cell]?.text}”与“${rowLabels[start.row]!.label}”不完全一致` } : {}),
-      };
+      const area = valueArea(cells, kinds, start.cell + 1, starts[k + 1]?.cell ?? cells.length, dataStartOf(tableId, positioned));
+      const doubt = start.fuzzy ? `行名“${cells[start.cell]?.text}”与“${labels.rows[start.row]?.label}”不完全一致` : undefined;
+      const capture: Capture = { row: start.row, line: lineIndex, table: line.table, positioned, ...(doubt ? { doubt } : {}) };
       if (area.length) {
         capture.area = area;
         capture.areaLine = lineIndex;
@@ -171,61 +152,61 @@ export function readCrossTable({ lines, table, layout, index, name }: CrossTable
       current = start.row;
     });
   }
+  const lastLine = Math.max(-1, ...captures.map((c) => c.areaLine ?? c.line), ...[...headerLines.values()].flat().map((l) => l.index));
+  const found = captures.length > 0 || [...headerLines.keys()].some((id) => headerOf(id).columns.length > 0);
+  return { captures, headerOf: (table: number | undefined) => headerOf(table ?? TEXT_TABLE), lastLine, found };
+}
 
+export function readCrossTable(input: CrossTableInput): TableReading {
+  const { table, index, name } = input;
+  const rowLabels = table.rows.map((r) => ({ key: r.key, label: r.path[r.path.length - 1] ?? '' }));
+  const others = [...new Set([...table.rows.flatMap((r) => r.path.slice(0, -1)), ...table.columns.flatMap((c) => c.path), ...(table.corner ? [table.corner] : [])])];
+  const labels = new LabelSet(table.labelColumns > 0 ? rowLabels : [], others);
+  const notes = new Notes(name);
+  const { captures, headerOf, lastLine, found } = scanRows(input, labels, notes);
+
+  const columnKeys = table.columns.map((c) => c.key);
+  const cellOf = (row: number, columnKey: string): CellDef => index.byKey.get(crossCellKey(table, table.rows[row]!.key, columnKey))!;
   const readings = new Map<string, CellReading>();
   /** A table continued on the next page without its header is read by count against the last header printed. */
   let lastHeader: PrintedHeader = { columns: [], positioned: false };
   /** Columns that rows could not be read in because the printed header lacks them. */
   const lacking = new Set<string>();
-  const cellOf = (rowKey: string, columnKey: string) => index.byKey.get(crossCellKey(table, rowKey, columnKey))!;
   for (const capture of captures) {
-    const row = table.rows[capture.row]!;
     const rowLabel = rowLabels[capture.row]!.label || name;
     const area = capture.area ?? [];
-    const own = headerOf(capture.table ?? TEXT_TABLE);
+    const own = headerOf(capture.table);
     if (own.columns.length) lastHeader = own;
-    const placement: Placement =
-      capture.positioned && own.positioned
-        ? placeByPosition(area, own, columnKeys)
-        : placeByCount(area, lastHeader, columnKeys, { exact: capture.positioned });
+    const placement =
+      capture.positioned && own.positioned ? placeByPosition(area, own, columnKeys) : placeByCount(area, lastHeader, columnKeys, { exact: capture.positioned });
     const line = capture.areaLine ?? capture.line;
     if (placement.kind === 'unplaced') {
       const raw = area.map((c) => c.text).join(' ').trim();
-      for (const key of columnKeys) readings.set(cellOf(row.key, key).key, unplaced(cellOf(row.key, key), raw, placement.reason, line));
-      issues.push({ level: 'warning', where: name, message: `“${rowLabel}”行：${placement.reason}，请对照原文填写`, line });
+      for (const key of columnKeys) readings.set(cellOf(capture.row, key).key, unplaced(cellOf(capture.row, key), raw, placement.reason, line));
+      notes.warn(`“${rowLabel}”行：${placement.reason}，请对照原文填写`, line);
       continue;
     }
     placement.missing.forEach((key) => lacking.add(key));
-    for (const stray of placement.stray) note(stray.text, line, 'warning', `“${rowLabel}”行多出的“${stray.text}”不在任何一列下，未读入`);
+    for (const stray of placement.stray) notes.skipped(stray.text, line, 'warning', `“${rowLabel}”行多出的“${stray.text}”不在任何一列下，未读入`);
     for (const key of columnKeys) {
-      const def = cellOf(row.key, key);
+      const def = cellOf(capture.row, key);
       const cell = placement.cells.get(key);
-      if (cell) {
-        const doubt = [capture.doubt, placement.note].filter(Boolean).join('；');
-        readings.set(def.key, readFound(def, { cell, line, rowLabel, ...(doubt ? { doubt } : {}) }));
-      } else if (placement.missing.includes(key)) {
-        readings.set(def.key, missing(def, `表头中没有“${def.columnGroup ? `${def.columnGroup}—` : ''}${def.columnLabel}”列`, line));
-      } else {
-        readings.set(def.key, missing(def, '该行在此列下没有单元格', line));
-      }
+      const doubt = [capture.doubt, placement.note].filter(Boolean).join('；');
+      if (cell) readings.set(def.key, readFound(def, { cell, line, rowLabel, ...(doubt ? { doubt } : {}) }));
+      else if (placement.missing.includes(key)) readings.set(def.key, missing(def, `表头中没有“${[def.columnGroup, def.columnLabel].filter(Boolean).join('—')}”列`, line));
+      else readings.set(def.key, missing(def, '该行在此列下没有单元格', line));
     }
   }
   for (const key of lacking) {
-    const def = cellOf(table.rows[0]!.key, key);
-    const column = [def.columnGroup, def.columnLabel].filter(Boolean).join('—');
-    issues.push({ level: 'warning', where: name, message: `表头中没有“${column}”列，该列各格按缺失处理` });
+    const def = cellOf(0, key);
+    notes.warn(`表头中没有“${[def.columnGroup, def.columnLabel].filter(Boolean).join('—')}”列，该列各格留空`);
   }
   const capturedRows = new Set(captures.map((c) => c.row));
-  const found = captures.length > 0 || [...headerLines.keys()].some((id) => headerOf(id).columns.length > 0);
-  for (const [i, row] of table.rows.entries()) {
-    if (capturedRows.has(i)) continue;
-    if (found) issues.push({ level: 'warning', where: name, message: `没有找到“${rowLabels[i]!.label || '数据'}”行，该行各格按空白处理` });
-    for (const key of columnKeys) {
-      const def = cellOf(row.key, key);
-      readings.set(def.key, missing(def, found ? '原文中没有找到这一行' : `原文中没有找到${name}`));
-    }
-  }
+  table.rows.forEach((_, row) => {
+    if (capturedRows.has(row)) return;
+    if (found) notes.warn(`没有找到“${rowLabels[row]!.label || '数据'}”行，该行各格留空`);
+    for (const key of columnKeys) readings.set(cellOf(row, key).key, missing(cellOf(row, key), found ? '原文中没有找到这一行' : `原文中没有找到${name}`));
+  });
   const cells = index.byTable[table.id].map((def) => readings.get(def.key)!);
-  const lastLine = Math.max(-1, ...captures.map((c) => Math.max(c.line, c.areaLine ?? c.line)), ...[...headerLines.values()].flat().map((l) => l.index));
-  return endAt({ found, cells, used, unmatched, issues }, lastLine);
+  return endAt({ found, cells, used: notes.used, unmatched: notes.unmatched, issues: notes.issues }, lastLine);
 }

@@ -3,10 +3,10 @@ import type { BlockTableDef, CellDef, CellIndex, ReportFormat } from '../../../s
 import { isLabel, looseNorm, matchLabel } from '../../../shared/text/labels.ts';
 import { isPageFurniture } from '../../../shared/text/pageFurniture.ts';
 import type { SourceCell } from '../source.ts';
-import type { CellReading, ImportIssue, UnmatchedText } from '../types.ts';
+import type { CellReading } from '../types.ts';
 import { classifyCell, splitTrailingFigure } from './cells.ts';
 import type { IndexedLine, TableReading } from './context.ts';
-import { cleanCells, endAt, extent, isProse, overlap } from './context.ts';
+import { cleanCells, endAt, extent, isProse, Notes, overlap } from './context.ts';
 import { missing, readFound, unplaced } from './readings.ts';
 
 /**
@@ -101,9 +101,7 @@ export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, 
   const defsOf = (row: RowDef): CellDef[] => row.columns.map((c) => index.byKey.get(table2CellKey(row.key, c.key))!);
   const positions: ColumnPositions = new Map();
   const readings = new Map<string, CellReading>();
-  const unmatched: UnmatchedText[] = [];
-  const issues: ImportIssue[] = [];
-  const used = new Set<number>();
+  const notes = new Notes(name);
   let feesUnitNote: string | null = null;
   let started = false;
   let lastLine = -1;
@@ -111,14 +109,14 @@ export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, 
   const readRow = (row: RowDef, area: readonly SourceCell[], lineIndex: number, tableId: number | undefined, doubt?: string): void => {
     const defs = defsOf(row);
     if (defs.some((d) => readings.get(d.key)?.status === 'read')) {
-      issues.push({ level: 'warning', where: name, message: `“${row.label}”行出现了不止一次，只读入有数字的第一处`, line: lineIndex });
+      notes.warn(`“${row.label}”行出现了不止一次，只读入有数字的第一处`, lineIndex);
       return;
     }
     const assigned = assign(row, area, positions, tableId);
     if (typeof assigned === 'string') {
       const raw = area.map((c) => c.text).join(' ').trim();
       for (const def of defs) readings.set(def.key, unplaced(def, raw, assigned, lineIndex));
-      issues.push({ level: 'warning', where: name, message: `“${row.label}”行：${assigned}，请对照原文填写`, line: lineIndex });
+      notes.warn(`“${row.label}”行：${assigned}，请对照原文填写`, lineIndex);
       return;
     }
     row.columns.forEach((column, i) => {
@@ -133,8 +131,8 @@ export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, 
     if (!texts.some(Boolean)) continue;
     if (isPageFurniture(texts)) {
       if (started) {
-        used.add(lineIndex);
-        issues.push({ level: 'info', where: name, message: `表格中间的页眉或页码“${texts.join(' ').trim()}”已忽略`, line: lineIndex });
+        notes.used.add(lineIndex);
+        notes.skipped(texts.join(' ').trim(), lineIndex, 'info', `表格中间的页眉或页码“${texts.join(' ').trim()}”已忽略`);
       }
       continue;
     }
@@ -166,12 +164,11 @@ export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, 
     if (recognised) {
       started = true;
       lastLine = lineIndex;
-      used.add(lineIndex);
+      notes.used.add(lineIndex);
     } else if (started && !isProse(texts)) {
-      used.add(lineIndex);
+      notes.used.add(lineIndex);
       const stray = texts.filter(Boolean).join(' ');
-      unmatched.push({ text: stray, line: lineIndex, where: name });
-      issues.push({ level: 'info', where: name, message: `表格中无法识别的内容“${stray}”已忽略`, line: lineIndex });
+      notes.skipped(stray, lineIndex, 'info', `表格中无法识别的内容“${stray}”已忽略`);
     }
   }
 
@@ -179,9 +176,9 @@ export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, 
   for (const row of rows) {
     const defs = defsOf(row);
     if (readings.has(defs[0]!.key)) continue;
-    if (found) issues.push({ level: 'warning', where: name, message: `没有找到“${row.label}”行，该行各格按空白处理` });
+    if (found) notes.warn(`没有找到“${row.label}”行，该行各格留空`);
     for (const def of defs) readings.set(def.key, missing(def, found ? '原文中没有找到这一行' : `原文中没有找到${name}`));
   }
   const cells = index.byTable.table2.map((def) => readings.get(def.key)!);
-  return { ...endAt({ found, cells, used, unmatched, issues }, lastLine), feesUnitNote };
+  return { ...endAt({ found, cells, used: notes.used, unmatched: notes.unmatched, issues: notes.issues }, lastLine), feesUnitNote };
 }
