@@ -1,0 +1,77 @@
+import { cellIndex, tableLayouts } from '../../../shared/format/index.ts';
+import type { ReportFormat, TableId } from '../../../shared/format/index.ts';
+import type { SectionLocation } from '../../../shared/text/sections.ts';
+import type { SourceLine } from '../source.ts';
+import type { CellReading, ImportIssue, UnmatchedText } from '../types.ts';
+import type { IndexedLine, TableReading } from './context.ts';
+import { readCrossTable } from './crossTable.ts';
+import { readTable2 } from './table2.ts';
+
+/**
+ * The three tables of a document: each looked for in its section, or, when its heading
+ * was not found (garbled beyond recognition), anywhere after the title.
+ */
+
+export const TABLE_NAMES: Readonly<Record<TableId, string>> = { table2: '表二（主动公开）', table3: '表三（依申请公开）', table4: '表四（复议诉讼）' };
+
+export interface TablesReading {
+  /** Every data cell of the format, in format order. */
+  readonly cells: readonly CellReading[];
+  readonly found: ReadonlySet<TableId>;
+  /** Lines that belong to a table (not to a section's text). */
+  readonly used: ReadonlySet<number>;
+  readonly feesUnitNote: string | null;
+  readonly unmatched: readonly UnmatchedText[];
+  readonly issues: readonly ImportIssue[];
+}
+
+/** 0.0000 printed under 保留4位小数 is the figure 0: the padding is the printer's, not a value. */
+function withoutPadding(value: string): string {
+  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
+}
+
+export function readTables(lines: readonly SourceLine[], location: SectionLocation, format: ReportFormat): TablesReading {
+  const index = cellIndex(format);
+  const layouts = tableLayouts(format);
+  const linesOf = (start: number, end: number): IndexedLine[] => lines.slice(start, end).map((line, i) => ({ index: start + i, line }));
+  const read = (id: TableId, within: readonly IndexedLine[]): TableReading =>
+    id === 'table2'
+      ? readTable2(within, format, index, TABLE_NAMES.table2)
+      : readCrossTable({ lines: within, table: format.tables[id], layout: layouts[id], index, name: TABLE_NAMES[id] });
+
+  const readings = new Map<TableId, TableReading>();
+  const issues: ImportIssue[] = [];
+  for (const range of location.ranges) {
+    const table = format.sections.find((s) => s.key === range.key)!.table;
+    if (table) readings.set(table, read(table, linesOf(range.start, range.end)));
+  }
+  for (const section of format.sections) {
+    if (!section.table || readings.has(section.table)) continue;
+    const taken = new Set([...readings.values()].flatMap((r) => [...r.used]));
+    const reading = read(section.table, linesOf(location.firstHeading, lines.length).filter((l) => !taken.has(l.index)));
+    if (!reading.found) continue;
+    readings.set(section.table, reading);
+    issues.push({ level: 'warning', where: TABLE_NAMES[section.table], message: `没有找到“${section.heading}”标题，但在其他位置找到了${TABLE_NAMES[section.table]}，请核对` });
+  }
+
+  const cells: CellReading[] = [];
+  const unmatched: UnmatchedText[] = [];
+  let feesUnitNote: string | null = null;
+  for (const id of ['table2', 'table3', 'table4'] as const) {
+    const reading = readings.get(id);
+    if (!reading?.found) issues.push({ level: 'warning', where: TABLE_NAMES[id], message: `没有找到${TABLE_NAMES[id]}，其中各格留空` });
+    issues.push(...(reading?.issues ?? []));
+    unmatched.push(...(reading?.unmatched ?? []));
+    if (reading && 'feesUnitNote' in reading) feesUnitNote = reading.feesUnitNote as string | null;
+    cells.push(...(reading?.cells ?? []));
+  }
+  const fourDecimals = feesUnitNote?.includes('4位小数') ?? false;
+  return {
+    cells: cells.map((c) => (fourDecimals && c.value !== null && index.byKey.get(c.key)!.kind === 'money' ? { ...c, value: withoutPadding(c.value) } : c)),
+    found: new Set([...readings].filter(([, r]) => r.found).map(([id]) => id)),
+    used: new Set([...readings.values()].flatMap((r) => [...r.used])),
+    feesUnitNote,
+    unmatched,
+    issues,
+  };
+}
