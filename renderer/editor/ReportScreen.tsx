@@ -8,6 +8,7 @@ import type { Agency } from '../../shared/model/report.ts';
 import { AgencyFields } from '../agency/AgencyFields.tsx';
 import { nianbao, reason } from '../api.ts';
 import { ChecksPanel } from '../checks/ChecksPanel.tsx';
+import { findingsByCell } from '../checks/findingsByCell.ts';
 import { focusTarget, targetOfFinding } from '../checks/findingTarget.ts';
 import type { FocusTarget } from '../checks/findingTarget.ts';
 import { ExportStep } from '../export/ExportStep.tsx';
@@ -69,13 +70,7 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
   const { report, edit, undo, redo, flush } = draft;
   const format = reportFormat(report);
   const checks = useMemo(() => checkReport(report, lastYear ? { previous: lastYear } : {}), [report, lastYear]);
-  const findingsByCell = useMemo(() => {
-    const map = new Map<string, Finding[]>();
-    for (const finding of checks.findings) {
-      for (const cell of finding.location.cells) map.set(cell, [...(map.get(cell) ?? []), finding]);
-    }
-    return map;
-  }, [checks]);
+  const findingsOfCells = useMemo(() => findingsByCell(checks.findings), [checks]);
   const steps = useMemo(() => flowSteps(format), [format]);
   const progress = useMemo(() => stepProgress(format, report, checks), [format, report, checks]);
   const current = steps.find((s) => s.id === step) ?? steps[0]!;
@@ -171,7 +166,7 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
         section={current.section}
         report={report}
         figures={checks.figures}
-        findingsByCell={findingsByCell}
+        findingsByCell={findingsOfCells}
         edit={edit}
         undo={undo}
         redo={redo}

@@ -19,6 +19,26 @@ interface ReportTableProps {
 
 const STATUS_COLORS: Readonly<Record<ReportStatus, string>> = { draft: 'default', errors: 'error', ready: 'success' };
 
+interface DeleteButtonProps {
+  readonly title: string;
+  /** What goes to the recycle bin with it. */
+  readonly description: string;
+  readonly label: string;
+  readonly small?: boolean;
+  readonly onConfirm: () => void;
+}
+
+/** Deleting moves to the recycle bin; the user confirms first. */
+function DeleteButton({ title, description, label, small, onConfirm }: DeleteButtonProps) {
+  return (
+    <Popconfirm title={title} description={`${description}移到回收站，可以恢复。`} okText="删除" cancelText="取消" onConfirm={onConfirm}>
+      <Button danger size={small ? 'small' : 'middle'}>
+        {label}
+      </Button>
+    </Popconfirm>
+  );
+}
+
 /** One agency's reports by year, newest first. */
 export function ReportTable({ agency, reports, onOpen, onNew, onEditAgency, onChanged, onDeleted }: ReportTableProps) {
   const { message } = AntApp.useApp();
@@ -43,19 +63,16 @@ export function ReportTable({ agency, reports, onOpen, onNew, onEditAgency, onCh
           ) : (
             <>
               <Button onClick={onEditAgency}>机关信息</Button>
-              <Popconfirm
+              <DeleteButton
                 title="删除这个机关？"
-                description="机关及其全部报告移到回收站，可以恢复。"
-                okText="删除"
-                cancelText="取消"
+                description="机关及其全部报告"
+                label="删除机关"
                 onConfirm={() =>
                   act(nianbao.agencies.delete({ id: agency.id }), () =>
                     onDeleted(`“${agency.agency.name}”`, () => nianbao.agencies.restore({ id: agency.id })),
                   )
                 }
-              >
-                <Button danger>删除机关</Button>
-              </Popconfirm>
+              />
               <Button type="primary" icon={<PlusOutlined />} onClick={onNew} data-action="new-report">
                 新建报告
               </Button>
@@ -110,21 +127,17 @@ export function ReportTable({ agency, reports, onOpen, onNew, onEditAgency, onCh
                   <Button size="small" onClick={() => setRenaming({ report, name: report.name })}>
                     重命名
                   </Button>
-                  <Popconfirm
+                  <DeleteButton
                     title="删除这份报告？"
-                    description="报告移到回收站，可以恢复。"
-                    okText="删除"
-                    cancelText="取消"
+                    description="报告"
+                    label="删除"
+                    small
                     onConfirm={() =>
                       act(nianbao.reports.delete({ id: report.id }), () =>
                         onDeleted(`“${report.name}”`, () => nianbao.reports.restore({ id: report.id })),
                       )
                     }
-                  >
-                    <Button size="small" danger>
-                      删除
-                    </Button>
-                  </Popconfirm>
+                  />
                 </Space>
               ),
           },

@@ -1,26 +1,14 @@
 import { useState } from 'react';
-import { App as AntApp, Button } from 'antd';
+import { Button } from 'antd';
 import type { AgencyRecord } from '../../shared/ipc/contract.ts';
 import { blankAgency } from '../../shared/model/report.ts';
 import { AgencyFields } from '../agency/AgencyFields.tsx';
-import { nianbao, reason } from '../api.ts';
+import { useSaveAgency } from '../agency/useSaveAgency.ts';
 
 /** First start: what the app does, and the agency the clerk writes for. */
 export function Welcome({ onCreated }: { readonly onCreated: (record: AgencyRecord) => void }) {
-  const { message } = AntApp.useApp();
   const [agency, setAgency] = useState(blankAgency());
-  const [saving, setSaving] = useState(false);
-  const create = async (): Promise<void> => {
-    if (agency.name.trim() === '') return void message.warning('请填写机关名称');
-    setSaving(true);
-    try {
-      onCreated(await nianbao.agencies.create({ agency }));
-    } catch (error) {
-      message.error(reason(error));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, save } = useSaveAgency(undefined, onCreated);
   return (
     <main className="nb-welcome">
       <h2>欢迎使用年报</h2>
@@ -29,7 +17,7 @@ export function Welcome({ onCreated }: { readonly onCreated: (record: AgencyReco
       </p>
       <h3>第一步：填写本机关的信息</h3>
       <AgencyFields agency={agency} onChange={setAgency} autoFocus />
-      <Button type="primary" size="large" loading={saving} onClick={() => void create()} data-action="create-agency">
+      <Button type="primary" size="large" loading={saving} onClick={() => void save(agency)} data-action="create-agency">
         添加机关并开始
       </Button>
     </main>

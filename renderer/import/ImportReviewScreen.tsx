@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Collapse, InputNumber, Space, Tabs } from 'antd';
 import { checkReport } from '../../shared/checks/index.ts';
-import type { Finding } from '../../shared/checks/index.ts';
 import { tableLayouts } from '../../shared/format/index.ts';
 import type { AgencyRecord, ImportReview, ReportSummary } from '../../shared/ipc/contract.ts';
 import { reportFormat } from '../../shared/model/report.ts';
 import { nianbao, reason } from '../api.ts';
+import { findingsByCell } from '../checks/findingsByCell.ts';
 import { draftReducer, startHistory } from '../editor/draftHistory.ts';
 import { withoutStatedTotals, withValues } from '../editor/reportEdits.ts';
 import { TableGrid } from '../grid/TableGrid.tsx';
@@ -48,11 +48,7 @@ export function ImportReviewScreen({ review, agency, onCancel, onCreated }: Impo
   const [busy, setBusy] = useState(false);
   const format = reportFormat(report);
   const checks = useMemo(() => checkReport(report), [report]);
-  const findingsByCell = useMemo(() => {
-    const map = new Map<string, Finding[]>();
-    for (const finding of checks.findings) for (const cell of finding.location.cells) map.set(cell, [...(map.get(cell) ?? []), finding]);
-    return map;
-  }, [checks]);
+  const findingsOfCells = useMemo(() => findingsByCell(checks.findings), [checks]);
   const cells = useMemo(() => new Map(review.cells.map((c) => [c.key, c])), [review.cells]);
   const notes = useMemo(() => {
     const map = new Map<string, CellNote>();
@@ -125,7 +121,7 @@ export function ImportReviewScreen({ review, agency, onCancel, onCreated }: Impo
                   format={format}
                   layout={layouts[section.table!]}
                   figures={checks.figures}
-                  findingsByCell={findingsByCell}
+                  findingsByCell={findingsOfCells}
                   notes={notes}
                   onActiveCell={setActiveCell}
                   onEnter={onEnter}

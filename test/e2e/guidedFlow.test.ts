@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeFigures } from '../../shared/figures/figures.ts';
 import { crossCellKey, currentFormat } from '../../shared/format/index.ts';
 import { consistentReport } from '../fixtures/consistentReport.ts';
-import { testOutputDir, toolsAvailable } from '../support/tools.ts';
+import { toolsAvailable } from '../support/tools.ts';
 import { startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
+import { appPage } from './ui.ts';
 
 /**
  * A clerk's first report, end to end in the built renderer: agency, report, figures typed
@@ -37,27 +38,21 @@ const cell = (key: string) => `[data-cell="${key}"]`;
 describe.runIf(toolsAvailable('chromium', 'pdftotext'))('the guided flow in the built renderer', { timeout: 180_000 }, () => {
   let harness: Harness;
   let page: Page;
-  let shot = 0;
+  let ui: ReturnType<typeof appPage>;
   const exportDir = mkdtempSync(join(tmpdir(), 'nianbao-ui-export-'));
-  const screenshot = async (name: string): Promise<void> => {
-    shot++;
-    await page.screenshot({ path: join(testOutputDir('ui'), `${String(shot).padStart(2, '0')}-${name}.png`) });
-  };
-  const saved = () => page.waitForSelector('[data-testid="save-state"][data-status="saved"]');
-  const step = async (id: string) => {
-    await page.click(`[data-step="${id}"]`);
-    await page.waitForSelector(`[data-step="${id}"][aria-current="step"]`);
-  };
+  const screenshot = (name: string) => ui.screenshot(name);
+  const saved = () => ui.saved();
+  const step = (id: string) => ui.step(id);
+  const cellText = (key: string) => ui.cellText(key);
   const typeInto = async (key: string, text: string) => {
     await page.click(cell(key));
     await page.keyboard.type(text);
   };
-  const cellText = (key: string) =>
-    page.$eval(cell(key), (el) => (el instanceof HTMLInputElement ? el.value : (el.textContent ?? '')));
 
   beforeAll(async () => {
     harness = await startHarness();
     page = harness.page;
+    ui = appPage(page);
     await harness.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   }, 120_000);
 

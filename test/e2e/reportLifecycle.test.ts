@@ -5,9 +5,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgencyRecord, ReportSummary } from '../../shared/ipc/contract.ts';
 import { consistentReport } from '../fixtures/consistentReport.ts';
-import { testOutputDir, toolsAvailable } from '../support/tools.ts';
+import { toolsAvailable } from '../support/tools.ts';
 import { startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
+import { appPage } from './ui.ts';
 
 /**
  * A report's life beyond the first draft, in the built renderer: this year's report
@@ -27,23 +28,18 @@ function value<T>(response: { ok: boolean; value?: unknown; error?: string }): T
 describe.runIf(toolsAvailable('chromium'))('a report over the years in the built renderer', { timeout: 180_000 }, () => {
   let harness: Harness;
   let page: Page;
-  let shot = 0;
+  let ui: ReturnType<typeof appPage>;
   const files = mkdtempSync(join(tmpdir(), 'nianbao-ui-life-'));
-  const screenshot = async (name: string): Promise<void> => {
-    shot++;
-    await page.screenshot({ path: join(testOutputDir('ui'), `life-${String(shot).padStart(2, '0')}-${name}.png`) });
-  };
-  const saved = () => page.waitForSelector('[data-testid="save-state"][data-status="saved"]');
-  const step = async (id: string) => {
-    await page.click(`[data-step="${id}"]`);
-    await page.waitForSelector(`[data-step="${id}"][aria-current="step"]`);
-  };
-  const cellText = (key: string) => page.inputValue(`[data-cell="${key}"]`);
+  const screenshot = (name: string) => ui.screenshot(name);
+  const saved = () => ui.saved();
+  const step = (id: string) => ui.step(id);
+  const cellText = (key: string) => ui.cellText(key);
   const lastYear = consistentReport(2024);
 
   beforeAll(async () => {
     harness = await startHarness({ open: false });
     page = harness.page;
+    ui = appPage(page, 'life-');
     // Last year's report, written and complete.
     const agency = value<AgencyRecord>(await harness.call('nianbao:agencies:create', { agency: { ...lastYear.agency, name: AGENCY } }));
     const report = value<ReportSummary>(await harness.call('nianbao:reports:create', { agencyId: agency.id, year: 2024, from: 'blank' }));
@@ -91,7 +87,7 @@ describe.runIf(toolsAvailable('chromium'))('a report over the years in the built
     await page.keyboard.press('Escape');
   });
 
-  it('exports from the menu and backs up to a file', async () => {
+  it('exports from the menu, prints, and backs up to a file', async () => {
     const docx = join(files, 'menu.docx');
     harness.dialogs.answerSave(docx);
     await harness.menu('export-docx');
@@ -101,6 +97,11 @@ describe.runIf(toolsAvailable('chromium'))('a report over the years in the built
     await page.click('.ant-modal-confirm .ant-btn:has-text("仍然导出")');
     await page.waitForSelector(`[data-testid="exported-path"]:has-text("${docx}")`, { timeout: 60_000 });
     expect(readFileSync(docx).subarray(0, 2).toString('latin1')).toBe('PK');
+    await page.click('[data-action="print"]');
+    await page.click('.ant-modal-confirm .ant-btn:has-text("仍然打印")');
+    await page.waitForSelector('.ant-message-notice:has-text("已发送到打印机")');
+    expect(harness.printed).toHaveLength(1);
+    expect(harness.printed[0]).toContain(AGENCY);
     await page.click('[data-action="home"]');
     const backup = join(files, 'backup.db');
     harness.dialogs.answerSave(backup);

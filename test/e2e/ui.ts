@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { testOutputDir } from '../support/tools.ts';
+
+/**
+ * What the UI tests do again and again on the app's page: numbered screenshots into
+ * test-output/ui/, waiting for the autosave, going to a step of the guided flow, and
+ * reading what a grid cell shows.
+ */
+export function appPage(page: Page, screenshotPrefix = '') {
+  let shot = 0;
+  return {
+    async screenshot(name: string): Promise<void> {
+      shot++;
+      await page.screenshot({ path: join(testOutputDir('ui'), `${screenshotPrefix}${String(shot).padStart(2, '0')}-${name}.png`) });
+    },
+    /** Resolves once the header says 已保存. */
+    saved: () => page.waitForSelector('[data-testid="save-state"][data-status="saved"]'),
+    async step(id: string): Promise<void> {
+      await page.click(`[data-step="${id}"]`);
+      await page.waitForSelector(`[data-step="${id}"][aria-current="step"]`);
+    },
+    /** The figure a cell shows (typed cells are inputs, totals are text). */
+    cellText: (key: string) =>
+      page.$eval(`[data-cell="${key}"]`, (el) => (el instanceof HTMLInputElement ? el.value : (el.textContent ?? ''))),
+  };
+}
