@@ -87,6 +87,17 @@ export const LEAD_FACES: Readonly<Record<LeadLevel, FaceRole>> = {
 /** Latin letters and Arabic numerals in body text. */
 export const LATIN_FONT = 'Times New Roman';
 
+/**
+ * Roles whose Latin letters and digits are set in LATIN_FONT; the title, 黑体 headings
+ * and page numbers keep their own face's numerals.
+ */
+export const LATIN_ROLES: readonly FaceRole[] = ['body', 'heading2', 'table'];
+
+/** The 2号 title needs more than the body's line. */
+export const TITLE_LINE_PT = LINE_PITCH_PT * 1.25;
+/** The page number's line: 4号 with a quarter of leading; its middle sits 7 mm below the type area. */
+export const PAGE_NUMBER_LINE_PT = FACES.pageNumber.sizePt * 1.25;
+
 /** `— 1 —`: em dash, space, number, space, em dash (GB/T 9704 7.5). */
 export function pageNumberText(page: number): string {
   return `— ${page} —`;

@@ -1,4 +1,4 @@
-import { FACES, LATIN_FONT } from '../document/typography.ts';
+import { FACES, LATIN_FONT, LATIN_ROLES } from '../document/typography.ts';
 import type { Face, FaceRole } from '../document/typography.ts';
 
 /**
@@ -39,12 +39,6 @@ const LOCAL_NAME_ALIASES: Readonly<Record<string, readonly string[]>> = {
 /** Latin letters, digits and ASCII punctuation only: Chinese punctuation stays in the Chinese face. */
 const LATIN_RANGE = 'U+0020-007E';
 
-/**
- * Roles whose Latin letters and digits are set in Times New Roman, as the DOCX sets them;
- * the title, 黑体 headings and page numbers use their own face's numerals.
- */
-const LATIN_ROLES: ReadonlySet<FaceRole> = new Set<FaceRole>(['body', 'heading2', 'table']);
-
 const LATIN_FAMILY = 'Nianbao Latin';
 
 function officialFamily(role: FaceRole): string {
@@ -71,7 +65,7 @@ export function officialFontFaces(): string {
 /** The CSS `font-family` value of a role: Latin face, official faces, bundled fallback. */
 export function fontStack(role: FaceRole): string {
   const families = [
-    ...(LATIN_ROLES.has(role) ? [LATIN_FAMILY] : []),
+    ...(LATIN_ROLES.includes(role) ? [LATIN_FAMILY] : []),
     officialFamily(role),
     BUNDLED_FONTS[FACES[role].fallback].family,
   ];

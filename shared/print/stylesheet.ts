@@ -6,9 +6,11 @@ import {
   LEAD_FACES,
   LINE_PITCH_PT,
   PAGE,
+  PAGE_NUMBER_LINE_PT,
   TABLE_CELL_PADDING_MM,
   TABLE_FONT_PT,
   TABLE_LINE_PT,
+  TITLE_LINE_PT,
 } from '../document/typography.ts';
 import { fontStack, officialFontFaces } from './fonts.ts';
 
@@ -19,10 +21,6 @@ import { fontStack, officialFontFaces } from './fonts.ts';
  * app's preview) shows the type area on a sheet.
  */
 
-/** The 2号 title needs more than the body's line (as in the DOCX title style). */
-const TITLE_LINE_PT = LINE_PITCH_PT * 1.25;
-/** The page-number line (as in the DOCX footer); its middle sits 7 mm below the type area. */
-const PAGE_NUMBER_LINE_PT = FACES.pageNumber.sizePt * 1.25;
 /** 左空二字 */
 const INDENT_PT = 2 * BODY_CHAR_PT;
 /** Table rules: Word's single 0.5 pt line; Chromium draws any border at least one pixel wide. */

@@ -1,4 +1,4 @@
-import { FACES, LATIN_FONT } from '../../../shared/document/typography.ts';
+import { FACES, LATIN_FONT, LATIN_ROLES } from '../../../shared/document/typography.ts';
 import type { FaceRole } from '../../../shared/document/typography.ts';
 
 /**
@@ -8,8 +8,6 @@ import type { FaceRole } from '../../../shared/document/typography.ts';
  * match them. The `eastAsia` hint makes Word set quotation marks and dashes (“” —),
  * which Unicode shares between scripts, in the Chinese face.
  */
-
-const OWN_NUMERALS: readonly FaceRole[] = ['title', 'heading1', 'pageNumber'];
 
 export interface RunFonts {
   readonly ascii: string;
@@ -25,7 +23,7 @@ export function faceName(role: FaceRole): string {
 
 export function runFonts(role: FaceRole): RunFonts {
   const chinese = faceName(role);
-  const latin = OWN_NUMERALS.includes(role) ? chinese : LATIN_FONT;
+  const latin = LATIN_ROLES.includes(role) ? LATIN_FONT : chinese;
   return { ascii: latin, hAnsi: latin, eastAsia: chinese, cs: latin, hint: 'eastAsia' };
 }
 

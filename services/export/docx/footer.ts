@@ -1,6 +1,6 @@
 import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx';
-import { FACES, PAGE, pageNumberText } from '../../../shared/document/typography.ts';
-import { PAGE_NUMBER_LINE_PT, STYLE } from './styles.ts';
+import { FACES, PAGE, PAGE_NUMBER_LINE_PT, pageNumberText } from '../../../shared/document/typography.ts';
+import { STYLE } from './styles.ts';
 import { twipsFromMm, twipsFromPt } from './units.ts';
 
 /**

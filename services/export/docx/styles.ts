@@ -7,7 +7,9 @@ import {
   FACES,
   LEAD_FACES,
   LINE_PITCH_PT,
+  PAGE_NUMBER_LINE_PT,
   TABLE_LINE_PT,
+  TITLE_LINE_PT,
 } from '../../../shared/document/typography.ts';
 import type { FaceRole } from '../../../shared/document/typography.ts';
 import { faceName, runFonts } from './fonts.ts';
@@ -44,8 +46,6 @@ const exactLine = (pt: number) => ({ line: twipsFromPt(pt), lineRule: LineRuleTy
 const face = (role: FaceRole) => ({ font: runFonts(role), size: halfPoints(FACES[role].sizePt) });
 const noIndent = { firstLine: 0, left: 0, right: 0 };
 
-/** The page number's line: 4号 with a quarter of leading. */
-export const PAGE_NUMBER_LINE_PT = FACES.pageNumber.sizePt * 1.25;
 
 const leadRoles = [...new Set(Object.values(LEAD_FACES))].filter((role) => role !== 'body');
 
@@ -75,7 +75,7 @@ export const documentStyles: IStylesOptions = {
         alignment: AlignmentType.CENTER,
         indent: noIndent,
         // A 2号 title needs more than the body's line; one blank line follows it.
-        spacing: { ...exactLine(LINE_PITCH_PT * 1.25), after: twipsFromPt(LINE_PITCH_PT) },
+        spacing: { ...exactLine(TITLE_LINE_PT), after: twipsFromPt(LINE_PITCH_PT) },
         keepNext: true,
       },
     },
