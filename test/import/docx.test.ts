@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDocument } from '../../shared/document/build.ts';
 import { computeFigures } from '../../shared/figures/figures.ts';
+import { currentFormat } from '../../shared/format/index.ts';
 import { renderDocx } from '../../services/export/docx/renderDocx.ts';
 import { consistentReport } from '../fixtures/consistentReport.ts';
 import { loadSeeds } from '../fixtures/seedReports.ts';
@@ -11,6 +12,15 @@ import { importBytes, printable } from './support.ts';
 import { TABLE3_ROWS, TABLE4, wordLikeDocx } from './wordLike.ts';
 
 describe('DOCX written by Word or WPS', () => {
+  it('reads the Word template offices circulate: every heading, every cell found and blank', async () => {
+    const bytes = new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'circulating-template.docx')));
+    const result = await importBytes(bytes, 'template.docx');
+    expect(result.sections.map((s) => s.heading)).toEqual(currentFormat.sections.map((s) => s.heading));
+    expect(result.cells.filter((c) => c.status !== 'blank')).toEqual([]);
+    expect(result.unmatched).toEqual([]);
+    expect(result.feesUnitNote).toBe('单位：万元');
+  });
+
   it('reads headings numbered automatically, four separate table-2 tables and merged table-3 cells', async () => {
     const bytes = await wordLikeDocx();
     writeFileSync(join(testOutputDir('import'), 'word-like.docx'), bytes);

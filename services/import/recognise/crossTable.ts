@@ -86,9 +86,16 @@ function scanRows(input: CrossTableInput, labels: LabelSet, notes: Notes) {
   for (const { index: lineIndex, line } of lines) {
     const cells = cleanCells(line);
     const texts = cells.map((c) => c.text);
-    if (!hasContent(cells)) continue;
     const tableId = line.table ?? TEXT_TABLE;
     const positioned = isPositioned(line);
+    // In a real table the row under table 4's header is its row of figures, even when all blank.
+    const blankFigureRow = !labelled && positioned && captures.length === 0 && headerLines.has(tableId) && !hasContent(cells);
+    if (blankFigureRow) {
+      notes.used.add(lineIndex);
+      captures.push({ row: 0, line: lineIndex, table: line.table, positioned, area: cells, areaLine: lineIndex });
+      continue;
+    }
+    if (!hasContent(cells)) continue;
     const printed = texts.filter(Boolean).join(' ');
     if (isPageFurniture(texts)) {
       if (captures.length) notes.skipped(printed, lineIndex, 'info', `表格中间的页眉或页码“${printed}”已忽略`);
