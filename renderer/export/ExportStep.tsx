@@ -6,7 +6,7 @@ import type { ExportOptions } from '../../shared/model/exportOptions.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { withAgency } from '../editor/reportEdits.ts';
 import { PreviewPages } from './PreviewPages.tsx';
-import { OUTPUT_NAMES } from './useExports.tsx';
+import { OUTPUT_DONE } from './useExports.tsx';
 import type { Exports } from './useExports.tsx';
 
 interface ExportStepProps {
@@ -58,7 +58,7 @@ export function ExportStep({ format, report, checks, exports, edit, onShowChecks
           type="success"
           showIcon
           className="nb-gap"
-          message={`已导出${OUTPUT_NAMES[written.output]}`}
+          message={OUTPUT_DONE[written.output]}
           description={<span data-testid="exported-path">{written.path}</span>}
           action={
             <Button size="small" onClick={() => showInFolder(written.path)}>

@@ -6,11 +6,12 @@ import { nianbao, reason } from '../api.ts';
 
 export type Output = 'docx' | 'pdf' | 'print' | 'exchange';
 
-export const OUTPUT_NAMES: Readonly<Record<Output, string>> = {
-  docx: 'Word 文档',
-  pdf: 'PDF 文件',
-  print: '打印',
-  exchange: '交换文件',
+/** What the app says once an output is done. */
+export const OUTPUT_DONE: Readonly<Record<Output, string>> = {
+  docx: '已导出 Word 文档',
+  pdf: '已导出 PDF 文件',
+  print: '已发送到打印机',
+  exchange: '已导出交换文件',
 };
 
 /** A file the last export wrote, shown with “在文件夹中显示”. */
@@ -65,7 +66,7 @@ export function useExports(reportId: ReportSummary['id'], checks: CheckResult, f
       if (output === 'docx') wrote(await nianbao.export.docx({ reportId }), output);
       else if (output === 'pdf') wrote(await nianbao.export.pdf({ reportId }), output);
       else if (output === 'exchange') wrote(await nianbao.exchange.export({ reportId }), output);
-      else if ((await nianbao.export.print({ reportId })).printed) message.success('已发送到打印机');
+      else if ((await nianbao.export.print({ reportId })).printed) message.success(OUTPUT_DONE.print);
     } catch (error) {
       message.error(reason(error));
     } finally {

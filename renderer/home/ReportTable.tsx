@@ -106,7 +106,7 @@ export function ReportTable({ agency, reports, onOpen, onNew, onEditAgency, onCh
             render: (status: ReportStatus, report) => (
               <span data-testid="report-status">
                 <Tag color={STATUS_COLORS[status]}>{REPORT_STATUSES[status]}</Tag>
-                {report.errorCount > 0 && <span className="nb-muted">{report.errorCount} 个错误</span>}
+                {status === 'errors' && <span className="nb-muted">{report.errorCount} 个错误</span>}
               </span>
             ),
           },
