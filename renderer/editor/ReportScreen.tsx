@@ -80,18 +80,24 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
 
   // The agency's details are kept with the agency too, for its next reports.
   const agencySynced = useRef<Agency>(report.agency);
+  const latestAgency = useRef<Agency>(report.agency);
+  latestAgency.current = report.agency;
   const [agencyError, setAgencyError] = useState<string | undefined>(undefined);
+  const syncAgency = useCallback(() => {
+    const agency = latestAgency.current;
+    if (agency === agencySynced.current) return;
+    agencySynced.current = agency;
+    nianbao.agencies.update({ id: summary.agencyId, agency }).then(
+      () => setAgencyError(undefined),
+      (error: unknown) => setAgencyError(reason(error)),
+    );
+  }, [summary.agencyId]);
   useEffect(() => {
-    if (report.agency === agencySynced.current) return;
-    const timer = setTimeout(() => {
-      agencySynced.current = report.agency;
-      nianbao.agencies.update({ id: summary.agencyId, agency: report.agency }).then(
-        () => setAgencyError(undefined),
-        (error: unknown) => setAgencyError(reason(error)),
-      );
-    }, AGENCY_SYNC_MS);
+    const timer = setTimeout(syncAgency, AGENCY_SYNC_MS);
     return () => clearTimeout(timer);
-  }, [report.agency, summary.agencyId]);
+  }, [report.agency, syncAgency]);
+  // Leaving the report sends what is still pending.
+  useEffect(() => syncAgency, [syncAgency]);
 
   const jump = useCallback(
     (finding: Finding) => {

@@ -77,6 +77,8 @@ describe.runIf(toolsAvailable('chromium', 'pdftotext'))('the guided flow in the 
     await page.click('#create-report');
     await page.waitForSelector('[data-step="agency"][aria-current="step"]');
     expect(await page.textContent('.nb-header-title')).toContain(`${AGENCY}`);
+    // Details edited in the report are kept with the agency too (seen on the home screen at the end).
+    await page.fill('[data-field="agency.website"]', '湖滨区政务服务网');
     await saved();
     await screenshot('agency-step');
   });
@@ -243,6 +245,7 @@ describe.runIf(toolsAvailable('chromium', 'pdftotext'))('the guided flow in the 
     await page.click('[data-action="home"]');
     await page.waitForSelector('[data-testid="report-status"]');
     expect(await page.textContent('[data-testid="report-status"]')).toContain('可导出');
+    expect(await page.textContent('.nb-reports-head')).toContain('湖滨区政务服务网');
     await screenshot('home-report-ready');
   }, 120_000);
 });
