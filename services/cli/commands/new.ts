@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { blankAgency, blankReport } from '../../../shared/model/report.ts';
 import { serializeReport } from '../../../shared/model/serialize.ts';
 import type { CliCommand } from '../command.ts';
 import { parseArgs, requireOption, UsageError } from '../command.ts';
+import { refuseOverwrite } from '../exportArgs.ts';
 import { writeOutput } from '../files.ts';
 
 export const newCommand: CliCommand = {
@@ -18,7 +18,7 @@ export const newCommand: CliCommand = {
     if (!/^\d{4}$/.test(yearText) || year < 2008 || year > 2100) throw new UsageError(`年度“${yearText}”不对，应为四位数年份，如 2025`);
     if (agency.length > 100) throw new UsageError('机关名称不能超过100个字符');
     const out = (parsed.options.get('o') ?? parsed.options.get('out') ?? `${agency}${year}年度报告.json`) as string;
-    if (existsSync(out) && !parsed.options.has('force')) throw new UsageError(`“${out}”已存在；如要覆盖请加 --force`);
+    refuseOverwrite(out, parsed.options.has('force'));
     await writeOutput(out, serializeReport(blankReport(blankAgency(agency), year)));
     io.out.write(`已新建 ${out}\n`);
     return 0;
