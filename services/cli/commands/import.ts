@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { cellIndex, formatById } from '../../../shared/format/index.ts';
 import { serializeReport } from '../../../shared/model/serialize.ts';
@@ -6,6 +5,7 @@ import { importFile } from '../../import/index.ts';
 import type { ImportResult } from '../../import/index.ts';
 import type { CliCommand } from '../command.ts';
 import { parseArgs, UsageError } from '../command.ts';
+import { refuseOverwrite } from '../exportArgs.ts';
 import { writeOutput } from '../files.ts';
 
 const STATUS_NAMES = { read: '读出', blank: '空白', missing: '缺失', unreadable: '无法识别', unplaced: '无法定位' } as const;
@@ -43,7 +43,7 @@ export const importCommand: CliCommand = {
     if (!file || extra.length) throw new UsageError('请给出一个要导入的文件：nianbao import 报告.docx -o 报告.json');
     const out = (parsed.options.get('o') ?? parsed.options.get('out') ?? `${basename(file).replace(/\.[^.]+$/, '')}.json`) as string;
     if (!/\.json$/i.test(out)) throw new UsageError(`输出文件“${out}”应以 .json 结尾`);
-    if (existsSync(out) && !parsed.options.has('force')) throw new UsageError(`“${out}”已存在；如要覆盖请加 --force`);
+    refuseOverwrite(out, parsed.options.has('force'));
     const result = await importFile({ path: file });
     if (!result.ok) {
       io.err.write(`nianbao import：${result.error}\n`);
