@@ -62,7 +62,9 @@ export type Inspection =
   | { readonly state: 'empty' }
   | { readonly state: 'ok'; readonly version: number }
   | { readonly state: 'newer'; readonly version: number }
-  | { readonly state: 'damaged'; readonly reason: string };
+  | { readonly state: 'damaged'; readonly reason: string }
+  /** Could not be checked now (locked by another program, no permission, disk error): not known to be damaged. */
+  | { readonly state: 'unavailable'; readonly reason: string };
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 const HEADER_BYTES = 100;
@@ -78,10 +80,18 @@ function readHeader(path: string): Buffer {
   }
 }
 
+/** The first line of an `integrity_check` report, e.g. `Tree 5 page 5: btreeInitPage() returns error code 11`. */
+function firstProblem(report: string): string {
+  const line = report.split('\n').find((l) => l.trim() && !l.startsWith('***')) ?? report;
+  return line.trim().slice(0, 120);
+}
+
 /**
  * Decides whether a database file can be used, without writing to it: its header
  * (SQLite, ours, not from a newer app) first, then a read-only `integrity_check`.
  * A file newer than `latestVersion` is reported as such and never opened for writing.
+ * Only corruption counts as damage; a file that is merely locked or unreadable now is
+ * `unavailable`, so a passing problem never sends a sound database aside.
  */
 export function inspectDatabaseFile(path: string, latestVersion: number): Inspection {
   let size: number;
@@ -89,7 +99,7 @@ export function inspectDatabaseFile(path: string, latestVersion: number): Inspec
     size = statSync(path).size;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
-    return { state: 'damaged', reason: `无法读取数据库文件（${(error as Error).message}）` };
+    return { state: 'unavailable', reason: `无法读取数据库文件：${(error as Error).message}` };
   }
   if (size === 0) return { state: 'empty' };
   const header = readHeader(path);
@@ -106,13 +116,12 @@ export function inspectDatabaseFile(path: string, latestVersion: number): Inspec
     db = openReadOnly(path);
     const version = userVersion(db);
     if (version > latestVersion) return { state: 'newer', version };
-    const problems = (db.pragma('integrity_check(5)') as { integrity_check: string }[]).map((r) => r.integrity_check);
-    if (problems.length !== 1 || problems[0] !== 'ok') {
-      return { state: 'damaged', reason: `完整性检查未通过（${problems.join('；').slice(0, 200)}）` };
-    }
+    const [first] = (db.pragma('integrity_check(1)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    if (first !== 'ok') return { state: 'damaged', reason: `完整性检查未通过：${firstProblem(first ?? '')}` };
     return { state: 'ok', version };
   } catch (error) {
-    return { state: 'damaged', reason: `无法打开数据库（${(error as Error).message}）` };
+    const reason = `无法打开数据库：${(error as Error).message}`;
+    return isSqliteError(error) && /^SQLITE_(CORRUPT|NOTADB)/.test(error.code) ? { state: 'damaged', reason } : { state: 'unavailable', reason };
   } finally {
     db?.close();
   }

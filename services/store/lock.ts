@@ -42,6 +42,8 @@ export function lockedMessage(holder: Holder | undefined): string {
 export function acquireLock(paths: StorePaths, clock: Clock): Result<StoreLock> {
   const db = openWithoutWaiting(paths.lock);
   try {
+    // Nothing is ever written to the lock file: no journal file is needed beside it.
+    db.pragma('journal_mode = MEMORY');
     db.exec('BEGIN EXCLUSIVE');
   } catch (error) {
     db.close();

@@ -73,6 +73,10 @@ function damagedNotice(reason: string, movedTo: string, backup: BackupSummary | 
   };
 }
 
+export function unavailableMessage(reason: string): string {
+  return `暂时无法检查数据库（${reason}），没有做任何改动。请关闭其他可能在使用这份数据的程序后重试。`;
+}
+
 /**
  * Makes the database file safe to open for writing: a missing file is fine (a new
  * store); a file from a newer app is refused untouched; a damaged one (unreadable,
@@ -88,6 +92,8 @@ export function prepareDatabaseFile(paths: StorePaths, latestVersion: number, cl
       return { ok: true, value: null };
     case 'newer':
       return { ok: false, error: newerDatabaseMessage(inspection.version, latestVersion) };
+    case 'unavailable':
+      return { ok: false, error: unavailableMessage(inspection.reason) };
     case 'empty':
       if (listBackups(paths.backups).length === 0) return { ok: true, value: null };
       reason = '文件是空的';

@@ -22,7 +22,7 @@ import { reportFromPreviousYear } from './nextYear.ts';
 import type { StorePaths } from './paths.ts';
 import { sideFiles, storePaths } from './paths.ts';
 import type { StartupNotice } from './recovery.ts';
-import { moveAside, moveBack, prepareDatabaseFile } from './recovery.ts';
+import { moveAside, moveBack, prepareDatabaseFile, unavailableMessage } from './recovery.ts';
 import { Refusal } from './refusal.ts';
 import type { ReportRow, ReportSummary, StoredReport } from './reports.ts';
 import * as reports from './reports.ts';
@@ -419,7 +419,7 @@ function createStore(context: Context, startupNotices: readonly StartupNotice[])
 function refuseUnusableBackup(path: string): void {
   const inspection = inspectDatabaseFile(path, LATEST_VERSION);
   if (inspection.state === 'newer') refuse(newerDatabaseMessage(inspection.version, LATEST_VERSION));
-  if (inspection.state === 'damaged') refuse(`这个文件不能用来恢复：${inspection.reason}。`);
+  if (inspection.state === 'damaged' || inspection.state === 'unavailable') refuse(`这个文件不能用来恢复：${inspection.reason}。`);
   const db = openReadOnly(path);
   try {
     const ours = db.pragma('application_id', { simple: true }) === APPLICATION_ID && userVersion(db) >= 1;
@@ -449,6 +449,8 @@ function openReadOnlyStore(paths: StorePaths, clock: Clock): Store {
       return refuse(newerDatabaseMessage(inspection.version, LATEST_VERSION));
     case 'damaged':
       return refuse(`数据库已损坏（${inspection.reason}）。请打开年报程序，它会自动从备份恢复。`);
+    case 'unavailable':
+      return refuse(unavailableMessage(inspection.reason));
     case 'ok':
       if (inspection.version < LATEST_VERSION) refuse('数据库需要升级：请先用年报程序打开一次。');
   }

@@ -4,17 +4,12 @@ export type Clock = () => Date;
 
 export const systemClock: Clock = () => new Date();
 
-const localTime = new Intl.DateTimeFormat('zh-CN', {
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
+let localTime: Intl.DateTimeFormat | undefined;
 
 /** `2025年1月31日 10:20` in the machine's time zone. */
 export function describeTime(iso: string): string {
+  // Made on first use: loading the locale data costs start-up time most runs never need.
+  localTime ??= new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeStyle: 'short', hour12: false });
   return localTime.format(new Date(iso));
 }
 
