@@ -71,7 +71,8 @@ export function useReportDraft(id: ReportSummary['id'], initial: Report, savedAt
 
   useEffect(() => {
     if (history.report === saved.current) return;
-    if (!inFlight.current) setSaveState({ status: 'pending' });
+    // Typing keeps the indicator as it is: no extra render per keystroke.
+    if (!inFlight.current) setSaveState((state) => (state.status === 'pending' ? state : { status: 'pending' }));
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void saveOnce(), SAVE_DELAY_MS);
   }, [history.report, saveOnce]);
