@@ -34,9 +34,9 @@ export function sideFiles(database: string): string[] {
 }
 
 /**
- * The store's folder when none is given: `store/` under the folder Electron's
- * `app.getPath('userData')` names for the product 年报, so the CLI and the app find the
- * same drafts. `NIANBAO_DATA_DIR` overrides it.
+ * The store's folder when none is given: the folder Electron's `app.getPath('userData')`
+ * names for the product 年报 (where the app opens its store), so the CLI and the app find
+ * the same drafts. `NIANBAO_DATA_DIR` overrides it.
  */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (env.NIANBAO_DATA_DIR) return env.NIANBAO_DATA_DIR;
@@ -45,5 +45,5 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
     platform === 'win32' ? (env.APPDATA ?? join(home, 'AppData', 'Roaming'))
     : platform === 'darwin' ? join(home, 'Library', 'Application Support')
     : (env.XDG_CONFIG_HOME ?? join(home, '.config'));
-  return join(appData, '年报', 'store');
+  return join(appData, '年报');
 }

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../services/store/index.ts';
+import type { Store } from '../services/store/index.ts';
+import { storePaths } from '../services/store/paths.ts';
+import type { Result } from '../shared/model/validation.ts';
+import { blankAgency } from '../shared/model/report.ts';
+import { loadSeeds } from '../test/fixtures/seedReports.ts';
+import type { BenchResult } from './run.ts';
+import { measure, ms, summary } from './timing.ts';
+
+/**
+ * The store on this machine's disk: how long an autosave takes (each one fsynced,
+ * synchronous=FULL), and how long opening takes (integrity_check included) once the
+ * store holds 100 reports with 50 revisions each.
+ */
+
+function must<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+async function saveLatency(dataDir: string): Promise<BenchResult> {
+  const store = must(openStore({ dataDir }));
+  const agency = must(store.createAgency({ agency: blankAgency('湖滨区政府办') }));
+  const { summary: created, report } = must(store.createReport({ agencyId: agency.id, year: 2024 }));
+  const seed = loadSeeds()[0]!.report;
+  const base = { ...seed, agency: report.agency, year: 2024 };
+  const times = await measure(10_000, (i) =>
+    must(store.saveReport({ reportId: created.id, report: { ...base, values: { ...base.values, 't3.granted.naturalPerson': String(i) } } })),
+  );
+  await store.close();
+  return { name: 'store: autosave of a real report, one cell changed (10,000 saves, each durable)', figures: summary(times) };
+}
+
+/** 100 reports (20 agencies × 5 years, the seed reports' texts and figures), each saved into 50 revisions. */
+async function fill(dataDir: string): Promise<void> {
+  let time = Date.UTC(2025, 0, 1);
+  const clock = () => new Date(time);
+  const store: Store = must(openStore({ dataDir, clock }));
+  const seeds = loadSeeds().map((s) => s.report);
+  for (let a = 0; a < 20; a++) {
+    const agency = must(store.createAgency({ agency: blankAgency(`第${a + 1}号机关`) }));
+    for (let y = 0; y < 5; y++) {
+      const { summary: created, report } = must(store.createReport({ agencyId: agency.id, year: 2020 + y }));
+      const seed = seeds[(a + y) % seeds.length]!;
+      for (let r = 1; r < 50; r++) {
+        // Ten minutes apart: every save keeps an editing revision.
+        time += 10 * 60_000;
+        const text = `${seed.sections.other ?? ''}\n第${r}次修改。`;
+        must(store.saveReport({ reportId: created.id, report: { ...seed, agency: report.agency, year: report.year, sections: { ...seed.sections, other: text } } }));
+      }
+    }
+  }
+  await store.close();
+}
+
+async function openTime(dataDir: string): Promise<BenchResult> {
+  await fill(dataDir);
+  const probe = must(openStore({ dataDir, readOnly: true }));
+  const reports = must(probe.listReports()).length;
+  const revisions = must(probe.listRevisions({ reportId: 1 })).length;
+  await probe.close();
+  const times = await measure(10, async () => (await must(openStore({ dataDir })).close()), 1);
+  return {
+    name: `store: open (lock, integrity_check, migrations) with ${reports} reports × ${revisions} revisions`,
+    figures: { ...summary(times), 'database size': `${(statSync(storePaths(dataDir).database).size / 1024 / 1024).toFixed(1)} MB`, min: ms(times[0]!) },
+  };
+}
+
+export default async function bench(): Promise<BenchResult[]> {
+  const dirs = [mkdtempSync(join(tmpdir(), 'nianbao-bench-')), mkdtempSync(join(tmpdir(), 'nianbao-bench-'))];
+  try {
+    return [await saveLatency(dirs[0]!), await openTime(dirs[1]!)];
+  } finally {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
