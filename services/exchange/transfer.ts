@@ -4,19 +4,14 @@ import { basename } from 'node:path';
 import type { Result } from '../../shared/model/validation.ts';
 import type { ImportResult, RevisionSummary, Store } from '../store/index.ts';
 import { durableWriteFile } from '../store/durableFile.ts';
+import { storageErrorMessage } from '../store/errors.ts';
 import { EXCHANGE_MAX_BYTES, readExchangeFile, writeExchangeFile } from './exchangeFile.ts';
 
 /** Exchange files to and from the store. */
 
 function fileProblem(error: unknown, path: string, doing: string): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ENOENT' ? '文件或文件夹不存在'
-    : code === 'EACCES' || code === 'EPERM' ? '没有权限'
-    : code === 'EISDIR' ? '这是一个文件夹'
-    : code === 'ENOSPC' ? '磁盘空间不足'
-    : (error as Error).message;
-  return `无法${doing}“${path}”：${reason}。`;
+  const what = `${doing}“${path}”`;
+  return storageErrorMessage(error, what) ?? `${what}失败：${(error as Error).message}`;
 }
 
 /**

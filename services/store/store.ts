@@ -139,6 +139,8 @@ function failure(error: unknown, doing: string): { ok: false; error: string } {
 function createStore(context: Context, startupNotices: readonly StartupNotice[]): Store {
   const { paths, clock } = context;
   let closed = false;
+  /** Set while the database file is being replaced: every other call waits its turn. */
+  let replacing = false;
   let pendingBackup: Promise<unknown> | undefined;
   let newestBackupAt = listBackups(paths.backups)[0]?.takenAt;
   let lastAutomaticBackupError: string | null = null;
@@ -148,6 +150,7 @@ function createStore(context: Context, startupNotices: readonly StartupNotice[])
 
   function available(): void {
     if (closed) refuse('数据库已关闭。');
+    if (replacing) refuse('正在从备份文件恢复数据，请稍后再试。');
   }
 
   /** A read: validated input, failures as messages. */
@@ -158,6 +161,20 @@ function createStore(context: Context, startupNotices: readonly StartupNotice[])
       try {
         available();
         return { ok: true, value: fn(valid.value) };
+      } catch (error) {
+        return failure(error, doing);
+      }
+    };
+  }
+
+  /** A read or change that waits (backups): validated input, failures as messages. */
+  function waiting<S extends z.ZodType, T>(schema: S, doing: string, fn: (input: z.output<S>) => Promise<T>) {
+    return async (input?: z.input<S>): Promise<Result<T>> => {
+      const valid = validateInput(schema, input);
+      if (!valid.ok) return valid;
+      try {
+        available();
+        return { ok: true, value: await fn(valid.value) };
       } catch (error) {
         return failure(error, doing);
       }
@@ -184,7 +201,7 @@ function createStore(context: Context, startupNotices: readonly StartupNotice[])
 
   /** Starts an automatic backup in the background when the newest one is old enough. */
   function backUpIfDue(): void {
-    if (context.readOnly || pendingBackup || closed) return;
+    if (context.readOnly || pendingBackup || closed || replacing) return;
     if (newestBackupAt && minutesBetween(newestBackupAt, clock()) < BACKUP_EVERY_MINUTES) return;
     pendingBackup = backUp()
       .then(() => (lastAutomaticBackupError = null))
@@ -346,38 +363,24 @@ function createStore(context: Context, startupNotices: readonly StartupNotice[])
       backups: listBackups(paths.backups),
       lastAutomaticBackupError,
     })),
-    async backupNow() {
-      try {
-        available();
-        await pendingBackup;
-        return { ok: true, value: await backUp() };
-      } catch (error) {
-        return failure(error, '备份');
-      }
-    },
-    async backupToFile(input) {
-      const valid = validateInput(inputs.fileInput, input);
-      if (!valid.ok) return valid;
-      const path = resolve(valid.value.path);
-      try {
-        available();
-        if (path === paths.database || sideFiles(paths.database).includes(path)) refuse('不能备份到数据库文件本身，请另选一个位置。');
-        await backupDatabase(db(), path);
-        return { ok: true, value: { path, bytes: statSync(path).size } };
-      } catch (error) {
-        return failure(error, '备份到文件');
-      }
-    },
-    async restoreFromFile(input) {
-      const valid = validateInput(inputs.fileInput, input);
-      if (!valid.ok) return valid;
-      const source = resolve(valid.value.path);
+    backupNow: waiting(inputs.noInput, '备份', async () => {
+      await pendingBackup;
+      return backUp();
+    }),
+    backupToFile: waiting(inputs.fileInput, '备份到文件', async ({ path: target }) => {
+      const path = resolve(target);
+      if (path === paths.database || sideFiles(paths.database).includes(path)) refuse('不能备份到数据库文件本身，请另选一个位置。');
+      await backupDatabase(db(), path);
+      return { path, bytes: statSync(path).size };
+    }),
+    restoreFromFile: waiting(inputs.fileInput, '从备份文件恢复', async ({ path }): Promise<FileRestoreResult> => {
+      const source = resolve(path);
       const incoming = join(paths.dataDir, 'restore-incoming.db');
       const removeIncoming = () => [incoming, ...sideFiles(incoming)].forEach((f) => rmSync(f, { force: true }));
+      if (context.readOnly) refuse('数据以只读方式打开，不能恢复。');
+      if (source === paths.database) refuse('这就是正在使用的数据库文件，请选择一个备份文件。');
+      replacing = true;
       try {
-        available();
-        if (context.readOnly) refuse('数据以只读方式打开，不能恢复。');
-        if (source === paths.database) refuse('这就是正在使用的数据库文件，请选择一个备份文件。');
         // Inspect a copy: reading the user's file in place could leave side files beside it.
         removeIncoming();
         copyFileSync(source, incoming);
@@ -395,13 +398,12 @@ function createStore(context: Context, startupNotices: readonly StartupNotice[])
         } finally {
           context.db = openAndMigrate(paths.database);
         }
-        return { ok: true, value: { safetyBackup, movedTo } };
-      } catch (error) {
-        return failure(error, '从备份文件恢复');
+        return { safetyBackup, movedTo };
       } finally {
+        replacing = false;
         removeIncoming();
       }
-    },
+    }),
 
     async close() {
       if (closed) return;

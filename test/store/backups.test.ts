@@ -89,7 +89,9 @@ describe('backups', () => {
     unwrap(store.deleteReport({ reportId }));
     unwrap(store.createAgency({ agency: blankAgency('后来的机关') }));
     const fileBefore = readFileSync(file);
-    const restored = unwrap(await store.restoreFromFile({ path: file }));
+    const restoring = store.restoreFromFile({ path: file });
+    expect(errorOf(store.listAgencies())).toBe('正在从备份文件恢复数据，请稍后再试。');
+    const restored = unwrap(await restoring);
 
     expect(unwrap(store.getReport({ reportId })).report).toEqual(consistentReport(2024));
     expect(unwrap(store.listAgencies()).map((a) => a.name)).toEqual(['湖滨区政府办']);

@@ -128,7 +128,7 @@ describe('export and import through the store', () => {
       writeFileSync(file, damaged);
       expect(errorOf(await importExchangeFile(office, { path: file }))).toMatch(new RegExp(`^“${name}.nianbao”：`));
     }
-    expect(errorOf(await importExchangeFile(office, { path: join(tempDir(), 'none.nianbao') }))).toContain('文件或文件夹不存在');
+    expect(errorOf(await importExchangeFile(office, { path: join(tempDir(), 'none.nianbao') }))).toContain('失败：找不到文件或文件夹');
     expect(contents(office)).toEqual(before);
   });
 

@@ -1,6 +1,6 @@
 import type { CliCommand } from '../command.ts';
 import { parseArgs, UsageError } from '../command.ts';
-import { DATA_DIR_OPTION, openStoreFor, storeFailure } from '../storeAccess.ts';
+import { DATA_DIR_OPTION, storeFailure, withStore } from '../storeAccess.ts';
 
 const NAME = 'backup';
 
@@ -16,16 +16,11 @@ export const backupCommand: CliCommand = {
     const parsed = parseArgs(args, ['o', 'out', DATA_DIR_OPTION]);
     if (parsed.positional.length) throw new UsageError(`多余的参数：${parsed.positional.join(' ')}`);
     const out = parsed.options.get('o') ?? parsed.options.get('out');
-    const opened = openStoreFor(parsed, io, true);
-    if (!opened.ok) return storeFailure(io, NAME, opened.error);
-    const store = opened.value;
-    try {
+    return withStore(parsed, io, { command: NAME, readOnly: true }, async (store) => {
       const backup = typeof out === 'string' ? await store.backupToFile({ path: out }) : await store.backupNow();
       if (!backup.ok) return storeFailure(io, NAME, backup.error);
       io.out.write(`已备份到 ${backup.value.path}（${size(backup.value.bytes)}）\n`);
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

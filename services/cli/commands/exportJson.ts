@@ -4,7 +4,7 @@ import type { Store } from '../../store/index.ts';
 import type { Result } from '../../../shared/model/validation.ts';
 import type { CliCommand, ParsedArgs } from '../command.ts';
 import { parseArgs, UsageError } from '../command.ts';
-import { DATA_DIR_OPTION, openStoreFor, storeFailure } from '../storeAccess.ts';
+import { DATA_DIR_OPTION, storeFailure, withStore } from '../storeAccess.ts';
 
 const NAME = 'export-json';
 
@@ -32,10 +32,7 @@ export const exportJsonCommand: CliCommand = {
   async run(args, io) {
     const parsed = parseArgs(args, ['report', 'agency', 'year', 'o', 'out', 'force', DATA_DIR_OPTION], ['force']);
     if (parsed.positional.length) throw new UsageError(`多余的参数：${parsed.positional.join(' ')}`);
-    const opened = openStoreFor(parsed, io, false);
-    if (!opened.ok) return storeFailure(io, NAME, opened.error);
-    const store = opened.value;
-    try {
+    return withStore(parsed, io, { command: NAME, readOnly: false }, (store) => {
       const report = findReport(store, parsed);
       if (!report.ok) return storeFailure(io, NAME, report.error);
       const { id, agencyName, year } = report.value;
@@ -45,8 +42,6 @@ export const exportJsonCommand: CliCommand = {
       if (!exported.ok) return storeFailure(io, NAME, exported.error);
       io.out.write(`已导出 ${out}\n`);
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };

@@ -1,6 +1,6 @@
 import type { CliCommand } from '../command.ts';
 import { parseArgs, UsageError } from '../command.ts';
-import { DATA_DIR_OPTION, openStoreFor, storeFailure } from '../storeAccess.ts';
+import { DATA_DIR_OPTION, storeFailure, withStore } from '../storeAccess.ts';
 import { describeTime } from '../../store/time.ts';
 import type { AgencySummary, ReportSummary } from '../../store/index.ts';
 
@@ -31,10 +31,7 @@ export const listCommand: CliCommand = {
   async run(args, io) {
     const parsed = parseArgs(args, ['deleted', 'json', DATA_DIR_OPTION], ['deleted', 'json']);
     if (parsed.positional.length) throw new UsageError(`多余的参数：${parsed.positional.join(' ')}`);
-    const opened = openStoreFor(parsed, io, true);
-    if (!opened.ok) return storeFailure(io, NAME, opened.error);
-    const store = opened.value;
-    try {
+    return withStore(parsed, io, { command: NAME, readOnly: true }, (store) => {
       const deleted = parsed.options.has('deleted');
       const agencies = store.listAgencies({ deleted });
       const reports = store.listReports({ deleted });
@@ -45,8 +42,6 @@ export const listCommand: CliCommand = {
         : describe(agencies.value, reports.value, deleted);
       io.out.write(text);
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   },
 };
