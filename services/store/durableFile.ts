@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 
 /** Writing files so that after a crash or power cut each is either the old one or the complete new one. */
 
-function fsyncPath(path: string): void {
+export function fsyncPath(path: string): void {
   const fd = openSync(path, 'r');
   try {
     fsyncSync(fd);

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 export interface StorePaths {
   readonly dataDir: string;
   readonly database: string;
+  /** A replacement database (a backup being restored), complete before it is renamed into place. */
+  readonly incoming: string;
   /** Rotating automatic backups. */
   readonly backups: string;
   /** Database files that were damaged or replaced: moved here, never deleted. */
@@ -21,6 +23,7 @@ export function storePaths(dataDir: string): StorePaths {
   return {
     dataDir,
     database: join(dataDir, DATABASE_FILE),
+    incoming: join(dataDir, `${DATABASE_FILE}.incoming`),
     backups: join(dataDir, 'backups'),
     movedAside: join(dataDir, 'moved-aside'),
     lock: join(dataDir, 'nianbao.lock'),

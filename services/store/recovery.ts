@@ -1,10 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from '../../shared/model/validation.ts';
 import type { BackupSummary } from './backups.ts';
 import { listBackups, newestGoodBackup } from './backups.ts';
 import { inspectDatabaseFile } from './database.ts';
-import { durableRename } from './durableFile.ts';
+import { durableRename, fsyncPath } from './durableFile.ts';
 import { newerDatabaseMessage } from './migrate.ts';
 import type { StorePaths } from './paths.ts';
 import { sideFiles } from './paths.ts';
@@ -18,8 +18,8 @@ export interface StartupNotice {
   readonly message: string;
   /** Why the database was not usable. */
   readonly reason: string;
-  /** Where the unusable database file now is (it is never deleted). */
-  readonly movedTo: string;
+  /** Where the unusable database file now is (it is never deleted); null when it was missing. */
+  readonly movedTo: string | null;
   /** The backup now in use, or null when none was usable. */
   readonly restoredBackup: BackupSummary | null;
 }
@@ -46,15 +46,34 @@ export function moveBack(movedTo: string, paths: StorePaths): void {
   moveDatabase(movedTo, paths.database);
 }
 
-/** Puts a copy of `source` in place of the (absent) database file, durably. */
-export function installDatabaseFile(source: string, paths: StorePaths): void {
-  const incoming = `${paths.database}.incoming`;
-  copyFileSync(source, incoming);
-  durableRename(incoming, paths.database);
+export function removeIncoming(paths: StorePaths): void {
+  for (const file of [paths.incoming, ...sideFiles(paths.incoming)]) rmSync(file, { force: true });
 }
 
-function damagedNotice(reason: string, movedTo: string, backup: BackupSummary | undefined): StartupNotice {
-  const head = `年报的数据库文件已损坏（${reason}），无法继续使用。损坏的文件已移到“${movedTo}”保存，没有删除。`;
+/**
+ * A replacement database is first written completely as `incoming`, then the old file
+ * is moved aside, then `incoming` is renamed into place. A crash between the last two
+ * steps leaves no database but a complete `incoming`: this finishes the job. Any other
+ * `incoming` is an unfinished copy and goes.
+ */
+export function finishInterruptedReplacement(paths: StorePaths): void {
+  if (!existsSync(paths.incoming)) return;
+  if (existsSync(paths.database)) removeIncoming(paths);
+  else durableRename(paths.incoming, paths.database);
+}
+
+/** Restores `backup` in place of the database; `moveOld` takes the old file out of the way, returning where it went. */
+function restoreBackup(paths: StorePaths, backup: BackupSummary, moveOld: () => string | null): string | null {
+  copyFileSync(backup.path, paths.incoming);
+  fsyncPath(paths.incoming);
+  const movedTo = moveOld();
+  durableRename(paths.incoming, paths.database);
+  return movedTo;
+}
+
+function notice(problem: string, reason: string, movedTo: string | null, backup: BackupSummary | undefined): StartupNotice {
+  const where = movedTo ? `损坏的文件已移到“${movedTo}”保存，没有删除。` : '';
+  const head = `${problem}（${reason}），无法继续使用。${where}`;
   if (!backup) {
     return {
       kind: 'damagedStartedEmpty',
@@ -78,32 +97,36 @@ export function unavailableMessage(reason: string): string {
 }
 
 /**
- * Makes the database file safe to open for writing: a missing file is fine (a new
- * store); a file from a newer app is refused untouched; a damaged one (unreadable,
- * truncated, overwritten, failing `integrity_check`, or emptied while backups exist)
- * is moved aside and the newest good backup takes its place.
+ * Makes the database file safe to open for writing. A file from a newer app is refused
+ * untouched; a damaged one (unreadable, truncated, overwritten, failing
+ * `integrity_check`, or emptied while backups exist) is moved aside and the newest good
+ * backup takes its place; a missing one is a new store, unless there are backups (the
+ * app never deletes its database), then the newest good backup is restored.
  */
 export function prepareDatabaseFile(paths: StorePaths, latestVersion: number, clock: Clock): Result<StartupNotice | null> {
+  finishInterruptedReplacement(paths);
   const inspection = inspectDatabaseFile(paths.database, latestVersion);
-  let reason: string;
   switch (inspection.state) {
-    case 'missing':
     case 'ok':
       return { ok: true, value: null };
     case 'newer':
       return { ok: false, error: newerDatabaseMessage(inspection.version, latestVersion) };
     case 'unavailable':
       return { ok: false, error: unavailableMessage(inspection.reason) };
+    case 'missing': {
+      const backup = newestGoodBackup(paths.backups, latestVersion);
+      if (!backup) return { ok: true, value: null };
+      restoreBackup(paths, backup, () => null);
+      return { ok: true, value: notice('年报的数据库文件不见了', '它本应在数据文件夹中', null, backup) };
+    }
     case 'empty':
-      if (listBackups(paths.backups).length === 0) return { ok: true, value: null };
-      reason = '文件是空的';
-      break;
-    case 'damaged':
-      reason = inspection.reason;
-      break;
+    case 'damaged': {
+      if (inspection.state === 'empty' && listBackups(paths.backups).length === 0) return { ok: true, value: null };
+      const reason = inspection.state === 'empty' ? '文件是空的' : inspection.reason;
+      const moveOld = () => moveAside(paths, clock(), 'damaged');
+      const backup = newestGoodBackup(paths.backups, latestVersion);
+      const movedTo = backup ? restoreBackup(paths, backup, moveOld) : moveOld();
+      return { ok: true, value: notice('年报的数据库文件已损坏', reason, movedTo, backup) };
+    }
   }
-  const movedTo = moveAside(paths, clock(), 'damaged');
-  const backup = newestGoodBackup(paths.backups, latestVersion);
-  if (backup) installDatabaseFile(backup.path, paths);
-  return { ok: true, value: damagedNotice(reason, movedTo, backup) };
 }

@@ -1,5 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { blankReport } from '../../shared/model/report.ts';
 import type { Report } from '../../shared/model/report.ts';
@@ -10,7 +10,7 @@ import type { BackupSummary } from './backups.ts';
 import { BACKUP_EVERY_MINUTES, listBackups, pruneBackups, removePartialBackups, takeBackup } from './backups.ts';
 import type { Db } from './database.ts';
 import { APPLICATION_ID, backupDatabase, inspectDatabaseFile, openReadOnly, openReadWrite, userVersion } from './database.ts';
-import { durableRename } from './durableFile.ts';
+import { durableRename, fsyncPath } from './durableFile.ts';
 import { storageErrorMessage } from './errors.ts';
 import * as inputs from './inputs.ts';
 import { validateInput } from './inputs.ts';
@@ -22,7 +22,7 @@ import { reportFromPreviousYear } from './nextYear.ts';
 import type { StorePaths } from './paths.ts';
 import { sideFiles, storePaths } from './paths.ts';
 import type { StartupNotice } from './recovery.ts';
-import { moveAside, moveBack, prepareDatabaseFile, unavailableMessage } from './recovery.ts';
+import { moveAside, moveBack, prepareDatabaseFile, removeIncoming, unavailableMessage } from './recovery.ts';
 import { Refusal } from './refusal.ts';
 import type { ReportRow, ReportSummary, StoredReport } from './reports.ts';
 import * as reports from './reports.ts';
@@ -375,16 +375,16 @@ function createStore(context: Context, startupNotices: readonly StartupNotice[])
     }),
     restoreFromFile: waiting(inputs.fileInput, '从备份文件恢复', async ({ path }): Promise<FileRestoreResult> => {
       const source = resolve(path);
-      const incoming = join(paths.dataDir, 'restore-incoming.db');
-      const removeIncoming = () => [incoming, ...sideFiles(incoming)].forEach((f) => rmSync(f, { force: true }));
+      const { incoming } = paths;
       if (context.readOnly) refuse('数据以只读方式打开，不能恢复。');
       if (source === paths.database) refuse('这就是正在使用的数据库文件，请选择一个备份文件。');
       replacing = true;
       try {
         // Inspect a copy: reading the user's file in place could leave side files beside it.
-        removeIncoming();
+        removeIncoming(paths);
         copyFileSync(source, incoming);
         refuseUnusableBackup(incoming);
+        fsyncPath(incoming);
         await pendingBackup;
         const safetyBackup = await backUp();
         context.db.close();
@@ -401,7 +401,7 @@ function createStore(context: Context, startupNotices: readonly StartupNotice[])
         return { safetyBackup, movedTo };
       } finally {
         replacing = false;
-        removeIncoming();
+        removeIncoming(paths);
       }
     }),
 

@@ -143,7 +143,7 @@ describe('backups', () => {
 
     expect(unwrap(store.listAgencies()).map((a) => a.name)).toEqual(['湖滨区政府办']);
     expect(existsSync(storePaths(dataDir).movedAside)).toBe(false);
-    expect(readdirSync(dataDir).filter((f) => f.startsWith('restore-incoming'))).toEqual([]);
+    expect(readdirSync(dataDir).filter((f) => f.includes('.incoming'))).toEqual([]);
   });
 
   test('copies a crash interrupted are cleared on opening', async () => {

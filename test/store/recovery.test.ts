@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openReadWrite } from '../../services/store/database.ts';
 import { openStore } from '../../services/store/index.ts';
@@ -59,7 +60,7 @@ describe('a damaged database at start-up', () => {
     const [notice] = store.startupNotices;
     expect(notice).toMatchObject({ kind: 'restoredFromBackup', restoredBackup: { file: backup.file } });
     expect(notice!.message).toMatch(/^年报的数据库文件已损坏（.+），无法继续使用。损坏的文件已移到“.+”保存，没有删除。已自动恢复2025年3月1日 .+的备份；/);
-    expect(readFileSync(notice!.movedTo)).toEqual(damagedBytes);
+    expect(readFileSync(notice!.movedTo!)).toEqual(damagedBytes);
     expect(readFileSync(`${notice!.movedTo}-wal`, 'utf8')).toBe('stale WAL');
     expect(existsSync(`${database}-wal`) && readFileSync(`${database}-wal`, 'utf8') === 'stale WAL').toBe(false);
 
@@ -91,8 +92,39 @@ describe('a damaged database at start-up', () => {
     const store = openTestStore(dataDir, clock);
     expect(store.startupNotices[0]).toMatchObject({ kind: 'damagedStartedEmpty', restoredBackup: null });
     expect(store.startupNotices[0]!.message).toContain('没有找到可用的备份，已新建一个空的数据库');
-    expect(existsSync(store.startupNotices[0]!.movedTo)).toBe(true);
+    expect(existsSync(store.startupNotices[0]!.movedTo!)).toBe(true);
     expect(unwrap(store.listAgencies())).toEqual([]);
+  });
+
+  test('a missing database with backups: the newest good backup is restored, user told', async () => {
+    const { dataDir, database, reportId, v1 } = await storeWithBackup();
+    rmSync(database);
+    const store = openTestStore(dataDir, clock);
+    expect(store.startupNotices[0]).toMatchObject({ kind: 'restoredFromBackup', movedTo: null });
+    expect(store.startupNotices[0]!.message).toMatch(/^年报的数据库文件不见了（它本应在数据文件夹中），无法继续使用。已自动恢复.+的备份/);
+    expect(unwrap(store.getReport({ reportId })).report).toEqual(v1);
+  });
+
+  test('a replacement interrupted after the old file was moved aside is completed', async () => {
+    const { dataDir, database, reportId, v1, backup } = await storeWithBackup();
+    const { incoming, movedAside } = storePaths(dataDir);
+    copyFileSync(backup.path, incoming);
+    mkdirSync(movedAside);
+    renameSync(database, join(movedAside, 'old.db'));
+    const store = openTestStore(dataDir, clock);
+    expect(store.startupNotices).toEqual([]);
+    expect(unwrap(store.getReport({ reportId })).report).toEqual(v1);
+    expect(existsSync(incoming)).toBe(false);
+  });
+
+  test('an unfinished replacement copy beside a sound database is dropped', async () => {
+    const { dataDir, reportId } = await storeWithBackup();
+    const { incoming } = storePaths(dataDir);
+    writeFileSync(incoming, 'half a copy');
+    const store = openTestStore(dataDir, clock);
+    expect(store.startupNotices).toEqual([]);
+    expect(unwrap(store.getReport({ reportId })).report.sections.other).toBe('备份之后写的');
+    expect(existsSync(incoming)).toBe(false);
   });
 
   test('an empty file with no backups is simply a new database', async () => {
