@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import { EXCHANGE_EXTENSION, exportExchangeFile } from '../../exchange/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { Result } from '../../../shared/model/validation.ts';
 import type { CliCommand, ParsedArgs } from '../command.ts';
 import { parseArgs, UsageError } from '../command.ts';
+import { refuseOverwrite } from '../exportArgs.ts';
 import { DATA_DIR_OPTION, storeFailure, withStore } from '../storeAccess.ts';
 
 const NAME = 'export-json';
@@ -37,7 +37,7 @@ export const exportJsonCommand: CliCommand = {
       if (!report.ok) return storeFailure(io, NAME, report.error);
       const { id, agencyName, year } = report.value;
       const out = (parsed.options.get('o') ?? parsed.options.get('out') ?? `${agencyName}${year}年度报告${EXCHANGE_EXTENSION}`) as string;
-      if (existsSync(out) && !parsed.options.has('force')) throw new UsageError(`“${out}”已存在；如要覆盖请加 --force`);
+      refuseOverwrite(out, parsed.options.has('force'));
       const exported = exportExchangeFile(store, { reportId: id, path: out });
       if (!exported.ok) return storeFailure(io, NAME, exported.error);
       io.out.write(`已导出 ${out}\n`);
