@@ -39,18 +39,16 @@ import type {} from '../../renderer/nianbao-api.d.ts';
 import { isChannel } from '../../shared/ipc/contract.ts';
 import type { Channel, ChannelArgs, IpcResponse, MenuCommand } from '../../shared/ipc/contract.ts';
 import type { Result } from '../../shared/model/validation.ts';
-import { DEVELOPMENT_NOTICES_DIR, aboutInfo } from '../../services/about/about.ts';
 import { readAppFile } from '../../services/app/appFiles.ts';
-import { createHandlers } from '../../services/app/createHandlers.ts';
 import type { AppDeps, OpenDialogRequest, SaveDialogRequest } from '../../services/app/deps.ts';
 import type { Handlers } from '../../services/app/registry.ts';
 import { findChromium, OFFLINE_CHROMIUM_ARGS } from '../../services/chromium/findChromium.ts';
 import { launchChromiumPdfPrinter } from '../../services/export/pdf/chromiumPdfPrinter.ts';
 import type { PdfPrinter } from '../../services/export/pdf/pdfPrinter.ts';
 import { DEVELOPMENT_FONT_ROOT, findFontRoot } from '../../services/fonts/fontRoot.ts';
-import { importFile } from '../../services/import/index.ts';
 import { openStore } from '../../services/store/index.ts';
 import type { Store } from '../../services/store/index.ts';
+import { realHandlers } from '../support/realHandlers.ts';
 import { testOutputDir } from '../support/tools.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
@@ -188,21 +186,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const requests: string[] = [];
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];
-  const printed: string[] = [];
-  const shownInFolder: string[] = [];
   const dialogs = dialogQueue(failures);
   const pdfPrinter = lazyPdfPrinter();
-
-  const handlers = createHandlers({
+  const { handlers, printed, shownInFolder } = realHandlers({
     store,
     pdfPrinter,
-    systemPrinter: { print: async (html) => (printed.push(html), { ok: true, value: true }) },
-    fontBaseUrl: fontRoot.value.url,
-    readImportFile: (path) => importFile({ path }),
+    fontRoot: fontRoot.value,
     dialogs,
-    shell: { showItemInFolder: (path) => void shownInFolder.push(path) },
     clock: options.clock ?? (() => new Date()),
-    appInfo: aboutInfo({ appRoot: REPO, dataDir, logsDir: join(dataDir, 'logs'), noticesDirs: [DEVELOPMENT_NOTICES_DIR] }),
+    logsDir: join(dataDir, 'logs'),
   });
 
   let browser: Browser | undefined;

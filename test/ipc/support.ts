@@ -1,18 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aboutInfo, DEVELOPMENT_NOTICES_DIR } from '../../services/about/about.ts';
-import { createHandlers } from '../../services/app/createHandlers.ts';
 import type { AppDeps, OpenDialogRequest, SaveDialogRequest } from '../../services/app/deps.ts';
 import type { Handlers } from '../../services/app/registry.ts';
 import type { PdfPrinter } from '../../services/export/pdf/pdfPrinter.ts';
 import { DEVELOPMENT_FONT_ROOT, findFontRoot } from '../../services/fonts/fontRoot.ts';
-import { importFile } from '../../services/import/index.ts';
 import { openStore } from '../../services/store/index.ts';
 import type { Store } from '../../services/store/index.ts';
 import type { Channel, ChannelArgs } from '../../shared/ipc/contract.ts';
-
-const REPO = join(import.meta.dirname, '..', '..');
+import { realHandlers } from '../support/realHandlers.ts';
 
 /**
  * Deps whose every function records its call and throws: a handler that validates its
@@ -55,23 +51,18 @@ export function startTestApp(pdfPrinter: PdfPrinter, clock: () => Date = () => n
   const saves: (string | null)[] = [];
   const opens: (string | null)[] = [];
   const dialogsShown: (SaveDialogRequest | OpenDialogRequest)[] = [];
-  const printed: string[] = [];
-  const shownInFolder: string[] = [];
   const answer = (queue: (string | null)[], request: SaveDialogRequest | OpenDialogRequest) => {
     dialogsShown.push(request);
     if (queue.length === 0) throw new Error(`no answer for the dialog ${request.title}`);
     return Promise.resolve(queue.shift()!);
   };
-  const handlers = createHandlers({
+  const { handlers, printed, shownInFolder } = realHandlers({
     store,
     pdfPrinter,
-    systemPrinter: { print: async (html) => (printed.push(html), { ok: true, value: true }) },
-    fontBaseUrl: fontRoot.value.url,
-    readImportFile: (path) => importFile({ path }),
+    fontRoot: fontRoot.value,
     dialogs: { chooseSavePath: (r) => answer(saves, r), chooseOpenPath: (r) => answer(opens, r) },
-    shell: { showItemInFolder: (path) => void shownInFolder.push(path) },
     clock,
-    appInfo: aboutInfo({ appRoot: REPO, dataDir: store.dataDir, logsDir: join(dir, 'logs'), noticesDirs: [DEVELOPMENT_NOTICES_DIR] }),
+    logsDir: join(dir, 'logs'),
   });
   return {
     dir,
