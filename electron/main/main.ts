@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { MENU_EVENT } from '../../shared/ipc/contract.ts';
 import type { MenuCommand } from '../../shared/ipc/contract.ts';
@@ -6,6 +6,8 @@ import { aboutInfo, DEVELOPMENT_NOTICES_DIR } from '../../services/about/about.t
 import { createHandlers } from '../../services/app/createHandlers.ts';
 import { DEVELOPMENT_FONT_ROOT, findFontRoot } from '../../services/fonts/fontRoot.ts';
 import { importFile } from '../../services/import/index.ts';
+import { openAppLog } from '../../services/log/appLog.ts';
+import type { AppLog } from '../../services/log/appLog.ts';
 import { openStore } from '../../services/store/index.ts';
 import type { Store } from '../../services/store/index.ts';
 import { electronDialogs } from './dialogs.ts';
@@ -29,11 +31,17 @@ const devServerUrl = app.isPackaged ? undefined : process.env.NIANBAO_DEV_SERVER
 const appWindows = new Set<number>();
 let mainWindow: BrowserWindow | undefined;
 let store: Store | undefined;
+let appLog: AppLog | undefined;
+/** The log, in app.getPath('logs'), opened on first use (the path is known once the app is ready). */
+function log(): AppLog {
+  return (appLog ??= openAppLog(app.getPath('logs')));
+}
 
 registerAppScheme();
 refuseNavigationAndWindows();
 
 function fail(title: string, message: string): void {
+  log().error(`${title}：${message}`);
   dialog.showErrorBox(title, message);
   app.exit(1);
 }
@@ -78,9 +86,11 @@ function createMainWindow(pages: TrustedPages, userData: string): BrowserWindow 
 
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
+  log().info(`年报 ${app.getVersion()} 启动，数据在 ${userData}`);
   const opened = openStore({ dataDir: userData });
   if (!opened.ok) return fail('年报无法打开数据', opened.error);
   store = opened.value;
+  for (const notice of store.startupNotices) log().warn(notice.message);
 
   // Packaged: <resources>/fonts (electron-builder extraResources); development: node_modules.
   const fontRoot = findFontRoot([join(process.resourcesPath, 'fonts'), DEVELOPMENT_FONT_ROOT]);
@@ -111,11 +121,11 @@ async function start(): Promise<void> {
     appInfo: aboutInfo({
       appRoot: app.getAppPath(),
       dataDir: store.dataDir,
-      logsDir: app.getPath('logs'),
+      logsDir: dirname(log().file),
       noticesDirs: [process.resourcesPath, DEVELOPMENT_NOTICES_DIR],
     }),
   });
-  registerIpc(handlers, (event) => isTrustedSender(event, pages));
+  registerIpc(handlers, (event) => isTrustedSender(event, pages), log());
 
   const send = (command: MenuCommand) => mainWindow?.webContents.send(MENU_EVENT, command);
   const dataDir = store.dataDir;
@@ -143,5 +153,6 @@ if (!app.requestSingleInstanceLock()) {
     closing = true;
     void store.close().finally(() => app.quit());
   });
+  process.on('uncaughtException', (error) => log().error(`未处理的错误：${error.stack ?? String(error)}`));
   app.whenReady().then(start, (error: unknown) => fail('年报无法启动', String(error)));
 }

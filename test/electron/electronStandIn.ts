@@ -41,6 +41,7 @@ class BrowserWindow {
 const electron = {
   app: {
     isPackaged: false,
+    getVersion: () => '0.0.0-stand-in',
     getPath: (name: string) => join(root, name),
     getAppPath: () => repo,
     requestSingleInstanceLock: () => true,

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -58,5 +58,9 @@ describe('the main process bundle', () => {
     expect(seen.imported.value.cells.filter((c: { value: string | null }) => c.value !== null).length).toBeGreaterThan(50);
     expect(seen.untrusted).toEqual({ ok: false, error: '请求来自不受信任的页面，已拒绝。' });
     expect(existsSync(join(dir, 'userData', 'nianbao.db'))).toBe(true);
+    const log = readFileSync(join(dir, 'logs', 'nianbao.log'), 'utf8');
+    expect(log).toContain('INFO 年报 0.0.0-stand-in 启动');
+    expect(log).toContain('WARN nianbao:agencies:list 未完成：请求的参数有误');
+    expect(log).toContain('WARN 已拒绝来自“app://nianbao/index.html”的请求：nianbao:agencies:list');
   });
 });
