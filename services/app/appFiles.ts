@@ -17,7 +17,7 @@ export interface AppFileRoots {
 }
 
 /** The URL path under which the bundled fonts are served. */
-export const FONTS_PATH = 'fonts/';
+const FONTS_PATH = 'fonts/';
 
 /**
  * Nothing but the app's own files; no inline or evaluated script. Styles may be inline
@@ -39,7 +39,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export const APP_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+const APP_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Cross-Origin-Opener-Policy': 'same-origin',

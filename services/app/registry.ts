@@ -43,7 +43,7 @@ const ARGUMENT_NAMES: Readonly<Record<string, string>> = {
 const chineseMessages = z.locales.zhCN().localeError;
 
 /** The channel's argument after its schema, or what is wrong with it in Chinese. */
-export function validateArgs<C extends Channel>(channel: C, args: unknown): Result<ValidArgs<C>> {
+function validateArgs<C extends Channel>(channel: C, args: unknown): Result<ValidArgs<C>> {
   const parsed = ipcContract[channel].args.safeParse(args, { error: chineseMessages });
   if (parsed.success) return { ok: true, value: parsed.data as ValidArgs<C> };
   const issues = parsed.error.issues.map((issue) => ({

@@ -13,7 +13,7 @@ function fileError(path: string, error: unknown, doing: string): UsageError {
   return new UsageError(`无法${doing}“${path}”：${reason}`);
 }
 
-export async function readText(path: string): Promise<string> {
+async function readText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {

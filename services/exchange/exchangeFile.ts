@@ -10,7 +10,7 @@ import { canonicalJson, sha256Hex } from '../store/canonicalJson.ts';
  * else, so damage in transit or by hand is caught before anything is imported.
  */
 
-export const EXCHANGE_KIND = 'nianbao-exchange';
+const EXCHANGE_KIND = 'nianbao-exchange';
 export const EXCHANGE_FORMAT_VERSION = 1;
 export const EXCHANGE_EXTENSION = '.nianbao';
 /** Larger than any real report; a bigger file is refused before parsing. */

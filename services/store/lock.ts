@@ -31,7 +31,7 @@ function readHolder(path: string): Holder | undefined {
   }
 }
 
-export function lockedMessage(holder: Holder | undefined): string {
+function lockedMessage(holder: Holder | undefined): string {
   const who = holder ? `（进程${holder.pid}，${describeTime(holder.since)}起）` : '';
   return (
     `这份数据正由另一个年报程序使用${who}。同一时间只能有一个年报程序修改数据：` +

@@ -17,7 +17,7 @@ export interface StorePaths {
   readonly lockHolder: string;
 }
 
-export const DATABASE_FILE = 'nianbao.db';
+const DATABASE_FILE = 'nianbao.db';
 
 export function storePaths(dataDir: string): StorePaths {
   return {

@@ -56,7 +56,7 @@ export function removeIncoming(paths: StorePaths): void {
  * steps leaves no database but a complete `incoming`: this finishes the job. Any other
  * `incoming` is an unfinished copy and goes.
  */
-export function finishInterruptedReplacement(paths: StorePaths): void {
+function finishInterruptedReplacement(paths: StorePaths): void {
   if (!existsSync(paths.incoming)) return;
   if (existsSync(paths.database)) removeIncoming(paths);
   else durableRename(paths.incoming, paths.database);

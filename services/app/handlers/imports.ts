@@ -27,7 +27,7 @@ function importedCell(cell: CellReading, lines: readonly string[]): ImportedCell
 }
 
 /** The import service's reading, in the shape of the review screen. */
-export function importReview(result: ImportResult): ImportReview {
+function importReview(result: ImportResult): ImportReview {
   return {
     fileName: result.fileName,
     sourceText: result.sourceLines.join('\n'),

@@ -34,7 +34,7 @@ const WINDOWS_FACES = new Set(['宋体', 'SimSun', '黑体', 'SimHei', '仿宋',
  * The substitute written as `w:altName` in the font table: the first later name in the
  * role's list that every Windows machine has (仿宋_GB2312 → 仿宋, 方正小标宋简体 → 宋体).
  */
-export function substituteFace(role: FaceRole): string | undefined {
+function substituteFace(role: FaceRole): string | undefined {
   return FACES[role].official.slice(1).find((name) => WINDOWS_FACES.has(name));
 }
 

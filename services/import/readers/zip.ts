@@ -18,7 +18,7 @@ export interface ZipLimits {
   readonly maxEntries: number;
 }
 
-export const DOCX_LIMITS: ZipLimits = {
+const DOCX_LIMITS: ZipLimits = {
   maxEntryBytes: 64 * 1024 * 1024,
   maxTotalBytes: 512 * 1024 * 1024,
   maxRatio: 200,
