@@ -49,10 +49,17 @@ const LICENCE_FILE = /^(licen[cs]e|copying|ofl|notice)([.-].*)?$/i;
 /** Standard texts for packages that declare a licence but ship no licence file. */
 const STANDARD_TEXTS_DIR = join(import.meta.dirname, 'licenses');
 
+/**
+ * Packages whose published version declares no licence although their project does:
+ * buffers 0.1.1 (exceljs → unzipper → binary) is MIT/X11 by its repository's README and
+ * later package.json (substack/node-buffers#14, #21).
+ */
+const LICENCE_DECLARED_UPSTREAM: Readonly<Record<string, string>> = { buffers: 'MIT' };
+
 function licenceOf(pkg: PackageJson): string {
   if (typeof pkg.license === 'string') return pkg.license;
   const declared = pkg.license?.type ?? pkg.licenses?.map((l) => l.type).join(' OR ');
-  return declared || 'UNKNOWN';
+  return declared || LICENCE_DECLARED_UPSTREAM[pkg.name] || 'UNKNOWN';
 }
 
 function sourceOf(pkg: PackageJson): string | undefined {
@@ -75,8 +82,11 @@ function licenceTexts(dir: string): LicenceText[] {
     });
 }
 
+/** Licence names in old package.json files that stand for a standard text under another name. */
+const STANDARD_TEXT_OF: Readonly<Record<string, string>> = { 'MIT/X11': 'MIT' };
+
 function standardText(name: string, licence: string): LicenceText {
-  const file = join(STANDARD_TEXTS_DIR, `${licence}.txt`);
+  const file = join(STANDARD_TEXTS_DIR, `${STANDARD_TEXT_OF[licence] ?? licence}.txt`);
   if (!existsSync(file)) {
     throw new Error(`${name} 声明的许可证为 ${licence}，但软件包中没有许可证文件，build/licenses/ 中也没有该许可证的标准文本。请补充 build/licenses/${licence}.txt。`);
   }
