@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-// The `nianbao` command. Node 22.18+ runs the TypeScript sources directly (type stripping).
-import { main } from '../services/cli/main.ts';
+// The `nianbao` command: the bundle `npm run build` writes (see scripts/bundleCli.ts).
+import { existsSync } from 'node:fs';
 
-process.exitCode = await main(process.argv.slice(2), { out: process.stdout, err: process.stderr });
+const bundle = new URL('../dist/cli/nianbao.mjs', import.meta.url);
+if (existsSync(bundle)) {
+  await import(bundle.href);
+} else {
+  process.stderr.write('nianbao：命令尚未构建。请在项目目录中先运行 npm run build。\n');
+  process.exitCode = 70;
+}

@@ -1,5 +1,6 @@
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { durableRename } from './durableFile.ts';
 import { sideFiles } from './paths.ts';
 
@@ -9,13 +10,21 @@ import { sideFiles } from './paths.ts';
  * backups. Everything else in the store works on the `Db` these functions return.
  */
 
-export type Db = Database.Database;
+export type Db = BetterSqlite3.Database;
+
+const requireModule = createRequire(import.meta.url);
+let driver: typeof BetterSqlite3 | undefined;
+
+/** better-sqlite3 loads its native module on first use: CLI commands without a store start without it. */
+function betterSqlite3(): typeof BetterSqlite3 {
+  return (driver ??= requireModule('better-sqlite3') as typeof BetterSqlite3);
+}
 
 /** `PRAGMA application_id` of every Nianbao database (ASCII "NBao"). */
 export const APPLICATION_ID = 0x4e42_616f;
 
 export function isSqliteError(error: unknown): error is Error & { code: string } {
-  return error instanceof Database.SqliteError;
+  return error instanceof betterSqlite3().SqliteError;
 }
 
 /**
@@ -24,7 +33,7 @@ export function isSqliteError(error: unknown): error is Error & { code: string }
  * NORMAL would only guarantee a consistent database, possibly without the last saves).
  */
 export function openReadWrite(path: string): Db {
-  const db = new Database(path, { timeout: 2000 });
+  const db = new (betterSqlite3())(path, { timeout: 2000 });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -33,18 +42,18 @@ export function openReadWrite(path: string): Db {
 
 /** A connection that never writes, for inspecting and reading a database that may not be ours. */
 export function openReadOnly(path: string): Db {
-  return new Database(path, { readonly: true, fileMustExist: true, timeout: 2000 });
+  return new (betterSqlite3())(path, { readonly: true, fileMustExist: true, timeout: 2000 });
 }
 
 /** A connection with no waiting on locks, for the single-instance lock file. */
 export function openWithoutWaiting(path: string): Db {
-  return new Database(path, { timeout: 0 });
+  return new (betterSqlite3())(path, { timeout: 0 });
 }
 
 /** Statements prepared once per connection. */
-const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+const statementCache = new WeakMap<Db, Map<string, BetterSqlite3.Statement>>();
 
-export function statement(db: Db, sql: string): Database.Statement {
+export function statement(db: Db, sql: string): BetterSqlite3.Statement {
   let cache = statementCache.get(db);
   if (!cache) statementCache.set(db, (cache = new Map()));
   let prepared = cache.get(sql);
@@ -137,7 +146,7 @@ export async function backupDatabase(db: Db, destination: string): Promise<void>
   const partial = `${destination}.partial`;
   for (const file of [partial, ...sideFiles(partial)]) rmSync(file, { force: true });
   await db.backup(partial);
-  const copy = new Database(partial);
+  const copy = new (betterSqlite3())(partial);
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {

@@ -1,4 +1,4 @@
-import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { findChromium, OFFLINE_CHROMIUM_ARGS } from '../../chromium/findChromium.ts';
 import type { Result } from '../../../shared/model/validation.ts';
 import { errorSummary, FONTS_READY_SCRIPT, withHtmlFile } from './printPage.ts';
@@ -11,8 +11,10 @@ import type { PdfPrinter } from './pdfPrinter.ts';
 export async function launchChromiumPdfPrinter(env: NodeJS.ProcessEnv = process.env): Promise<Result<PdfPrinter>> {
   const found = findChromium(env);
   if (!found.ok) return found;
-  let browser: Awaited<ReturnType<typeof chromium.launch>>;
+  let browser: Browser;
   try {
+    // Loaded here, not at the top: the CLI's other commands start without it.
+    const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: found.path, args: OFFLINE_CHROMIUM_ARGS });
   } catch (error) {
     return {
