@@ -27,25 +27,32 @@ export interface StoredReport {
   readonly report: Report;
 }
 
-export interface ReportRow {
+/** A report's row without its content: enough to check, summarise and write it. */
+export interface ReportHead {
   readonly id: number;
   readonly agency_id: number;
   readonly agency_name: string;
   readonly agency_deleted_at: string | null;
   readonly year: number;
   readonly label: string;
-  readonly content: string;
   readonly content_hash: string;
   readonly created_at: string;
   readonly updated_at: string;
   readonly deleted_at: string | null;
 }
 
-const SELECT = `
-  SELECT r.*, a.name AS agency_name, a.deleted_at AS agency_deleted_at
-  FROM reports r JOIN agencies a ON a.id = r.agency_id`;
+export interface ReportRow extends ReportHead {
+  readonly content: string;
+}
 
-export function toSummary(row: ReportRow): ReportSummary {
+const FROM = 'FROM reports r JOIN agencies a ON a.id = r.agency_id';
+const SELECT = `SELECT r.*, a.name AS agency_name, a.deleted_at AS agency_deleted_at ${FROM}`;
+// Autosave reads the row twice per save: without the ~10 KB of content, that costs nothing.
+const SELECT_HEAD = `
+  SELECT r.id, r.agency_id, r.year, r.label, r.content_hash, r.created_at, r.updated_at, r.deleted_at,
+         a.name AS agency_name, a.deleted_at AS agency_deleted_at ${FROM}`;
+
+export function toSummary(row: ReportHead): ReportSummary {
   return {
     id: row.id,
     agencyId: row.agency_id,
@@ -62,19 +69,33 @@ export function toStored(row: ReportRow): StoredReport {
   return { summary: toSummary(row), report: decodeReport(row.content) };
 }
 
-export function describeReport(row: Pick<ReportRow, 'agency_name' | 'year'>): string {
+export function describeReport(row: Pick<ReportHead, 'agency_name' | 'year'>): string {
   return `“${row.agency_name || '未命名机关'}”${row.year}年度报告`;
 }
 
 export function requireReport(db: Db, id: number): ReportRow {
-  const row = statement(db, `${SELECT} WHERE r.id = ?`).get(id) as ReportRow | undefined;
+  return found(statement(db, `${SELECT} WHERE r.id = ?`).get(id) as ReportRow | undefined, id);
+}
+
+export function requireReportHead(db: Db, id: number): ReportHead {
+  return found(statement(db, `${SELECT_HEAD} WHERE r.id = ?`).get(id) as ReportHead | undefined, id);
+}
+
+function found<T extends ReportHead>(row: T | undefined, id: number): T {
   if (!row) throw new Refusal(`找不到编号为${id}的报告。`);
   return row;
 }
 
 /** A report that is in no recycle bin (neither it nor its agency). */
 export function requireLiveReport(db: Db, id: number): ReportRow {
-  const row = requireReport(db, id);
+  return live(requireReport(db, id));
+}
+
+export function requireLiveReportHead(db: Db, id: number): ReportHead {
+  return live(requireReportHead(db, id));
+}
+
+function live<T extends ReportHead>(row: T): T {
   if (row.deleted_at) throw new Refusal(`${describeReport(row)}在回收站中，请先将其恢复。`);
   if (row.agency_deleted_at) throw new Refusal(`机关“${row.agency_name}”在回收站中，请先将其恢复。`);
   return row;
@@ -111,7 +132,7 @@ export function insertReport(db: Db, agencyId: number, report: Report, encoded: 
   return requireReport(db, Number(lastInsertRowid));
 }
 
-export function writeReportContent(db: Db, id: number, report: Report, encoded: EncodedReport, now: string): ReportRow {
+export function writeReportContent(db: Db, id: number, report: Report, encoded: EncodedReport, now: string): ReportHead {
   statement(db, 'UPDATE reports SET year = ?, content = ?, content_hash = ?, updated_at = ? WHERE id = ?').run(
     report.year,
     encoded.json,
@@ -119,7 +140,7 @@ export function writeReportContent(db: Db, id: number, report: Report, encoded: 
     now,
     id,
   );
-  return requireReport(db, id);
+  return requireReportHead(db, id);
 }
 
 export function setReportLabel(db: Db, id: number, label: string, now: string): ReportRow {

@@ -24,12 +24,13 @@ import { sideFiles, storePaths } from './paths.ts';
 import type { StartupNotice } from './recovery.ts';
 import { moveAside, moveBack, prepareDatabaseFile, removeIncoming, unavailableMessage } from './recovery.ts';
 import { Refusal } from './refusal.ts';
-import type { ReportRow, ReportSummary, StoredReport } from './reports.ts';
+import type { ReportHead, ReportRow, ReportSummary, StoredReport } from './reports.ts';
 import * as reports from './reports.ts';
 import type { RevisionSummary } from './revisions.ts';
 import * as revisions from './revisions.ts';
 import { REVISION_EVERY_MINUTES } from './revisions.ts';
 import { encodeReport } from './snapshot.ts';
+import type { EncodedReport } from './snapshot.ts';
 import type { Clock } from './time.ts';
 import { describeTime, minutesBetween, systemClock } from './time.ts';
 
@@ -210,10 +211,10 @@ function createStore(context: Context, startupNotices: readonly StartupNotice[])
   }
 
   /** Writes new content to a report and remembers its agency details, as every save does. */
-  function writeContent(row: ReportRow, report: Report, at: string): ReportRow {
+  function writeContent(row: ReportHead, report: Report, encoded: EncodedReport, at: string): ReportHead {
     if (report.year !== row.year) reports.refuseTakenYear(db(), row.agency_id, report.year, row.id);
     agencies.writeAgencyDetails(db(), row.agency_id, report.agency, at);
-    return reports.writeReportContent(db(), row.id, report, encodeReport(report), at);
+    return reports.writeReportContent(db(), row.id, report, encoded, at);
   }
 
   function keepCurrent(row: ReportRow, reason: revisions.RevisionReason, at: string): RevisionSummary | null {
@@ -292,12 +293,12 @@ function createStore(context: Context, startupNotices: readonly StartupNotice[])
       return previous ? reports.toStored(previous) : null;
     }),
     saveReport: writer(inputs.saveReportInput, '保存报告', ({ reportId, report }): SaveResult => {
-      const row = reports.requireLiveReport(db(), reportId);
+      const row = reports.requireLiveReportHead(db(), reportId);
       const encoded = encodeReport(report);
       if (encoded.hash === row.content_hash) return { summary: reports.toSummary(row), revision: null };
       const date = clock();
       const at = date.toISOString();
-      const saved = writeContent(row, report, at);
+      const saved = writeContent(row, report, encoded, at);
       const latest = revisions.latestRevision(db(), reportId);
       const due = !latest || minutesBetween(latest.created_at, date) >= REVISION_EVERY_MINUTES;
       const revision = due ? revisions.addRevisionIfChanged(db(), { reportId, report, encoded, reason: 'editing', now: at }) : null;
@@ -330,8 +331,9 @@ function createStore(context: Context, startupNotices: readonly StartupNotice[])
         return { summary: stored.summary, created: true, revision };
       }
       keepCurrent(existing, 'beforeImport', at);
-      const saved = writeContent(existing, report, at);
-      const revision = revisions.addRevision(db(), { reportId: saved.id, report, encoded: encodeReport(report), reason: 'imported', note, now: at });
+      const encoded = encodeReport(report);
+      const saved = writeContent(existing, report, encoded, at);
+      const revision = revisions.addRevision(db(), { reportId: saved.id, report, encoded, reason: 'imported', note, now: at });
       return { summary: reports.toSummary(saved), created: false, revision };
     }),
 
@@ -353,10 +355,11 @@ function createStore(context: Context, startupNotices: readonly StartupNotice[])
       const at = now();
       keepCurrent(row, 'beforeRestore', at);
       const report = old.report();
-      const saved = writeContent(row, report, at);
+      const encoded = encodeReport(report);
+      const saved = writeContent(row, report, encoded, at);
       const note = `恢复到${describeTime(old.summary.createdAt)}的版本（${old.summary.reasonLabel}）`;
-      const revision = revisions.addRevision(db(), { reportId: row.id, report, encoded: encodeReport(report), reason: 'restored', note, now: at });
-      return { ...reports.toStored(saved), revision };
+      const revision = revisions.addRevision(db(), { reportId: row.id, report, encoded, reason: 'restored', note, now: at });
+      return { summary: reports.toSummary(saved), report, revision };
     }),
 
     listBackups: reader(inputs.noInput, '读取备份列表', () => ({

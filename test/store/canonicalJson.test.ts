@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../services/store/canonicalJson.ts';
+import { loadSeeds } from '../fixtures/seedReports.ts';
+
+/** The first implementation: stored content hashes and exchange-file checksums were made with it. */
+function sortThenStringify(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+describe('canonicalJson', () => {
+  it('writes exactly what sort-then-stringify wrote, for any JSON value', () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => canonicalJson(value) === sortThenStringify(value)), { numRuns: 2000 });
+  });
+
+  it('writes the same for numeric-looking keys, which JavaScript orders first', () => {
+    const value = { b: 1, '10': 2, '2': 3, a: { '01': 4, '1': 5, z: [undefined, { y: 1, x: 2 }] }, u: undefined };
+    expect(canonicalJson(value)).toBe(sortThenStringify(value));
+  });
+
+  it('writes the same for the seed reports, whatever order their keys were built in', () => {
+    for (const { report } of loadSeeds()) {
+      const reversed = Object.fromEntries(Object.entries(report).reverse());
+      expect(canonicalJson(reversed)).toBe(sortThenStringify(report));
+    }
+  });
+});
