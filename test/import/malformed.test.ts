@@ -135,3 +135,47 @@ describe('refused files', () => {
     expect(result).toEqual({ ok: false, error: '无法读取“/nonexistent/报告.docx”：文件不存在。' });
   });
 });
+
+/** A DOCX whose body is the given XML, stored uncompressed (so the compression-ratio check does not stop it first). */
+function docxWithBody(body: string): Uint8Array {
+  const xml = `<?xml version="1.0"?><w:document xmlns:w="w"><w:body>${body}</w:body></w:document>`;
+  return zipSync({ ...docxEntries(), 'word/document.xml': utf8(xml) }, { level: 0 });
+}
+
+const nested = (open: string, close: string, depth: number, inner = '<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>'): string =>
+  open.repeat(depth) + inner + close.repeat(depth);
+
+describe('hostile DOCX content is refused with a message, never a crash', () => {
+  it('a character reference beyond U+10FFFF in the text', async () => {
+    const error = await importError(docxWithBody('<w:p><w:r><w:t>&#2147483647;</w:t></w:r></w:p>'), '字符.docx');
+    expect(error).toBe('“字符.docx”已损坏，无法读取：XML中的字符引用“&#2147483647;”不是有效字符。请在Word或WPS中打开并另存后再导入。');
+  });
+
+  it('a character reference beyond U+10FFFF in an attribute', async () => {
+    const error = await importError(docxWithBody('<w:p><w:pPr><w:pStyle w:val="&#x110000;"/></w:pPr></w:p>'), '属性.docx');
+    expect(error).toContain('XML中的字符引用“&#x110000;”不是有效字符');
+  });
+
+  const tooDeep = '的文档结构嵌套超过400层（如表格套表格过多），超出了可以读取的范围，不像是正常的年度报告文件。';
+
+  it('tables nested 2,000 deep', async () => {
+    const body = nested('<w:tbl><w:tr><w:tc>', '</w:tc></w:tr></w:tbl>', 2000);
+    expect(await importError(docxWithBody(body), '套表.docx')).toBe(`“套表.docx”${tooDeep}请在Word或WPS中打开，简化表格后另存为.docx再导入。`);
+  });
+
+  it('100,000 nested unknown elements, hyperlinks or content controls', async () => {
+    for (const [open, close] of [
+      ['<w:unknown>', '</w:unknown>'],
+      ['<w:hyperlink>', '</w:hyperlink>'],
+      ['<w:sdt><w:sdtContent>', '</w:sdtContent></w:sdt>'],
+    ] as const) {
+      expect(await importError(docxWithBody(nested(open, close, 100_000)), '嵌套.docx')).toContain(tooDeep);
+    }
+  });
+
+  it('tables nested as deep as real documents go are still read', async () => {
+    const body = `<w:p><w:r><w:t>二、主动公开政府信息情况</w:t></w:r></w:p>${nested('<w:tbl><w:tr><w:tc>', '</w:tc></w:tr></w:tbl>', 20, '<w:p><w:r><w:t>规章</w:t></w:r></w:p>')}`;
+    const result = await importFile({ bytes: docxWithBody(`<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>${body}`), name: '套表.docx' });
+    expect(result.ok).toBe(true);
+  });
+});

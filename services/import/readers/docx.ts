@@ -2,7 +2,7 @@ import type { Result } from '../../../shared/model/validation.ts';
 import { restoreIdeographs } from '../../../shared/text/ideographs.ts';
 import type { SourceCell, SourceDocument, SourceLine } from '../source.ts';
 import { paragraphLine } from '../source.ts';
-import { childElements, firstChild, parseXml } from './xml.ts';
+import { childElements, firstChild, parseXml, XmlProblem } from './xml.ts';
 import type { XmlElement } from './xml.ts';
 import { openZip, ZipProblem } from './zip.ts';
 
@@ -122,7 +122,7 @@ function bodyLines(body: XmlElement): SourceLine[] {
     if (block.name === 'p') {
       for (const line of restoreIdeographs(textOf(block)).split('\n')) lines.push(paragraphLine(line.trim()));
     } else if (block.name === 'tbl') {
-      lines.push(...tableLines(block, tables++));
+      for (const line of tableLines(block, tables++)) lines.push(line);
     }
   }
   return lines;
@@ -156,6 +156,11 @@ function problemMessage(problem: ZipProblem, name: string): string {
   }
 }
 
+function xmlMessage(problem: XmlProblem, name: string): string {
+  if (problem.kind === 'limit') return `“${name}”的${problem.message}，不像是正常的年度报告文件。请在Word或WPS中打开，简化表格后另存为.docx再导入。`;
+  return `“${name}”已损坏，无法读取：${problem.message}。请在Word或WPS中打开并另存后再导入。`;
+}
+
 export async function readDocx(bytes: Uint8Array, name: string): Promise<Result<SourceDocument>> {
   try {
     const zip = openZip(bytes);
@@ -168,9 +173,7 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Result<
     return { ok: true, value: { format: 'docx', lines: bodyLines(body) } };
   } catch (error) {
     if (error instanceof ZipProblem) return { ok: false, error: problemMessage(error, name) };
-    if (error instanceof Error && /XML|DOCTYPE/.test(error.message)) {
-      return { ok: false, error: `“${name}”已损坏，无法读取：${error.message}。请在Word或WPS中打开并另存后再导入。` };
-    }
+    if (error instanceof XmlProblem) return { ok: false, error: xmlMessage(error, name) };
     throw error;
   }
 }
