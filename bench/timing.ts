@@ -47,7 +47,7 @@ export async function measurePair(
 }
 
 export function ms(value: number): string {
-  return value < 1 ? `${(value * 1000).toFixed(1)} µs` : `${value.toFixed(2)} ms`;
+  return Math.abs(value) < 1 ? `${(value * 1000).toFixed(1)} µs` : `${value.toFixed(2)} ms`;
 }
 
 export function summary(times: readonly number[]): Record<string, string> {

@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { findChromium, OFFLINE_CHROMIUM_ARGS } from '../../chromium/findChromium.ts';
 import type { Result } from '../../../shared/model/validation.ts';
 import { errorSummary, FONTS_READY_SCRIPT, withHtmlFile } from './printPage.ts';
@@ -6,7 +6,7 @@ import type { PdfPrinter } from './pdfPrinter.ts';
 
 /**
  * The Node printer: one headless Chromium (`NIANBAO_CHROMIUM` or the usual system
- * paths, see services/chromium) kept open until `close()`, a fresh page per document.
+ * paths, see services/chromium) kept open until `close()`, printing on one reused page.
  */
 export async function launchChromiumPdfPrinter(env: NodeJS.ProcessEnv = process.env): Promise<Result<PdfPrinter>> {
   const found = findChromium(env);
@@ -22,25 +22,37 @@ export async function launchChromiumPdfPrinter(env: NodeJS.ProcessEnv = process.
       error: `无法启动浏览器“${found.path}”，无法生成PDF：${errorSummary(error)}。请确认它能正常运行，或用环境变量 NIANBAO_CHROMIUM 指定另一个 Chromium。`,
     };
   }
+  // One page for every print, one print at a time: a new page per print costs a renderer
+  // start-up, and the fonts the last report loaded are still in its memory cache.
+  let page: Page | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const printOne = async (html: string): Promise<Result<Uint8Array>> => {
+    try {
+      page ??= await browser.newPage();
+      const ready = page;
+      const pdf = await withHtmlFile(html, async (url) => {
+        await ready.goto(url, { waitUntil: 'load' });
+        await ready.evaluate(FONTS_READY_SCRIPT);
+        return ready.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+      });
+      return { ok: true, value: new Uint8Array(pdf) };
+    } catch (error) {
+      // A page that failed may be in any state: the next print starts on a new one.
+      await page?.close().catch(() => undefined);
+      page = undefined;
+      return { ok: false, error: `生成PDF时出错：${errorSummary(error)}` };
+    }
+  };
   return {
     ok: true,
     value: {
-      async print(html) {
-        const page = await browser.newPage();
-        try {
-          const pdf = await withHtmlFile(html, async (url) => {
-            await page.goto(url, { waitUntil: 'load' });
-            await page.evaluate(FONTS_READY_SCRIPT);
-            return page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
-          });
-          return { ok: true, value: new Uint8Array(pdf) };
-        } catch (error) {
-          return { ok: false, error: `生成PDF时出错：${errorSummary(error)}` };
-        } finally {
-          await page.close();
-        }
+      print(html) {
+        const printed = queue.then(() => printOne(html));
+        queue = printed;
+        return printed;
       },
       async close() {
+        await queue;
         await browser.close();
       },
     },
