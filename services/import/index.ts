@@ -2,6 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Result } from '../../shared/model/validation.ts';
 import { readDocx } from './readers/docx.ts';
+import { readHtml } from './readers/html.ts';
+import { readMhtml } from './readers/mhtml.ts';
 import { readPdf } from './readers/pdf.ts';
 import { readPlainText } from './readers/plainText.ts';
 import { recogniseReport } from './recognise/recogniseReport.ts';
@@ -24,7 +26,7 @@ export type ImportInput = { readonly path: string } | { readonly bytes: Uint8Arr
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
 /** File types the import reads, for open dialogs. */
-export const IMPORT_EXTENSIONS = ['docx', 'pdf', 'txt'] as const;
+export const IMPORT_EXTENSIONS = ['docx', 'pdf', 'html', 'htm', 'mht', 'mhtml', 'txt'] as const;
 
 async function readInput(input: ImportInput): Promise<Result<{ bytes: Uint8Array; name: string }>> {
   if ('bytes' in input) return { ok: true, value: { bytes: input.bytes, name: input.name } };
@@ -49,6 +51,11 @@ async function readDocument(bytes: Uint8Array, name: string): Promise<Result<Sou
   if (!kind.ok) return kind;
   if (kind.value === 'zip') return readDocx(bytes, name);
   if (kind.value === 'pdf') return readPdf(bytes, name);
+  if (kind.value === 'html') return readHtml(bytes, name);
+  if (kind.value === 'mhtml') {
+    const page = readMhtml(bytes, name);
+    return page.ok ? readHtml(page.value.html, name, page.value.charset) : page;
+  }
   const text = decodeText(bytes);
   if (text.trim() === '') return { ok: false, error: `“${name}”中没有文字（只有空白），没有可导入的内容。` };
   return { ok: true, value: readPlainText(text) };

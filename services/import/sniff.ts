@@ -2,11 +2,13 @@ import type { Result } from '../../shared/model/validation.ts';
 
 /**
  * What kind of file the bytes are, by their content (the name's extension only helps
- * to explain a refusal): a ZIP (DOCX), a PDF, an OLE compound file (an encrypted DOCX
- * or an old .doc), or text. Anything else is refused with a readable reason.
+ * to explain a refusal, and tells a web page from text): a ZIP (DOCX, XLSX), a PDF, an
+ * OLE compound file (an encrypted DOCX or XLSX, an old .doc or .xls), a web page (HTML,
+ * or MHTML: a page saved as one file), or text. Anything else is refused with a
+ * readable reason.
  */
 
-export type FileKind = 'zip' | 'pdf' | 'text';
+export type FileKind = 'zip' | 'pdf' | 'html' | 'mhtml' | 'text';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
@@ -32,14 +34,41 @@ function extension(name: string): string {
   return /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
 }
 
-/** An OLE file: Word encrypts a DOCX by wrapping it in one (EncryptedPackage); .doc and .wps are OLE too. */
+const SPREADSHEET_EXTENSIONS = new Set(['xlsx', 'xls', 'et', 'xlsm']);
+
+/** An OLE file: Word and Excel encrypt a DOCX or XLSX by wrapping it in one (EncryptedPackage); .doc, .xls and .wps are OLE too. */
 function oleError(bytes: Uint8Array, name: string): string {
+  const spreadsheet = SPREADSHEET_EXTENSIONS.has(extension(name)) || containsUtf16(bytes, 'Workbook');
   if (containsUtf16(bytes, 'EncryptedPackage')) {
-    return `“${name}”设置了打开密码（文件已加密），无法读取。请在Word或WPS中打开它，取消密码（文件→信息→保护文档→用密码进行加密，清空密码）并保存后再导入。`;
+    const how = spreadsheet
+      ? '请在Excel或WPS表格中打开它，取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）并保存后再导入。'
+      : '请在Word或WPS中打开它，取消密码（文件→信息→保护文档→用密码进行加密，清空密码）并保存后再导入。';
+    return `“${name}”设置了打开密码（文件已加密），无法读取。${how}`;
   }
+  if (spreadsheet) return `“${name}”是旧版Excel格式（.xls）文件，不能直接导入。请在Excel或WPS表格中打开，另存为“Excel工作簿（*.xlsx）”后再导入。`;
   const kind = extension(name) === 'wps' ? 'WPS文字旧格式（.wps）' : '旧版Word格式（.doc）';
   return `“${name}”是${kind}文件，不能直接导入。请在Word或WPS中打开，另存为“Word文档（*.docx）”后再导入。`;
 }
+
+const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml', 'shtml']);
+const MHTML_EXTENSIONS = new Set(['mht', 'mhtml']);
+
+/** The start of the file as Latin-1 text, lower-cased, without a BOM or leading white space. */
+function head(bytes: Uint8Array): string {
+  return new TextDecoder('latin1').decode(bytes.subarray(0, PRESCAN_BYTES)).replace(/^(?:\u00ef\u00bb\u00bf)?\s*/, '').toLowerCase();
+}
+
+/** A page saved as one file: MIME headers with a multipart/related body. */
+function isMhtml(start: string): boolean {
+  const headers = start.split(/\r?\n\r?\n/)[0] ?? '';
+  return /^mime-version:/m.test(headers) && /^content-type:\s*multipart\/related/m.test(headers);
+}
+
+function isHtml(start: string): boolean {
+  return start.startsWith('<!doctype html') || start.startsWith('<html') || start.startsWith('<?xml') && start.includes('<html');
+}
+
+const PRESCAN_BYTES = 4096;
 
 /** Binary content that is not text: NUL bytes, or many control characters. */
 function looksBinary(bytes: Uint8Array): boolean {
@@ -62,9 +91,12 @@ export function sniff(bytes: Uint8Array, name: string): Result<FileKind> {
   if (!text && looksBinary(bytes)) {
     return {
       ok: false,
-      error: `无法识别“${name}”的格式：它不是Word文档（.docx）、PDF或文本文件。请导入年度报告的.docx、.pdf或.txt文件。`,
+      error: `无法识别“${name}”的格式：它不是Word文档（.docx）、PDF、网页、Excel表格或文本文件。请导入年度报告的.docx、.pdf、.html、.xlsx或.txt文件。`,
     };
   }
+  const start = head(bytes);
+  if (MHTML_EXTENSIONS.has(extension(name)) || isMhtml(start)) return { ok: true, value: 'mhtml' };
+  if (HTML_EXTENSIONS.has(extension(name)) || isHtml(start)) return { ok: true, value: 'html' };
   return { ok: true, value: 'text' };
 }
 

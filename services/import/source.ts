@@ -1,5 +1,5 @@
 /**
- * What every reader (DOCX, PDF, plain text) turns a file into: the document's lines in
+ * What every reader (DOCX, PDF, HTML, XLSX, plain text) turns a file into: the document's lines in
  * reading order. A paragraph is a line of one cell; a table row is a line of several
  * cells. Rows read from a real table (DOCX, a ruled PDF table) carry each cell's
  * horizontal extent, so values can be placed under their column headers by position.
@@ -7,7 +7,7 @@
 
 export interface SourceCell {
   readonly text: string;
-  /** Horizontal extent: grid columns (DOCX) or points (PDF). Absent in plain text. */
+  /** Horizontal extent: grid columns (DOCX, HTML, XLSX) or points (PDF). Absent in plain text. */
   readonly x0?: number;
   readonly x1?: number;
   /** The continuation of a vertically merged cell: its text repeats the merged cell's. */
@@ -16,13 +16,13 @@ export interface SourceCell {
 
 export interface SourceLine {
   readonly cells: readonly SourceCell[];
-  /** Which table of the document the line is a row of (DOCX, PDF); absent otherwise. */
+  /** Which table of the document the line is a row of (DOCX, PDF, HTML, XLSX); absent otherwise. */
   readonly table?: number;
   /** The page the line is printed on (PDF). */
   readonly page?: number;
 }
 
-export type SourceFormat = 'docx' | 'pdf' | 'text';
+export type SourceFormat = 'docx' | 'pdf' | 'html' | 'xlsx' | 'text';
 
 export interface SourceDocument {
   readonly format: SourceFormat;
