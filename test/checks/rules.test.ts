@@ -255,12 +255,49 @@ describe('prose against tables', () => {
     expect(say('本年度共收到政府信息公开申请70件。').find((f) => f.id === 'P-APPLICATIONS-COUNT')?.message).toContain('70件');
   });
 
-  it('P-NO-FEES: text says no fees while section 六 or table 2 shows some', () => {
+  it('P-NO-FEES: text says no 信息处理费 while section 六 reports notices or money collected', () => {
     const finding = say('本年度未收取信息处理费。').find((f) => f.id === 'P-NO-FEES')!;
-    expect(finding.message).toContain('表二行政事业性收费金额为1.2345万元');
-    const noTableFee = withValues(report, { 't2.fees': '0' });
-    const withCollected = { ...noTableFee, infoFee: { ...noTableFee.infoFee, collectedYuan: '35.50' }, sections: { ...noTableFee.sections, other: '无收取信息处理费情况。' } };
-    expect(checkReport(withCollected).findings.find((f) => f.id === 'P-NO-FEES')?.message).toContain('实际收取的信息处理费为35.5元');
+    expect(finding.message).toContain('发出收费通知2件、收费通知总金额100元');
+    expect(finding.location.cells).toEqual(['infoFee.noticesIssued', 'infoFee.noticeAmountYuan']);
+    const withCollected = { ...report, infoFee: { ...report.infoFee, collectedYuan: '35.50' }, sections: { ...report.sections, other: '无收取信息处理费情况。' } };
+    expect(checkReport(withCollected).findings.find((f) => f.id === 'P-NO-FEES')?.message).toContain('实际收取的信息处理费35.5元');
+  });
+
+  it('P-NO-FEES: table 2\'s 行政事业性收费 is another fee and never contradicts "no 信息处理费"', () => {
+    // 淮安市 2024 and similar reports: 1.5万元 of 行政事业性收费 in table 2, no 信息处理费 at all.
+    const noInfoFee = { ...withValues(report, { 't2.fees': '1.5' }), infoFee: { noticesIssued: '0', noticeAmountYuan: '0', collectedYuan: '0' } };
+    for (const text of ['本年度未收取信息处理费。', '本年度未发出信息处理费收费通知，未收取信息处理费。']) {
+      const findings = checkReport({ ...noInfoFee, sections: { ...noInfoFee.sections, other: text } }).findings;
+      expect(findings.map((f) => f.rule), text).not.toContain('P-NO-FEES');
+    }
+  });
+
+  it('P-NO-FEES: a bare "no fee" counts only in section 六, whose subject is 信息处理费', () => {
+    const bare = '本年度未收取任何费用。';
+    expect(checkReport({ ...report, sections: { ...report.sections, other: bare } }).findings.map((f) => f.id)).toContain('P-NO-FEES');
+    expect(say(`依申请公开${bare}`).map((f) => f.id)).not.toContain('P-NO-FEES');
+  });
+
+  it('P-NO-ADMIN-FEES: "no 行政事业性收费" against table 2', () => {
+    expect(say('本年度未收取行政事业性收费。').find((f) => f.id === 'P-NO-ADMIN-FEES')?.message).toContain('表二行政事业性收费金额为1.2345万元');
+    expect(checkReport({ ...withValues(report, { 't2.fees': '0' }), sections: { ...report.sections, overview: '本年度未收取行政事业性收费。' } }).findings.map((f) => f.id)).not.toContain('P-NO-ADMIN-FEES');
+  });
+
+  it('prose rules read 行政复议申请, 未经复议 and 依申请公开 as what they are', () => {
+    const noApps = withValues(report, Object.fromEntries(table3.columns.filter((c) => !c.isTotal).map((c) => [crossCellKey(table3, 'newReceived', c.key), '0'])));
+    const sayNoApps = (overview: string) => checkReport({ ...noApps, sections: { ...noApps.sections, overview } }).findings.map((f) => f.id);
+    expect(sayNoApps('本年度收到行政复议申请2件。')).not.toContain('P-APPLICATIONS-COUNT');
+    expect(say('本年度未收到行政复议申请。').map((f) => f.id)).not.toContain('P-NO-APPLICATIONS');
+    expect(say('未经复议直接提起行政诉讼3件，均未被法院判决败诉。').map((f) => f.id)).not.toContain('P-NO-REVIEW');
+    expect(say('行政复议3件，均未被行政复议纠错。').map((f) => f.id)).not.toContain('P-NO-REVIEW');
+    expect(say('本年度依申请公开政府信息2条；主动公开政府信息120条。').map((f) => f.id)).not.toContain('P-DISCLOSED-CONFLICT');
+  });
+
+  it('P-NO-REVIEW compares each word with its own columns', () => {
+    const reviewOnly = withValues(report, Object.fromEntries(['review', 'litigationDirect', 'litigationAfterReview'].flatMap((g) => ['upheld', 'corrected', 'other', 'pending'].map((c) => [`t4.${g}.${c}`, g === 'review' ? '1' : '0']))));
+    const findings = (overview: string) => checkReport({ ...reviewOnly, sections: { ...reviewOnly.sections, overview } }).findings.filter((f) => f.id === 'P-NO-REVIEW');
+    expect(findings('本年度未发生政府信息公开行政诉讼案件。')).toEqual([]);
+    expect(findings('本年度未发生政府信息公开行政复议、行政诉讼案件。')[0]?.message).toContain('表四行政复议、行政诉讼共4件');
   });
 
   it('P-NO-REVIEW: text says no review or litigation while table 4 has cases', () => {
