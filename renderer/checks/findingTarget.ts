@@ -9,6 +9,8 @@ export interface FocusTarget {
   readonly selector?: string;
   /** Text of the section that the finding quotes, selected in the editor. */
   readonly quote?: string;
+  /** Where the quoted words start, when the finding knows it (the same words may occur more than once). */
+  readonly at?: number;
 }
 
 /** The words a prose finding quotes (正文说“…”), without the ellipses around them. */
@@ -23,8 +25,9 @@ export function targetOfFinding(format: ReportFormat, finding: Finding): FocusTa
   if (table && cells[0]) return { step, selector: `[data-cell="${cells[0]}"]` };
   const field = cells.find((c) => c.startsWith('infoFee.'));
   if (field && finding.rule === 'V-INFOFEE') return { step, selector: `[data-field="${field}"]` };
-  const quote = quotedText(finding.message);
-  if (section) return { step, selector: `[data-section-editor="${section}"]`, ...(quote ? { quote } : {}) };
+  const words = finding.location.words;
+  const quote = words?.text ?? quotedText(finding.message);
+  if (section) return { step, selector: `[data-section-editor="${section}"]`, ...(quote ? { quote } : {}), ...(words ? { at: words.start } : {}) };
   if (step === 'agency') return { step, selector: '[data-field="agency.name"]' };
   return { step };
 }
@@ -37,7 +40,7 @@ export function focusTarget(target: FocusTarget): boolean {
   element.scrollIntoView({ block: 'center' });
   element.focus({ preventScroll: true });
   if (element instanceof HTMLTextAreaElement && target.quote) {
-    const at = element.value.indexOf(target.quote);
+    const at = target.at !== undefined && element.value.startsWith(target.quote, target.at) ? target.at : element.value.indexOf(target.quote);
     if (at !== -1) element.setSelectionRange(at, at + target.quote.length);
   }
   return true;

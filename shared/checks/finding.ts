@@ -10,6 +10,8 @@ export interface FindingLocation {
   readonly section?: string;
   /** Every cell the finding involves, so the grid can mark each of them. */
   readonly cells: readonly string[];
+  /** For a finding at words of a section's text: where they start and what they are. */
+  readonly words?: { readonly start: number; readonly text: string };
 }
 
 export interface Finding {

@@ -6,12 +6,16 @@ import { crossYearFindings } from './crossYear.ts';
 import type { Finding, Severity } from './finding.ts';
 import { evaluateIdentities, identityFindings } from './identities.ts';
 import { proseFindings } from './prose.ts';
+import { proseFigureFindings } from './proseFigures.ts';
+import { repetitionFindings } from './repetition.ts';
 import { sectionFindings } from './sections.ts';
+import { staleReferenceFindings } from './staleReferences.ts';
 import { valueFindings } from './values.ts';
 
 export type { Finding, FindingLocation, Severity } from './finding.ts';
 export { SEVERITY_LABELS } from './finding.ts';
 export { evaluateIdentities, identities } from './identities.ts';
+export { repetitionBySection, REPEAT_HINT_ABOVE, REPEAT_WARNING_ABOVE } from './repetition.ts';
 export type { Identity, IdentityResult, IdentityStatus } from './identities.ts';
 
 export interface CheckOptions {
@@ -38,7 +42,10 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
     ...identityFindings(figures, evaluateIdentities(figures)),
     ...crossYearFindings(report, figures, previous),
     ...sectionFindings(report, format, hasInfoFee),
-    ...proseFindings(report, figures),
+    ...proseFindings(report, figures, previous),
+    ...proseFigureFindings(report, figures, previous),
+    ...staleReferenceFindings(report, options.previous),
+    ...(options.previous ? repetitionFindings(report, options.previous) : []),
   ].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const counts = { error: 0, warning: 0, hint: 0 };
   for (const f of findings) counts[f.severity]++;

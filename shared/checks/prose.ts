@@ -1,6 +1,7 @@
 import type { Figures } from '../figures/figures.ts';
 import type { Report } from '../model/report.ts';
 import type { Finding } from './finding.ts';
+import { quoteAround } from './quote.ts';
 
 /**
  * Prose against tables (warnings): what a section's text says about applications, fees,
@@ -8,25 +9,13 @@ import type { Finding } from './finding.ts';
  * real reports use; a match is quoted in the message so the user can find it.
  */
 
-const SENTENCE_END = /[。；;！!？?\n]/;
-
 interface Statement {
   readonly section: string;
   readonly quote: string;
-  /** The words the pattern matched. */
+  /** The words the pattern matched, and where they start in the section's text. */
   readonly words: string;
+  readonly start: number;
   readonly number?: number;
-}
-
-/** The match with a little of its sentence on each side, for quoting in a message. */
-function quoteAround(text: string, start: number, end: number): string {
-  let from = start;
-  while (from > 0 && start - from < 16 && !SENTENCE_END.test(text[from - 1]!)) from--;
-  let to = end;
-  while (to < text.length && to - end < 8 && !SENTENCE_END.test(text[to]!)) to++;
-  const head = from > 0 && !SENTENCE_END.test(text[from - 1]!) ? '…' : '';
-  const tail = to < text.length && !SENTENCE_END.test(text[to]!) ? '…' : '';
-  return `${head}${text.slice(from, to).trim()}${tail}`;
 }
 
 function find(report: Report, pattern: RegExp): Statement[] {
@@ -38,6 +27,7 @@ function find(report: Report, pattern: RegExp): Statement[] {
         section,
         quote: quoteAround(text, match.index, match.index + match[0].length),
         words: match[0],
+        start: match.index,
         ...(digits !== undefined ? { number: Number(digits) } : {}),
       });
     }
@@ -62,10 +52,10 @@ const APPLICATIONS_RECEIVED = new RegExp(`(?:收到|受理|接到|接收)(?:${NO
  * administration), so only a statement that names 信息处理费, or a bare "no fee" in
  * section 六 where that fee is the subject, is compared with 六's figures.
  */
-const NO_INFO_FEE = /(?:未|没有|无|不)(?:收取|产生|发生)[^。；\n]{0,8}信息处理费|信息处理费[^。；\n]{0,4}(?:为)?(?:0|零|无)(?![\d.])/;
+const NO_INFO_FEE = /(?:未|没有|无|不)(?:收取|产生|发生)[^。；\n]{0,8}信息处理费|信息处理费[^。；\n\d]{0,4}(?:为)?(?:0|零|无)(?![\d.])/;
 const NO_FEE_BARE = /(?:未|没有|无|不)(?:收取|产生|发生)(?:任何)?(?:相关)?费用/;
 /** "No 行政事业性收费", compared with table 2's fee amount. */
-const NO_ADMIN_FEES = /(?:未|没有|无|不)(?:收取|产生|发生)[^。；\n]{0,8}行政事业性收费|行政事业性收费[^。；\n]{0,4}(?:为)?(?:0|零|无)(?![\d.])/;
+const NO_ADMIN_FEES = /(?:未|没有|无|不)(?:收取|产生|发生)[^。；\n]{0,8}行政事业性收费|行政事业性收费[^。；\n\d]{0,4}(?:为)?(?:0|零|无)(?![\d.])/;
 /**
  * "No review / litigation". 未经复议 is table 4's own label (direct litigation), not a
  * negation; "未被复议纠错" says no case was lost, not that there was none.
@@ -84,7 +74,7 @@ function finding(id: string, statement: Statement, message: string, cells: reado
     id,
     rule: id.split('.')[0]!,
     severity: 'warning',
-    location: { section: statement.section, cells },
+    location: { section: statement.section, cells, words: { start: statement.start, text: statement.words } },
     message,
   };
 }
@@ -139,7 +129,8 @@ function reviewFindings(report: Report, figures: Figures): Finding[] {
   return [];
 }
 
-export function proseFindings(report: Report, figures: Figures): Finding[] {
+/** `previous`: last year's report, to tell a figure left from last year from a wrong one. */
+export function proseFindings(report: Report, figures: Figures, previous?: { report: Report; figures: Figures }): Finding[] {
   const findings: Finding[] = [];
   const received = figures.value('t3.newReceived.total');
   if (received !== null && received > 0) {
@@ -153,8 +144,11 @@ export function proseFindings(report: Report, figures: Figures): Finding[] {
   if (received !== null) {
     for (const statement of find(report, APPLICATIONS_RECEIVED)) {
       if (statement.number === received) continue;
+      const stale = previous !== undefined && previous.figures.value('t3.newReceived.total') === statement.number;
       findings.push(
-        finding('P-APPLICATIONS-COUNT', statement, `正文说“${statement.quote}”（${statement.number}件），但表三本年新收申请总计为${received}件。请核对。`, ['t3.newReceived.total']),
+        stale
+          ? finding('X-STALE-FIGURE', statement, `正文说“${statement.quote}”，这是${previous.report.year}年的数字；本年新收申请总计为${received}件。请改为本年的数字。`, ['t3.newReceived.total'])
+          : finding('P-APPLICATIONS-COUNT', statement, `正文说“${statement.quote}”（${statement.number}件），但表三本年新收申请总计为${received}件。请核对。`, ['t3.newReceived.total']),
       );
       break;
     }

@@ -90,7 +90,8 @@ describe('the guided flow', () => {
     expect(targetOfFinding(currentFormat, finding)).toEqual({
       step: 'section:problems',
       selector: '[data-section-editor="problems"]',
-      quote: '本年度未收到政府信息公开申请',
+      quote: '未收到政府信息公开申请',
+      at: 3,
     });
   });
 });

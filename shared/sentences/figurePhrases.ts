@@ -1,0 +1,108 @@
+import { crossCellKey } from '../format/index.ts';
+import type { CrossTableDef, ReportFormat } from '../format/index.ts';
+import type { Figures } from '../figures/figures.ts';
+import type { InfoFee } from '../model/report.ts';
+
+/**
+ * The phrases with which prose states a figure of the tables ("予以公开20件", "上年结转3件",
+ * "实际收取信息处理费35.5元"), each tied to the cells whose sum it states. The sentences
+ * Nianbao writes from the figures use exactly these phrases, and the prose rules read
+ * them back, so a figure changed after a sentence was inserted is noticed.
+ */
+export interface FigurePhrase {
+  /** Which figure: `person`, `organisations`, `carriedOver`, `result.granted` (a group by its first row), `carriedForward`, `review`, `litigation`, `fee.notices`, `fee.amount`, `fee.collected`. */
+  readonly id: string;
+  /** The words written before the figure. */
+  readonly words: string;
+  /** What the figure is, for messages: `表三（一）予以公开`. */
+  readonly what: string;
+  readonly unit: '件' | '元';
+  /** This year's figure, or null when a cell it adds up is blank or not a figure. */
+  value(figures: Figures, infoFee: InfoFee): number | null;
+}
+
+function sumOf(keys: readonly string[]): FigurePhrase['value'] {
+  return (figures) => {
+    let sum = 0;
+    for (const key of keys) {
+      const value = figures.value(key);
+      if (value === null) return null;
+      sum += value;
+    }
+    return sum;
+  };
+}
+
+/** A table-3 label without its numbering and its parenthetical note: `（二）部分公开（…）` → `部分公开`. */
+function plainLabel(label: string): string {
+  return label.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/, '').replace(/（.*）$/, '');
+}
+
+function rowLabel(table: CrossTableDef, rowKey: string): string {
+  const row = table.rows.find((r) => r.key === rowKey)!;
+  return row.path[row.path.length - 1]!;
+}
+
+/** The result groups of table 3 (（一）予以公开 … （六）其他处理), each with its rows. */
+export function resultGroups(table: CrossTableDef): { label: string; rowKeys: string[] }[] {
+  const total = table.rows.find((r) => r.sumOfRows)!;
+  const groups: { label: string; rowKeys: string[] }[] = [];
+  for (const rowKey of total.sumOfRows!) {
+    const row = table.rows.find((r) => r.key === rowKey)!;
+    const label = row.path[1]!;
+    const group = groups.find((g) => g.label === label);
+    if (group) group.rowKeys.push(rowKey);
+    else groups.push({ label, rowKeys: [rowKey] });
+  }
+  return groups;
+}
+
+function tableThreePhrases(table: CrossTableDef): FigurePhrase[] {
+  const totalColumn = table.columns.find((c) => c.isTotal)!.key;
+  const organisations = table.columns.filter((c) => !c.isTotal && c.path.length === 3);
+  const person = table.columns.find((c) => !c.isTotal && c.path.length === 2)!;
+  const total = (rowKey: string) => crossCellKey(table, rowKey, totalColumn);
+  return [
+    { id: 'person', words: `${person.path[1]}申请`, what: `表三${rowLabel(table, 'newReceived')}（${person.path[1]}）`, unit: '件', value: sumOf([crossCellKey(table, 'newReceived', person.key)]) },
+    {
+      id: 'organisations',
+      words: `${organisations[0]!.path[1]}申请`,
+      what: `表三${rowLabel(table, 'newReceived')}（${organisations[0]!.path[1]}）`,
+      unit: '件',
+      value: sumOf(organisations.map((c) => crossCellKey(table, 'newReceived', c.key))),
+    },
+    { id: 'carriedOver', words: '上年结转', what: `表三${rowLabel(table, 'carriedOver')}`, unit: '件', value: sumOf([total('carriedOver')]) },
+    ...resultGroups(table).map(
+      (group): FigurePhrase => ({ id: `result.${group.rowKeys[0]}`, words: plainLabel(group.label), what: `表三${group.label.replace(/（[^）]*）$/, '')}`, unit: '件', value: sumOf(group.rowKeys.map(total)) }),
+    ),
+    { id: 'carriedForward', words: plainLabel(rowLabel(table, 'carriedForward')), what: `表三${rowLabel(table, 'carriedForward')}`, unit: '件', value: sumOf([total('carriedForward')]) },
+  ];
+}
+
+function tableFourPhrases(table: CrossTableDef): FigurePhrase[] {
+  const groupTotals = table.columns.filter((c) => c.isTotal);
+  const review = groupTotals.find((c) => c.path.length === 2)!;
+  const litigation = groupTotals.filter((c) => c.path.length === 3);
+  const key = (columnKey: string) => crossCellKey(table, 'cases', columnKey);
+  return [
+    { id: 'review', words: `被申请${review.path[0]}`, what: `表四${review.path[0]}总计`, unit: '件', value: sumOf([key(review.key)]) },
+    { id: 'litigation', words: `被提起${litigation[0]!.path[0]}`, what: `表四${litigation[0]!.path[0]}总计`, unit: '件', value: sumOf(litigation.map((c) => key(c.key))) },
+  ];
+}
+
+const INFO_FEE_PHRASES: readonly FigurePhrase[] = [
+  { id: 'fee.notices', words: '发出收费通知', what: '第六部分发出收费通知的件数', unit: '件', value: (_, fee) => figureOf(fee.noticesIssued) },
+  { id: 'fee.amount', words: '总金额', what: '第六部分收费通知总金额', unit: '元', value: (_, fee) => figureOf(fee.noticeAmountYuan) },
+  { id: 'fee.collected', words: '实际收取信息处理费', what: '第六部分实际收取的信息处理费', unit: '元', value: (_, fee) => figureOf(fee.collectedYuan) },
+];
+
+function figureOf(text: string | null): number | null {
+  if (text === null || text.trim() === '') return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
+/** Every phrase the prose rules read and the generated sentences write. */
+export function figurePhrases(format: ReportFormat): FigurePhrase[] {
+  return [...tableThreePhrases(format.tables.table3), ...tableFourPhrases(format.tables.table4), ...INFO_FEE_PHRASES];
+}

@@ -1,0 +1,120 @@
+import { crossCellKey } from '../format/index.ts';
+import type { ReportFormat } from '../format/index.ts';
+import type { Figures } from '../figures/figures.ts';
+import type { InfoFee } from '../model/report.ts';
+import { changeWords, formatFigure } from './change.ts';
+import { figurePhrases, resultGroups } from './figurePhrases.ts';
+import type { FigurePhrase } from './figurePhrases.ts';
+
+/**
+ * Standard sentences written from the figures, in the wording clerks use, with the
+ * change since last year where last year's report is known. Inserted as ordinary text:
+ * the prose rules read their figures back like any other. A sentence whose figures are
+ * not all filled in is not written (never a guessed figure).
+ */
+
+export interface YearFigures {
+  readonly figures: Figures;
+  readonly infoFee: InfoFee;
+}
+
+export const SENTENCE_KINDS = {
+  requests: '依申请公开（收到申请）',
+  results: '办理结果（表三）',
+  reviewLitigation: '行政复议和行政诉讼（表四）',
+  infoFee: '信息处理费（第六部分）',
+} as const;
+export type SentenceKind = keyof typeof SENTENCE_KINDS;
+
+class Missing extends Error {}
+
+function writer(format: ReportFormat, now: YearFigures, before: YearFigures | undefined) {
+  const phrases = figurePhrases(format);
+  const phrase = (id: string): FigurePhrase => phrases.find((p) => p.id === id)!;
+  const valueOf = (p: FigurePhrase, year: YearFigures) => p.value(year.figures, year.infoFee);
+  const figure = (p: FigurePhrase): number => {
+    const value = valueOf(p, now);
+    if (value === null) throw new Missing();
+    return value;
+  };
+  /** `予以公开20件` */
+  const stated = (p: FigurePhrase): string => `${p.words}${formatFigure(figure(p))}${p.unit}`;
+  /** `，较上年增加12件，增长8.3%` when last year's figure is known. */
+  const change = (p: FigurePhrase): string => {
+    const last = before ? valueOf(p, before) : null;
+    return last === null ? '' : `，${changeWords(figure(p), last, p.unit)}`;
+  };
+  const cell = (key: string): number => {
+    const value = now.figures.value(key);
+    if (value === null) throw new Missing();
+    return value;
+  };
+  const lastYear = (p: FigurePhrase): number | null => (before ? valueOf(p, before) : null);
+  return { phrase, stated, change, cell, figure, lastYear };
+}
+
+function requests(format: ReportFormat, now: YearFigures, before: YearFigures | undefined): string {
+  const table = format.tables.table3;
+  const w = writer(format, now, before);
+  const total = table.columns.find((c) => c.isTotal)!.key;
+  const received = w.cell(crossCellKey(table, 'newReceived', total));
+  const lastReceived = before?.figures.value(crossCellKey(table, 'newReceived', total)) ?? null;
+  const receivedChange = lastReceived === null ? '' : `，${changeWords(received, lastReceived, '件')}`;
+  return (
+    `本年度共收到政府信息公开申请${received}件${receivedChange}，其中${w.stated(w.phrase('person'))}，${w.stated(w.phrase('organisations'))}；` +
+    `${w.stated(w.phrase('carriedOver'))}。`
+  );
+}
+
+function results(format: ReportFormat, now: YearFigures, before: YearFigures | undefined): string {
+  const w = writer(format, now, before);
+  const groups = resultGroups(format.tables.table3).map((g) => w.phrase(`result.${g.rowKeys[0]}`));
+  return `办理结果：${groups.map(w.stated).join('，')}；${w.stated(w.phrase('carriedForward'))}。`;
+}
+
+function reviewLitigation(format: ReportFormat, now: YearFigures, before: YearFigures | undefined): string {
+  const table = format.tables.table4;
+  const w = writer(format, now, before);
+  const [review, litigation] = [w.phrase('review'), w.phrase('litigation')];
+  if (w.figure(review) === 0 && w.figure(litigation) === 0) {
+    const lastCases = (w.lastYear(review) ?? 0) + (w.lastYear(litigation) ?? 0);
+    return `本年度未发生因政府信息公开工作${review.words}、${litigation.words}的情况${lastCases > 0 ? `（上年共${lastCases}件）` : ''}。`;
+  }
+  const outcomes = (group: string) =>
+    table.columns
+      .filter((c) => !c.isTotal && c.key.startsWith(`${group}.`))
+      .map((c) => `${c.path[c.path.length - 1]}${w.cell(crossCellKey(table, 'cases', c.key))}件`)
+      .join('，');
+  // Column keys are `<group>.<outcome>`; the review group has no sub-header, each litigation group has one.
+  const groupTotals = table.columns.filter((c) => c.isTotal);
+  const reviewGroup = groupTotals.find((c) => c.path.length === 2)!.key.split('.')[0]!;
+  const litigationOutcomes = groupTotals
+    .filter((c) => c.path.length === 3)
+    .map((c) => `${c.path[1]}${w.cell(crossCellKey(table, 'cases', c.key))}件（${outcomes(c.key.split('.')[0]!)}）`)
+    .join('，');
+  return (
+    `本年度因政府信息公开工作${w.stated(review)}${w.change(review)}（${outcomes(reviewGroup)}）；` +
+    `${w.stated(litigation)}${w.change(litigation)}，其中${litigationOutcomes}。`
+  );
+}
+
+function infoFee(format: ReportFormat, now: YearFigures, before: YearFigures | undefined): string {
+  const w = writer(format, now, before);
+  const [notices, amount, collected] = [w.phrase('fee.notices'), w.phrase('fee.amount'), w.phrase('fee.collected')];
+  if (w.figure(notices) === 0 && w.figure(amount) === 0 && w.figure(collected) === 0) {
+    return '本年度未发出信息处理费收费通知，未收取信息处理费。';
+  }
+  return `本年度依据《政府信息公开信息处理费管理办法》${w.stated(notices)}，${w.stated(amount)}，${w.stated(collected)}${w.change(collected)}。`;
+}
+
+const WRITERS: Readonly<Record<SentenceKind, typeof requests>> = { requests, results, reviewLitigation, infoFee };
+
+/** The sentence of a kind, or undefined while a figure it needs is blank or not a figure. */
+export function figureSentence(kind: SentenceKind, format: ReportFormat, now: YearFigures, before?: YearFigures): string | undefined {
+  try {
+    return WRITERS[kind](format, now, before);
+  } catch (error) {
+    if (error instanceof Missing) return undefined;
+    throw error;
+  }
+}
