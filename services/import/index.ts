@@ -6,13 +6,15 @@ import { readHtml } from './readers/html.ts';
 import { readMhtml } from './readers/mhtml.ts';
 import { readPdf } from './readers/pdf.ts';
 import { readPlainText } from './readers/plainText.ts';
+import { isWorkbook, readXlsx } from './readers/xlsx.ts';
+import { openZip } from './readers/zip.ts';
 import { recogniseReport } from './recognise/recogniseReport.ts';
 import { decodeText, sniff } from './sniff.ts';
 import type { SourceDocument } from './source.ts';
 import type { ImportResult } from './types.ts';
 
 /**
- * Import of published reports (DOCX, PDF with a text layer, plain text): the one entry
+ * Import of published reports (DOCX, PDF with a text layer, web pages, XLSX, plain text): the one entry
  * point for the CLI and for the app's import review (over IPC: a path in, a plain JSON
  * result out). Never throws for a bad file: the error is a Chinese sentence saying what
  * is wrong and what to do.
@@ -26,7 +28,7 @@ export type ImportInput = { readonly path: string } | { readonly bytes: Uint8Arr
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
 /** File types the import reads, for open dialogs. */
-export const IMPORT_EXTENSIONS = ['docx', 'pdf', 'html', 'htm', 'mht', 'mhtml', 'txt'] as const;
+export const IMPORT_EXTENSIONS = ['docx', 'pdf', 'html', 'htm', 'mht', 'mhtml', 'xlsx', 'txt'] as const;
 
 async function readInput(input: ImportInput): Promise<Result<{ bytes: Uint8Array; name: string }>> {
   if ('bytes' in input) return { ok: true, value: { bytes: input.bytes, name: input.name } };
@@ -45,11 +47,20 @@ async function readInput(input: ImportInput): Promise<Result<{ bytes: Uint8Array
   }
 }
 
+/** A ZIP holding an Excel workbook; a ZIP that cannot be opened is left to the DOCX reader to explain. */
+function isSpreadsheet(bytes: Uint8Array): boolean {
+  try {
+    return isWorkbook(openZip(bytes));
+  } catch {
+    return false;
+  }
+}
+
 async function readDocument(bytes: Uint8Array, name: string): Promise<Result<SourceDocument>> {
   if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, error: `“${name}”太大，超过${MAX_IMPORT_BYTES / 1024 / 1024} MB，不像是年度报告文件。` };
   const kind = sniff(bytes, name);
   if (!kind.ok) return kind;
-  if (kind.value === 'zip') return readDocx(bytes, name);
+  if (kind.value === 'zip') return isSpreadsheet(bytes) ? readXlsx(bytes, name) : readDocx(bytes, name);
   if (kind.value === 'pdf') return readPdf(bytes, name);
   if (kind.value === 'html') return readHtml(bytes, name);
   if (kind.value === 'mhtml') {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../services/cli/main.ts';
 import { readHtml } from '../../services/import/readers/html.ts';
 import { loadSeeds } from '../fixtures/seedReports.ts';
-import type { SeedFixture } from '../fixtures/seedReports.ts';
+import { expectedFigures, figuresOf } from './seedForms.ts';
 import { importBytes, importError, printable } from './support.ts';
 
 /**
@@ -19,26 +18,6 @@ const seeds = loadSeeds();
 const SITE_PAGE = join(HTML_DIR, 'site-gb2312.html');
 /** The site page carries seed 004's report. */
 const SITE_SEED = seeds.find((s) => s.id === '004_796925a18fab7523')!;
-
-async function figuresOf(path: string): Promise<Record<string, unknown>> {
-  let out = '';
-  let err = '';
-  const code = await main(['figures', path], { out: { write: (t: string) => (out += t) }, err: { write: (t: string) => (err += t) } });
-  expect(err).toBe('');
-  expect(code).toBe(0);
-  return JSON.parse(out) as Record<string, unknown>;
-}
-
-/**
- * The fixture as `figures` prints it for a file Nianbao exported: the DOCX prints the
- * fee unit in full-width punctuation whatever the seed printed (`单位:万元,保留4位小数`).
- */
-function expectedFigures(fixture: SeedFixture, source: string): Record<string, unknown> {
-  const { knownProblems: _problems, ...figures } = fixture;
-  const note = fixture.table2.feesUnitNote;
-  const printed = note === undefined || note === null ? note : note.replace(/:/g, '：').replace(/,/g, '，');
-  return { ...figures, source, table2: { ...figures.table2, feesUnitNote: printed } };
-}
 
 describe('HTML written by LibreOffice from the DOCX of each seed', () => {
   it.each(seeds.map((s) => [s.id, s] as const))('seed %s: `nianbao figures` gives the fixture, the report comes back whole', async (id, seed) => {

@@ -109,9 +109,9 @@ describe('refused files', () => {
     expect(await importError(zip, '实体.docx')).toContain('DOCTYPE');
   });
 
-  it('a spreadsheet in a ZIP', async () => {
-    const zip = zipSync({ '[Content_Types].xml': utf8('<Types/>'), 'xl/workbook.xml': utf8('<workbook/>') });
-    expect(await importError(zip, '表格.xlsx')).toBe('“表格.xlsx”是Excel表格文件，不是Word文档。请导入年度报告的Word、PDF或文本文件。');
+  it('a presentation in a ZIP', async () => {
+    const zip = zipSync({ '[Content_Types].xml': utf8('<Types/>'), 'ppt/presentation.xml': utf8('<presentation/>') });
+    expect(await importError(zip, '演示.pptx')).toBe('“演示.pptx”是PowerPoint演示文稿，不是Word文档。请导入年度报告的Word、PDF、网页、Excel或文本文件。');
   });
 
   it('a scanned PDF without a text layer', async () => {

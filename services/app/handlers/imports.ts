@@ -8,7 +8,7 @@ import { agencyOf, summaryOf } from './storeAccess.ts';
 
 type ImportChannel = `nianbao:import:${string}` & keyof Implementations;
 
-const IMPORT_FILTERS = [{ name: '年度报告（Word、PDF、文本）', extensions: IMPORT_EXTENSIONS }];
+const IMPORT_FILTERS = [{ name: '年度报告（Word、PDF、网页、Excel、文本）', extensions: IMPORT_EXTENSIONS }];
 
 /** Sure: a figure read where labels and position agree, or a cell the source leaves blank or out. */
 function isSure(cell: CellReading): boolean {

@@ -26,7 +26,7 @@ function looksLikeJson(bytes: Uint8Array): boolean {
 
 export const figuresCommand: CliCommand = {
   name: 'figures',
-  usage: 'figures FILE.json|.docx|.pdf|.txt',
+  usage: 'figures FILE.json|.docx|.pdf|.html|.mht|.xlsx|.txt',
   summary: '以稳定键名的JSON输出报告的全部数字（报告文件或任何可导入的文件），空白为null',
   async run(args, io) {
     const parsed = parseArgs(args, []);

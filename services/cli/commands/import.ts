@@ -35,8 +35,8 @@ function summary(result: ImportResult): string {
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'import FILE.docx|.pdf|.txt [-o OUT.json] [--force] [--json]',
-  summary: '读入已发布的年度报告（Word、PDF或文本），写成报告文件；列出需要核对的格，不猜测任何数字',
+  usage: 'import FILE.docx|.pdf|.html|.mht|.xlsx|.txt [-o OUT.json] [--force] [--json]',
+  summary: '读入已发布的年度报告（Word、PDF、网页、Excel或文本），写成报告文件；列出需要核对的格，不猜测任何数字',
   async run(args, io) {
     const parsed = parseArgs(args, ['o', 'out', 'force', 'json'], ['force', 'json']);
     const [file, ...extra] = parsed.positional;

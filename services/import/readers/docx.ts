@@ -4,6 +4,7 @@ import type { SourceCell, SourceDocument, SourceLine } from '../source.ts';
 import { paragraphLine } from '../source.ts';
 import { childElements, firstChild, parseXml, XmlProblem } from './xml.ts';
 import type { XmlElement } from './xml.ts';
+import { WORD, xmlProblemMessage, zipProblemMessage } from './officeProblems.ts';
 import { openZip, ZipProblem } from './zip.ts';
 
 /**
@@ -138,27 +139,8 @@ function mainPart(relationships: Uint8Array | undefined): string {
 }
 
 function notWordMessage(names: readonly string[], name: string): string {
-  if (names.some((n) => n.startsWith('xl/'))) return `“${name}”是Excel表格文件，不是Word文档。请导入年度报告的Word、PDF或文本文件。`;
-  if (names.some((n) => n.startsWith('ppt/'))) return `“${name}”是PowerPoint演示文稿，不是Word文档。请导入年度报告的Word、PDF或文本文件。`;
-  return `“${name}”是一个压缩包，但不是Word文档（里面没有Word正文）。请导入年度报告的.docx、.pdf或.txt文件。`;
-}
-
-function problemMessage(problem: ZipProblem, name: string): string {
-  switch (problem.kind) {
-    case 'bomb':
-      return `“${name}”异常：${problem.message}，可能是恶意构造的压缩文件（“压缩炸弹”），已停止读取。`;
-    case 'encrypted':
-      return `“${name}”的内容已加密（${problem.message}），无法读取。请取消加密后另存为.docx再导入。`;
-    case 'unsupported':
-      return `“${name}”无法读取：${problem.message}。请在Word或WPS中打开并另存为.docx后再导入。`;
-    case 'corrupt':
-      return `“${name}”已损坏，无法读取：${problem.message}。请在Word或WPS中打开，另存为.docx后再导入。`;
-  }
-}
-
-function xmlMessage(problem: XmlProblem, name: string): string {
-  if (problem.kind === 'limit') return `“${name}”的${problem.message}，不像是正常的年度报告文件。请在Word或WPS中打开，简化表格后另存为.docx再导入。`;
-  return `“${name}”已损坏，无法读取：${problem.message}。请在Word或WPS中打开并另存后再导入。`;
+  if (names.some((n) => n.startsWith('ppt/'))) return `“${name}”是PowerPoint演示文稿，不是Word文档。请导入年度报告的Word、PDF、网页、Excel或文本文件。`;
+  return `“${name}”是一个压缩包，但不是Word文档或Excel表格（里面没有Word正文或工作表）。请导入年度报告的.docx、.pdf、.html、.xlsx或.txt文件。`;
 }
 
 export async function readDocx(bytes: Uint8Array, name: string): Promise<Result<SourceDocument>> {
@@ -172,8 +154,8 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Result<
     if (!body) return { ok: false, error: `“${name}”的Word正文结构不完整（找不到正文），无法读取。请在Word或WPS中打开并另存后再导入。` };
     return { ok: true, value: { format: 'docx', lines: bodyLines(body) } };
   } catch (error) {
-    if (error instanceof ZipProblem) return { ok: false, error: problemMessage(error, name) };
-    if (error instanceof XmlProblem) return { ok: false, error: xmlMessage(error, name) };
+    if (error instanceof ZipProblem) return { ok: false, error: zipProblemMessage(error, name, WORD) };
+    if (error instanceof XmlProblem) return { ok: false, error: xmlProblemMessage(error, name, WORD) };
     throw error;
   }
 }
