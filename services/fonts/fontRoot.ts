@@ -2,12 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Result } from '../../shared/model/validation.ts';
-import { BUNDLED_FONTS } from '../../shared/print/fonts.ts';
+import { BUNDLED_FONTS, BUNDLED_LATIN_FONT } from '../../shared/print/fonts.ts';
 
 /**
  * Finds the bundled fonts at run time. A font root is a directory laid out like
- * node_modules for the three font packages, holding at least:
+ * node_modules for the four font packages, holding at least:
  *
+ *   <root>/@fontsource/tinos/files/tinos-latin-400-normal.woff2   (Latin letters and digits)
  *   <root>/@fontsource/noto-serif-sc/400.css            (宋/仿宋 fallback)
  *   <root>/@fontsource/noto-serif-sc/files/*-400-normal.woff2
  *   <root>/@fontsource/noto-sans-sc/400.css             (黑体 fallback)
@@ -38,9 +39,10 @@ function woff2Files(root: string, stylesheet: string): string[] {
 
 /** Every file of the bundled fonts under `root`, relative to it: what a package must copy. */
 export function fontFiles(root: string): string[] {
-  return Object.values(BUNDLED_FONTS).flatMap((font) =>
+  const chinese = Object.values(BUNDLED_FONTS).flatMap((font) =>
     existsSync(join(root, font.stylesheet)) ? [font.stylesheet, ...woff2Files(root, font.stylesheet)] : [font.stylesheet],
   );
+  return [BUNDLED_LATIN_FONT.file, ...chinese];
 }
 
 function missingFiles(root: string): string[] {

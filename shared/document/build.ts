@@ -5,8 +5,9 @@ import type { CellFigure, Figures } from '../figures/figures.ts';
 import type { Report } from '../model/report.ts';
 import { reportFormat } from '../model/report.ts';
 import type { DocCell, DocParagraph, DocSection, DocTable, DocumentModel } from './model.ts';
+import { figureSizePt } from './figureSize.ts';
 import { parseParagraphs } from './paragraphs.ts';
-import { TITLE_CHARS_PER_LINE, widthInChars } from './typography.ts';
+import { TABLE_FONT_PT, TITLE_CHARS_PER_LINE, widthInChars } from './typography.ts';
 
 /** `湖滨区政府办2024年政府信息公开工作年度报告` (agency first, on one line). */
 export function reportTitle(report: Report, format: ReportFormat = reportFormat(report)): string {
@@ -46,14 +47,17 @@ function buildTable(id: TableId, report: Report, figures: Figures): DocTable {
     const { row, col, rowSpan, colSpan, content } = cell;
     if (content.type === 'label') return { row, col, rowSpan, colSpan, text: content.text, role: content.role };
     const figure = figures.get(content.key);
+    const text = figureText(figure, feeWording);
+    const sizePt = figureSizePt(text, layout.columnWidthsMm.slice(col, col + colSpan).reduce((a, b) => a + b, 0));
     return {
       row,
       col,
       rowSpan,
       colSpan,
-      text: figureText(figure, feeWording),
+      text,
       role: figure.cell.sumOf ? 'total' : 'value',
       key: content.key,
+      ...(sizePt < TABLE_FONT_PT ? { sizePt } : {}),
     };
   });
   return {

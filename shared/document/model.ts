@@ -30,6 +30,8 @@ export interface DocCell {
   readonly role: DocCellRole;
   /** For value cells, the report's cell key. */
   readonly key?: string;
+  /** A figure set smaller than the table's type so that it stays on one line (see figureSize.ts). */
+  readonly sizePt?: number;
 }
 
 export interface DocTable {

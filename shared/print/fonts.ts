@@ -5,7 +5,8 @@ import type { Face, FaceRole } from '../document/typography.ts';
  * The print layout's font stacks. Each role prefers its official faces, matched with
  * `local()` (exact font names, so a Linux fontconfig alias such as 宋体 → Noto CJK never
  * slips in as a Type 3 font), and falls back per character to a bundled OFL font that
- * ships with the app, so output never depends on what the machine has installed.
+ * ships with the app (Tinos for Latin letters and digits, Noto and LXGW WenKai for
+ * Chinese), so output never depends on what the machine has installed.
  */
 
 export interface BundledFont {
@@ -21,6 +22,13 @@ export const BUNDLED_FONTS: Readonly<Record<Face['fallback'], BundledFont>> = {
   'Nianbao Sans': { stylesheet: '@fontsource/noto-sans-sc/400.css', family: 'Noto Sans SC' },
   'Nianbao Kai': { stylesheet: 'lxgw-wenkai-webfont/lxgwwenkai-regular.css', family: 'LXGW WenKai' },
 };
+
+/**
+ * The Latin face behind the installed Times New Roman: Tinos, drawn to Times New Roman's
+ * metrics, so Latin letters and digits take the same width on every machine. Its Latin
+ * subset only (the range below is ASCII).
+ */
+export const BUNDLED_LATIN_FONT = { file: '@fontsource/tinos/files/tinos-latin-400-normal.woff2', family: 'Tinos' } as const;
 
 /**
  * `local()` matches full and PostScript names, not family names: these are the ones of
@@ -53,11 +61,19 @@ function localSources(names: readonly string[]): string {
   return names.flatMap((name) => [name, ...(LOCAL_NAME_ALIASES[name] ?? [])]).map((name) => `local(${quote(name)})`).join(', ');
 }
 
-/** `@font-face` rules that bind the installed official faces by exact name. */
-export function officialFontFaces(): string {
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/**
+ * `@font-face` rules that bind the installed official faces by exact name; the Latin
+ * face falls back to the bundled Tinos under `fontBaseUrl` (the font root).
+ */
+export function officialFontFaces(fontBaseUrl: string): string {
   const roles = Object.keys(FACES) as FaceRole[];
+  const bundledLatin = `url(${quote(`${withSlash(fontBaseUrl)}${BUNDLED_LATIN_FONT.file}`)}) format('woff2')`;
   return [
-    `@font-face { font-family: ${quote(LATIN_FAMILY)}; src: ${localSources([LATIN_FONT])}; unicode-range: ${LATIN_RANGE}; }`,
+    `@font-face { font-family: ${quote(LATIN_FAMILY)}; src: ${localSources([LATIN_FONT])}, ${bundledLatin}; unicode-range: ${LATIN_RANGE}; }`,
     ...roles.map((role) => `@font-face { font-family: ${quote(officialFamily(role))}; src: ${localSources(FACES[role].official)}; }`),
   ].join('\n');
 }
@@ -74,6 +90,5 @@ export function fontStack(role: FaceRole): string {
 
 /** Stylesheet URLs of the bundled fonts under `fontBaseUrl` (the font root). */
 export function bundledStylesheetUrls(fontBaseUrl: string): string[] {
-  const base = fontBaseUrl.endsWith('/') ? fontBaseUrl : `${fontBaseUrl}/`;
-  return [...new Set(Object.values(BUNDLED_FONTS).map((font) => `${base}${font.stylesheet}`))];
+  return [...new Set(Object.values(BUNDLED_FONTS).map((font) => `${withSlash(fontBaseUrl)}${font.stylesheet}`))];
 }

@@ -58,7 +58,7 @@ export function renderPrintHtml(model: DocumentModel, options: PrintOptions): st
 <meta name="description" content="${escapeHtml(model.properties.subject)}">
 ${fontLinks.join('\n')}
 <style>
-${printStylesheet()}</style>
+${printStylesheet(options.fontBaseUrl)}</style>
 </head>
 <body>
 <h1>${model.titleLines.map(escapeHtml).join('<br>')}</h1>

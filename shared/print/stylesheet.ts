@@ -49,8 +49,9 @@ const leadRules = (Object.keys(LEAD_FACES) as LeadLevel[])
   .map((level) => `.lead-${level} { font-family: ${fontStack(LEAD_FACES[level])}; }`)
   .join('\n');
 
-export function printStylesheet(): string {
-  return `${officialFontFaces()}
+/** `fontBaseUrl`: the font root of the bundled fonts (see renderPrintHtml). */
+export function printStylesheet(fontBaseUrl: string): string {
+  return `${officialFontFaces(fontBaseUrl)}
 @page {
   size: A4;
   margin: ${PAGE.marginTopMm}mm ${PAGE.marginRightMm}mm ${PAGE.marginBottomMm}mm ${PAGE.marginLeftMm}mm;

@@ -48,7 +48,8 @@ function rowsKeptWithNext(table: DocTable, cellsByRow: readonly DocCell[][]): Se
 
 function cellHtml(cell: DocCell, tag: 'th' | 'td'): string {
   const spans = `${cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : ''}${cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : ''}`;
-  return `<${tag}${spans} class="${cell.role}">${escapeHtml(cell.text)}</${tag}>`;
+  const size = cell.sizePt ? ` style="font-size: ${cell.sizePt}pt"` : '';
+  return `<${tag}${spans} class="${cell.role}"${size}>${escapeHtml(cell.text)}</${tag}>`;
 }
 
 export function tableHtml(table: DocTable): string {

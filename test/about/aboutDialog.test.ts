@@ -33,6 +33,8 @@ describe.runIf(toolsAvailable('chromium'))('the About dialog', () => {
     const notices = await dialog.getByTestId('about-notices').innerText();
     expect(notices).toContain('SIL OPEN FONT LICENSE Version 1.1');
     expect(notices).toContain('better-sqlite3');
+    // Every bundled font with its licence, Tinos (the Latin face of print and PDF) among them.
+    for (const font of ['@fontsource/noto-serif-sc', '@fontsource/noto-sans-sc', '@fontsource/tinos', 'lxgw-wenkai-webfont']) expect(notices).toContain(font);
     await page.screenshot({ path: join(testOutputDir('about'), 'about-dialog.png') });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });

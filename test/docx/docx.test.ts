@@ -108,6 +108,16 @@ describe('DOCX export: the three tables', () => {
     expect(alignment(table3, 10, 2)).toBe('left');
   });
 
+  it('sets a figure too wide for its cell smaller, in that run only (the same size as the print layout)', () => {
+    const table3 = tables[1]!;
+    const runSizes = (row: number) =>
+      descendants(children(table3.element, 'w:tr')[row]!, 'w:r').map((run) => val(child(child(run, 'w:rPr'), 'w:sz')));
+    // （七）总计 row: six four-digit figures at the table size, the five-digit total at 8.5 pt.
+    const totals = table3.regions.filter((r) => r.row === 26 && r.col >= 3);
+    expect(totals.map((r) => r.text.length)).toEqual([4, 4, 4, 4, 4, 4, 5]);
+    expect(runSizes(26).slice(-7)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, '17']);
+  });
+
   it('matches the circulating Word template cell for cell: same merges, same labels', () => {
     const template = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'circulating-template.docx'));
     const official = readTables(unzipDocx(template).get('word/document.xml')!);

@@ -35,3 +35,12 @@ export function seedReports(): { id: string; report: Report }[] {
     return { id, report: { ...report, sections, agency: { ...report.agency, exportOptions } } };
   });
 }
+
+/**
+ * The widest figures a report may print: every typed count 1234567 (the totals run to
+ * nine digits), every amount 96171.6000 (the fee header with four decimals).
+ */
+export function sevenDigitReport(): Report {
+  const report = withInputs((_, kind) => (kind === 'money' ? '96171.6' : '1234567'));
+  return { ...report, agency: { ...report.agency, exportOptions: { ...report.agency.exportOptions, feeWording: 'fourDecimals' } } };
+}

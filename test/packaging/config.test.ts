@@ -149,12 +149,18 @@ describe('packaging configuration (electron-builder.yml)', () => {
       const found = findFontRoot([join(resources, 'fonts')]);
       expect(found.ok ? found.value.dir : found.error).toBe(join(resources, 'fonts'));
       // Exactly the files the stylesheets name, and each font's licence.
-      const licences = ['@fontsource/noto-serif-sc/LICENSE', '@fontsource/noto-sans-sc/LICENSE', 'lxgw-wenkai-webfont/OFL.txt', 'lxgw-wenkai-webfont/LICENSE'];
+      const licences = [
+        '@fontsource/noto-serif-sc/LICENSE',
+        '@fontsource/noto-sans-sc/LICENSE',
+        '@fontsource/tinos/LICENSE',
+        'lxgw-wenkai-webfont/OFL.txt',
+        'lxgw-wenkai-webfont/LICENSE',
+      ];
       const shipped = (readdirSync(join(resources, 'fonts'), { recursive: true }) as string[])
         .map((file) => file.split('\\').join('/'))
         .filter((file) => statSync(join(resources, 'fonts', file)).isFile());
       expect(shipped.sort()).toEqual([...fontFiles(join(resources, 'fonts')), ...licences].sort());
-      for (const licence of licences.slice(0, 3)) {
+      for (const licence of licences.slice(0, 4)) {
         expect(readFileSync(join(resources, 'fonts', licence), 'utf8')).toContain('SIL OPEN FONT LICENSE Version 1.1');
       }
 

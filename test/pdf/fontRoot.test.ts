@@ -13,6 +13,8 @@ describe('font root', () => {
     const files = fontFiles(DEVELOPMENT_FONT_ROOT);
     expect(files).toContain('@fontsource/noto-serif-sc/400.css');
     expect(files).toContain('lxgw-wenkai-webfont/lxgwwenkai-regular.css');
+    // Latin letters and digits: the Latin subset of Tinos, and none of its other subsets.
+    expect(files.filter((f) => f.startsWith('@fontsource/tinos/'))).toEqual(['@fontsource/tinos/files/tinos-latin-400-normal.woff2']);
     // Only the woff2 subsets of the weight used: ~100 per family, no .woff, no bold.
     const woff2 = files.filter((f) => f.endsWith('.woff2'));
     expect(woff2.length).toBeGreaterThan(250);

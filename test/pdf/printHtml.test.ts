@@ -41,7 +41,17 @@ describe('print layout (renderPrintHtml)', () => {
       `${FONTS}@fontsource/noto-sans-sc/400.css`,
       `${FONTS}lxgw-wenkai-webfont/lxgwwenkai-regular.css`,
     ]);
-    expect(renderPrintHtml(model, { fontBaseUrl: 'file:///opt/fonts' })).toContain('href="file:///opt/fonts/@fontsource/noto-serif-sc/400.css"');
+    const elsewhere = renderPrintHtml(model, { fontBaseUrl: 'file:///opt/fonts' });
+    expect(elsewhere).toContain('href="file:///opt/fonts/@fontsource/noto-serif-sc/400.css"');
+    expect(elsewhere).toContain("url('file:///opt/fonts/@fontsource/tinos/files/tinos-latin-400-normal.woff2') format('woff2')");
+  });
+
+  it('sets Latin letters and digits in the installed Times New Roman, else in the bundled Tinos, never in a Chinese face', () => {
+    const latin = /@font-face \{ font-family: 'Nianbao Latin'; src: ([^;]+); unicode-range: ([^;]+); \}/.exec(html);
+    expect(latin?.[1]).toBe(
+      `local('Times New Roman'), local('TimesNewRomanPSMT'), local('Liberation Serif'), local('LiberationSerif'), url('${FONTS}@fontsource/tinos/files/tinos-latin-400-normal.woff2') format('woff2')`,
+    );
+    expect(latin?.[2]).toBe('U+0020-007E');
   });
 
   it('writes each table in the model grid: merges, widths, header rows in <thead>', () => {
@@ -55,9 +65,12 @@ describe('print layout (renderPrintHtml)', () => {
       expect(part.match(/<t[hd][ >]/g)!.length).toBe(table.cells.length);
       for (const cell of table.cells) {
         const spans = `${cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : ''}${cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : ''}`;
-        expect(part).toContain(`${spans} class="${cell.role}">${escapeHtml(cell.text)}</t`);
+        const size = cell.sizePt ? ` style="font-size: ${cell.sizePt}pt"` : '';
+        expect(part).toContain(`${spans} class="${cell.role}"${size}>${escapeHtml(cell.text)}</t`);
       }
     }
+    // A figure too wide for its cell is set smaller, never broken (see figureSize.ts).
+    expect(tableHtml('table3')).toContain('<td class="total" style="font-size: 8.5pt">23373</td>');
     // Table 3 and 4 repeat their three header rows; table 2's captions are body rows.
     expect(tables(model).map((t) => [t.id, t.headerRows])).toEqual([
       ['table2', 0],

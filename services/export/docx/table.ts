@@ -14,7 +14,7 @@ import {
 import type { DocCell, DocCellRole, DocTable } from '../../../shared/document/model.ts';
 import { TABLE_CELL_PADDING_MM } from '../../../shared/document/typography.ts';
 import { STYLE } from './styles.ts';
-import { gridTwips, twipsFromMm } from './units.ts';
+import { gridTwips, halfPoints, twipsFromMm } from './units.ts';
 
 /**
  * A table of the document model as a Word table that Word, WPS and LibreOffice lay out
@@ -42,7 +42,7 @@ function cellParagraph(cell: DocCell | undefined): Paragraph {
   return new Paragraph({
     style: STYLE.table,
     ...(cell ? { alignment: ALIGNMENT[cell.role] } : {}),
-    children: cell?.text ? [new TextRun(cell.text)] : [],
+    children: cell?.text ? [new TextRun({ text: cell.text, ...(cell.sizePt ? { size: halfPoints(cell.sizePt) } : {}) })] : [],
   });
 }
 

@@ -7,6 +7,7 @@ import type { PdfPrinter } from './pdfPrinter.ts';
 /**
  * The Node printer: one headless Chromium (`NIANBAO_CHROMIUM` or the usual system
  * paths, see services/chromium) kept open until `close()`, printing on one reused page.
+ * Chromium runs in `env` (so a test can give it another font configuration).
  */
 export async function launchChromiumPdfPrinter(env: NodeJS.ProcessEnv = process.env): Promise<Result<PdfPrinter>> {
   const found = findChromium(env);
@@ -15,7 +16,7 @@ export async function launchChromiumPdfPrinter(env: NodeJS.ProcessEnv = process.
   try {
     // Loaded here, not at the top: the CLI's other commands start without it.
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: found.path, args: OFFLINE_CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: found.path, args: OFFLINE_CHROMIUM_ARGS, env });
   } catch (error) {
     return {
       ok: false,
