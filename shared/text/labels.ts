@@ -57,10 +57,14 @@ export function matchLabel(text: string, label: string): LabelMatch | undefined 
   const l = looseNorm(label);
   if (t === '' || l === '') return undefined;
   if (t === l) return { kind: 'exact', score: 1 };
-  if (length(l) >= 2 && t.startsWith(l)) return { kind: 'withSuffix', score: length(l) / length(t) };
-  if (length(t) >= 2 && l.startsWith(t)) return { kind: 'prefix', score: length(t) / length(l) };
-  if (length(t) < FUZZY_MIN_CHARS) return undefined;
-  const score = Math.max(similarity(t, l), similarity(t, head(l, length(t))));
+  if (t.startsWith(l) && length(l) >= 2) return { kind: 'withSuffix', score: length(l) / length(t) };
+  if (l.startsWith(t) && length(t) >= 2) return { kind: 'prefix', score: length(t) / length(l) };
+  // Similarity is at most the shorter length over the longer, so a text far longer than the
+  // label cannot match: it is not compared (slow on a long text). `t.length / 2` is a floor of its code points.
+  if (l.length < (FUZZY_MIN_SIMILARITY * t.length) / 2) return undefined;
+  const textLength = length(t);
+  if (textLength < FUZZY_MIN_CHARS || length(l) < FUZZY_MIN_SIMILARITY * textLength) return undefined;
+  const score = Math.max(similarity(t, l), similarity(t, head(l, textLength)));
   return score >= FUZZY_MIN_SIMILARITY ? { kind: 'fuzzy', score } : undefined;
 }
 

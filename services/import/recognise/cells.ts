@@ -53,6 +53,8 @@ export function stripLabelNoise(text: string, rowLabel: string): { figure: strin
   if (!match || !HAN.test(match[1]!)) return undefined;
   const noise = looseNorm(match[1]!);
   const label = looseNorm(rowLabel);
+  // Similarity is at most the shorter length over the longer: noise far longer than the label is not compared (which is slow).
+  if (Array.from(label).length < LABEL_NOISE_SIMILARITY * Array.from(noise).length) return undefined;
   const tail = Array.from(label).slice(-Array.from(noise).length).join('');
   return Math.max(similarity(noise, label), similarity(noise, tail)) >= LABEL_NOISE_SIMILARITY
     ? { figure: match[2]!, noise: match[1]! }
