@@ -5,7 +5,7 @@ import { readDocx } from './readers/docx.ts';
 import { readHtml } from './readers/html.ts';
 import { readMhtml } from './readers/mhtml.ts';
 import { readPdf } from './readers/pdf.ts';
-import { readPlainText } from './readers/plainText.ts';
+import { readPlainText } from './readers/text/plainText.ts';
 import { isWorkbook, readXlsx } from './readers/xlsx.ts';
 import { openZip } from './readers/zip.ts';
 import { recogniseReport } from './recognise/recogniseReport.ts';
@@ -69,7 +69,7 @@ async function readDocument(bytes: Uint8Array, name: string): Promise<Result<Sou
   }
   const text = decodeText(bytes);
   if (text.trim() === '') return { ok: false, error: `“${name}”中没有文字（只有空白），没有可导入的内容。` };
-  return { ok: true, value: readPlainText(text) };
+  return readPlainText(text);
 }
 
 /** Reads a report file and recognises its figures and texts. */

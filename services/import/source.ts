@@ -20,6 +20,14 @@ export interface SourceLine {
   readonly table?: number;
   /** The page the line is printed on (PDF). */
   readonly page?: number;
+  /**
+   * How the cells of a plain-text line got their positions: `aligned`, character columns
+   * of a table aligned by runs of spaces (`pdftotext -layout`: approximate, a figure may
+   * stand a little off its header); `grid`, column numbers of a Markdown table (exact).
+   */
+  readonly layout?: 'aligned' | 'grid';
+  /** The line as printed, when its cells were cut out of it (kept for sections and review). */
+  readonly printed?: string;
 }
 
 export type SourceFormat = 'docx' | 'pdf' | 'html' | 'xlsx' | 'text';
@@ -37,6 +45,7 @@ export function paragraphLine(text: string, page?: number): SourceLine {
 
 /** The line as one string: cells separated by tabs, line breaks inside cells as spaces. */
 export function lineText(line: SourceLine): string {
+  if (line.printed !== undefined) return line.printed;
   return line.cells.map((c) => c.text.replace(/\s*\n\s*/g, ' ')).join('\t');
 }
 

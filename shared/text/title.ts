@@ -1,4 +1,5 @@
 import { norm } from './norm.ts';
+import { isPageNumber } from './pageFurniture.ts';
 import { plainLine } from './sections.ts';
 
 /**
@@ -45,7 +46,7 @@ function readTitle(text: string): { agency: string | null; offset: number; year:
 export function parseTitle(lines: readonly string[]): ParsedTitle | undefined {
   const candidates = lines
     .map((line, index) => ({ index, text: norm(plainLine(line)) }))
-    .filter((l) => l.text !== '')
+    .filter((l) => l.text !== '' && !isPageNumber(l.text))
     .slice(0, MAX_TITLE_LINES + 1);
   for (let first = 0; first < candidates.length; first++) {
     for (let count = 1; count <= MAX_TITLE_LINES && first + count <= candidates.length; count++) {

@@ -11,7 +11,7 @@ import { cleanCells, endAt, extent, isProse, Notes } from './context.ts';
 import { findHeader } from './header.ts';
 import type { PrintedHeader } from './header.ts';
 import { LabelSet } from './labelSet.ts';
-import { placeByCount, placeByPosition } from './placement.ts';
+import { MAX_ALIGNED_OFFSET, placeByAlignment, placeByCount, placeByPosition } from './placement.ts';
 import { missing, readFound, unplaced } from './readings.ts';
 
 /**
@@ -28,6 +28,10 @@ interface Capture {
   /** The physical table (DOCX, PDF), or undefined (text). */
   readonly table: number | undefined;
   readonly positioned: boolean;
+  /** Text aligned by spaces: positions are approximate. */
+  readonly aligned: boolean;
+  /** The label was matched by its start only: the rest of it (and maybe the figures) follows on later lines. */
+  readonly wrapped: boolean;
   readonly doubt?: string;
   area?: SourceCell[];
   areaLine?: number;
@@ -37,6 +41,18 @@ const TEXT_TABLE = -1;
 
 function hasContent(cells: readonly SourceCell[]): boolean {
   return cells.some((c) => c.text !== '');
+}
+
+/**
+ * The words of a line of aligned text left of its figures, as one cell: there a label is
+ * cut into words by its spaces (`三、 （一）予以公开`, `1. 属于 国家秘密`).
+ */
+function joinLabelWords(cells: readonly SourceCell[], kinds: readonly CellKind[], dataStart: number | undefined): SourceCell[] {
+  let end = 0;
+  while (end < cells.length && (kinds[end] === 'label' || kinds[end] === 'noise') && (dataStart === undefined || cells[end]!.x1! <= dataStart)) end++;
+  if (end < 2) return [...cells];
+  const words = cells.slice(0, end);
+  return [{ text: words.map((c) => c.text).join(' '), x0: words[0]!.x0!, x1: words[end - 1]!.x1! }, ...cells.slice(end)];
 }
 
 /** The value area of a segment of a line: by header position when known, else right of its last label. */
@@ -76,23 +92,30 @@ function scanRows(input: CrossTableInput, labels: LabelSet, notes: Notes) {
     }
     return header;
   };
-  const dataStartOf = (tableId: number, positioned: boolean): number | undefined => {
+  const dataStartOf = (tableId: number, positioned: boolean, aligned: boolean): number | undefined => {
     const header = headerOf(tableId);
-    return positioned && header.positioned ? Math.min(...header.columns.map((c) => c.x0!)) : undefined;
+    if (!positioned || !header.positioned) return undefined;
+    return Math.min(...header.columns.map((c) => c.x0!)) - (aligned ? MAX_ALIGNED_OFFSET : 0);
   };
   let current = -1;
   let active: Capture | undefined;
+  /** The last line with content before this one: figures on a line of their own belong to the row just above. */
+  let previousLine = -1;
 
   for (const { index: lineIndex, line } of lines) {
-    const cells = cleanCells(line);
-    const texts = cells.map((c) => c.text);
+    const words = cleanCells(line);
     const tableId = line.table ?? TEXT_TABLE;
     const positioned = isPositioned(line);
+    const aligned = line.layout === 'aligned';
+    const cells = aligned && captures.length + headers.size > 0
+      ? joinLabelWords(words, words.map((c) => classifyCell(c.text)), headers.has(tableId) ? dataStartOf(tableId, positioned, aligned) : undefined)
+      : aligned ? joinLabelWords(words, words.map((c) => classifyCell(c.text)), undefined) : words;
+    const texts = cells.map((c) => c.text);
     // In a real table the row under table 4's header is its row of figures, even when all blank.
     const blankFigureRow = !labelled && positioned && captures.length === 0 && headerLines.has(tableId) && !hasContent(cells);
     if (blankFigureRow) {
       notes.used.add(lineIndex);
-      captures.push({ row: 0, line: lineIndex, table: line.table, positioned, area: cells, areaLine: lineIndex });
+      captures.push({ row: 0, line: lineIndex, table: line.table, positioned, aligned, wrapped: false, area: cells, areaLine: lineIndex });
       continue;
     }
     if (!hasContent(cells)) continue;
@@ -106,39 +129,48 @@ function scanRows(input: CrossTableInput, labels: LabelSet, notes: Notes) {
       if (captures.length || headerLines.size) notes.skipped(printed, lineIndex, 'info', `表格中无法识别的符号“${printed}”已忽略`);
       continue;
     }
-    const starts: { cell: number; row: number; fuzzy: boolean }[] = [];
+    const before = previousLine;
+    previousLine = lineIndex;
+    const starts: { cell: number; row: number; fuzzy: boolean; wrapped: boolean }[] = [];
     if (labelled) {
       for (let j = 0; j < cells.length; j++) {
         if (kinds[j] !== 'label' || cells[j]!.continued) continue;
         const match = labels.rowStartedBy(cells[j]!.text, starts[starts.length - 1]?.row ?? current);
-        if (match) starts.push({ cell: j, row: match.row, fuzzy: match.match.kind === 'fuzzy' });
+        if (match) starts.push({ cell: j, row: match.row, fuzzy: match.match.kind === 'fuzzy', wrapped: match.match.kind === 'prefix' });
       }
     } else if (!kinds.includes('label') && kinds.includes('number') && captures.length === 0 && headerLines.size > 0) {
       // The unlabelled row of figures: the first line of figures under the table's header.
-      starts.push({ cell: -1, row: 0, fuzzy: false });
+      starts.push({ cell: -1, row: 0, fuzzy: false, wrapped: false });
     }
 
     if (starts.length === 0) {
-      const known = cells.some((c, j) => kinds[j] === 'label' && labels.isKnownFragment(c.text));
+      const labelWords = words.filter((c) => classifyCell(c.text) === 'label');
+      const known = labelWords.some((c) => labels.isKnownFragment(c.text));
       if (captures.length === 0 || (positioned && known && !headers.has(tableId))) {
         if (known || kinds.includes('number')) {
-          headerLines.set(tableId, [...(headerLines.get(tableId) ?? []), { index: lineIndex, line: { ...line, cells } }]);
+          const own = headerLines.get(tableId) ?? [];
+          own.push({ index: lineIndex, line: { ...line, cells: words } });
+          headerLines.set(tableId, own);
           notes.used.add(lineIndex);
         }
         continue;
       }
-      // A line continuing the row above: the rest of a broken label, or (PDF) the row's figures.
-      const area = valueArea(cells, kinds, 0, cells.length, dataStartOf(tableId, positioned)).filter((c) => classifyCell(c.text) !== 'label');
+      // A line continuing the row above: the rest of a broken label, or the row's figures on a line of their own.
+      const area = valueArea(cells, kinds, 0, cells.length, dataStartOf(tableId, positioned, aligned)).filter((c) => classifyCell(c.text) !== 'label');
       if (!hasContent(area) && !known && isProse(texts)) continue;
       notes.used.add(lineIndex);
-      if (hasContent(area) && active && !(active.area && hasContent(active.area))) {
-        active.area = area;
-        active.areaLine = lineIndex;
+      const unknownWords = labelWords.filter((c) => !labels.isKnownFragment(c.text)).map((c) => c.text);
+      // Figures belong to the row above only when nothing else can own them: that row has none yet, its label was
+      // wrapped or it is the line just above, and no unrecognised text (another row's label) stands beside them.
+      const owner = active && !(active.area && hasContent(active.area)) && (active.wrapped || active.line === before) && unknownWords.length === 0 ? active : undefined;
+      if (hasContent(area) && owner) {
+        owner.area = area;
+        owner.areaLine = lineIndex;
       } else if (hasContent(area)) {
         const stray = area.map((c) => c.text).filter(Boolean).join(' ');
         notes.skipped(stray, lineIndex, 'warning', `第${lineIndex + 1}行的“${stray}”不属于任何一行，未读入`);
       }
-      const unknown = texts.filter((t, j) => t !== '' && kinds[j] === 'label' && !labels.isKnownFragment(t)).join(' ');
+      const unknown = unknownWords.join(' ');
       if (unknown) notes.skipped(unknown, lineIndex, 'info', `表格中无法识别的文字“${unknown}”已忽略`);
       continue;
     }
@@ -147,9 +179,10 @@ function scanRows(input: CrossTableInput, labels: LabelSet, notes: Notes) {
     const noise = texts.filter((_, j) => j < starts[0]!.cell && kinds[j] === 'noise').join(' ');
     if (noise) notes.skipped(noise, lineIndex, 'info', `表格中无法识别的符号“${noise}”已忽略`);
     starts.forEach((start, k) => {
-      const area = valueArea(cells, kinds, start.cell + 1, starts[k + 1]?.cell ?? cells.length, dataStartOf(tableId, positioned));
-      const doubt = start.fuzzy ? `行名“${cells[start.cell]?.text}”与“${labels.rows[start.row]?.label}”不完全一致` : undefined;
-      const capture: Capture = { row: start.row, line: lineIndex, table: line.table, positioned, ...(doubt ? { doubt } : {}) };
+      const area = valueArea(cells, kinds, start.cell + 1, starts[k + 1]?.cell ?? cells.length, dataStartOf(tableId, positioned, aligned));
+      const doubt = start.fuzzy ? `行名“${cells[start.cell]?.text}”与“${labels.rows[start.row]?.label}”不完全一致，按相似度认作该行` : undefined;
+      if (doubt) notes.warn(`第${lineIndex + 1}行：${doubt}，请核对`, lineIndex);
+      const capture: Capture = { row: start.row, line: lineIndex, table: line.table, positioned, aligned, wrapped: start.wrapped, ...(doubt ? { doubt } : {}) };
       if (area.length) {
         capture.area = area;
         capture.areaLine = lineIndex;
@@ -185,7 +218,11 @@ export function readCrossTable(input: CrossTableInput): TableReading {
     const own = headerOf(capture.table);
     if (own.columns.length) lastHeader = own;
     const placement =
-      capture.positioned && own.positioned ? placeByPosition(area, own, columnKeys) : placeByCount(area, lastHeader, columnKeys, { exact: capture.positioned });
+      capture.aligned && own.positioned
+        ? placeByAlignment(area, own, columnKeys)
+        : capture.positioned && own.positioned
+          ? placeByPosition(area, own, columnKeys)
+          : placeByCount(area, lastHeader, columnKeys, { exact: capture.positioned && !capture.aligned });
     const line = capture.areaLine ?? capture.line;
     if (placement.kind === 'unplaced') {
       const raw = area.map((c) => c.text).join(' ').trim();

@@ -80,6 +80,7 @@ const SIMILAR_WIDTH = 2;
 interface Fragment {
   readonly cell: SourceCell;
   readonly line: number;
+  readonly table: number | undefined;
 }
 
 /**
@@ -93,12 +94,14 @@ function headerCells(lines: readonly IndexedLine[], labels: readonly string[]): 
     return starts.some((s) => s.startsWith(text));
   };
   const cells = lines.flatMap(({ line }, i) => cleanCells(line).map((cell) => ({ cell, line: i, table: line.table })));
-  if (lines.some(({ line }) => line.table !== undefined)) return cells;
+  // Real tables (DOCX, PDF, HTML) have whole header cells; text tables print them in pieces.
+  if (lines.some(({ line }) => line.table !== undefined && line.layout === undefined)) return cells;
   const stacks: Fragment[][] = [];
-  for (const fragment of cells.filter((c) => extent(c.cell))) {
+  for (const fragment of cells.filter((c) => extent(c.cell) && c.cell.text !== '')) {
     const { x0, x1 } = extent(fragment.cell)!;
     const stack = stacks.find((s) => {
       const last = s[s.length - 1]!;
+      if (last.table !== fragment.table) return false;
       const other = extent(last.cell)!;
       const width = Math.max(x1 - x0, other.x1 - other.x0);
       const ratio = width / Math.max(1e-6, Math.min(x1 - x0, other.x1 - other.x0));
@@ -116,6 +119,7 @@ function headerCells(lines: readonly IndexedLine[], labels: readonly string[]): 
     .filter((s) => s.length > 1)
     .map((s) => ({
       cell: { text: s.map((f) => f.cell.text).join(''), x0: Math.min(...s.map((f) => f.cell.x0!)), x1: Math.max(...s.map((f) => f.cell.x1!)) },
+      table: s[0]!.table,
     }));
   return [...cells, ...joined];
 }

@@ -89,3 +89,43 @@ export function placeByCount(
     reason: `该行只印有${cells.length}格内容（表格有${n}列${printed.length && printed.length < n ? `，表头有${printed.length}列` : ''}），无法确定各数所属的列`,
   };
 }
+
+/** How far (in characters) a figure may stand from its header's centre in text aligned by spaces. */
+export const MAX_ALIGNED_OFFSET = 3;
+/** How much nearer a figure must be to its header than to the next one for the column to be certain. */
+const MIN_ALIGNED_MARGIN = 1.5;
+
+function centre(extent: { x0: number; x1: number }): number {
+  return (extent.x0 + extent.x1) / 2;
+}
+
+/**
+ * Places the words of a row of text aligned by spaces (`pdftotext -layout`) under the
+ * header's columns. Positions there are approximate (characters of any width take one
+ * column), so a figure goes to the column whose header centre is nearest only when that
+ * one is clearly nearer than any other; a full row is placed by count. Anything less
+ * certain leaves the whole row unplaced: a figure in a neighbour's column is worse
+ * than none.
+ */
+export function placeByAlignment(area: readonly SourceCell[], header: PrintedHeader, columns: readonly string[]): Placement {
+  const printed = area.filter((c) => c.text !== '');
+  if (printed.length === columns.length) return placeByCount(printed, header, columns);
+  const cells = new Map<string, SourceCell>();
+  for (const cell of printed) {
+    const at = centre(extent(cell)!);
+    const ranked = header.columns
+      .map((column) => ({ key: column.key, distance: Math.abs(centre({ x0: column.x0!, x1: column.x1! }) - at) }))
+      .sort((a, b) => a.distance - b.distance);
+    const [nearest, second] = ranked;
+    if (!nearest || nearest.distance > MAX_ALIGNED_OFFSET) {
+      return { kind: 'unplaced', reason: `该行的“${cell.text}”不在任何一列的表头之下，无法确定各数所属的列` };
+    }
+    if (second && second.distance - nearest.distance < MIN_ALIGNED_MARGIN) {
+      return { kind: 'unplaced', reason: `该行的“${cell.text}”位于两列表头之间，无法确定各数所属的列` };
+    }
+    if (cells.has(nearest.key)) return { kind: 'unplaced', reason: `该行有两个数落在同一列的表头之下，无法确定各数所属的列` };
+    cells.set(nearest.key, cell);
+  }
+  const shown = new Set(header.columns.map((c) => c.key));
+  return { kind: 'placed', cells, missing: columns.filter((k) => !shown.has(k)), note: '按文字对齐位置对应表头', stray: [] };
+}
