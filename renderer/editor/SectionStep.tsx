@@ -11,9 +11,6 @@ import { InfoFeeFields } from './InfoFeeFields.tsx';
 import { ProseEditor } from './ProseEditor.tsx';
 import { withInfoFee, withoutStatedTotals, withSection, withValues } from './reportEdits.ts';
 
-/** The section whose checks hold the structured 信息处理费 figures (V-INFOFEE). */
-const INFO_FEE_SECTION = 'other';
-
 interface SectionStepProps {
   readonly format: ReportFormat;
   readonly section: SectionDef;
@@ -79,7 +76,7 @@ export function SectionStep({ format, section, report, figures, findingsByCell, 
   }
   return (
     <div className="nb-section" data-step-section={section.key}>
-      {section.key === INFO_FEE_SECTION && (
+      {section.role === 'infoFee' && (
         <InfoFeeFields
           infoFee={report.infoFee}
           findingsByCell={findingsByCell}

@@ -1,6 +1,6 @@
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { ClipboardEvent, FocusEvent, KeyboardEvent, MouseEvent } from 'react';
-import { cellIndex } from '../../shared/format/index.ts';
+import { cellIndex, cellName } from '../../shared/format/index.ts';
 import type { GridCell, ReportFormat, TableLayout } from '../../shared/format/index.ts';
 import type { CellFigure, Figures } from '../../shared/figures/figures.ts';
 import type { Finding } from '../../shared/checks/index.ts';
@@ -98,7 +98,7 @@ function sameCell(a: DataCellProps, b: DataCellProps): boolean {
 const DataCell = memo(function DataCell({ cell, cellKey, figure, findings, typing, note, onType }: DataCellProps) {
   const derived = figure.cell.sumOf !== undefined;
   const className = `nb-cell nb-cell-${figure.cell.kind}${derived ? ' nb-cell-total' : ''}${severityClass(findings)}${note ? ` ${note.className}` : ''}`;
-  const label = `${figure.cell.columnGroup ? `${figure.cell.columnGroup}—` : ''}${figure.cell.columnLabel}${figure.cell.rowLabel ? `，${figure.cell.rowLabel}` : ''}`;
+  const label = cellName(figure.cell);
   return (
     <td rowSpan={cell.rowSpan} colSpan={cell.colSpan} className={className}>
       {derived ? (

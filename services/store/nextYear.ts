@@ -5,8 +5,9 @@ import { blankReport } from '../../shared/model/report.ts';
 
 /**
  * "Start this year's report from last year's": the agency's details and last year's
- * section texts as a starting point, and 上年结转 filled, column by column, with last
- * year's effective 结转下年度 figures. Every other figure starts blank.
+ * section texts as a starting point, and the format's carry-over filled, column by
+ * column, from last year's effective figures (上年结转 ← 结转下年度). Every other figure
+ * starts blank.
  */
 export function reportFromPreviousYear(previous: Report, agency: Agency, year: number): Report {
   const report = blankReport(agency, year, currentFormat);
@@ -14,14 +15,18 @@ export function reportFromPreviousYear(previous: Report, agency: Agency, year: n
   const sections = Object.fromEntries(Object.entries(previous.sections).filter(([key]) => sectionKeys.has(key)));
 
   const figures = computeFigures(previous);
-  const table = currentFormat.tables.table3;
-  const previousTable = figures.format.tables.table3;
+  const carryOver = currentFormat.relations.carryOver;
+  const lastCarryOver = figures.format.relations.carryOver;
   const values: Record<string, string> = {};
-  for (const column of table.columns) {
-    if (column.isTotal) continue;
-    const lastKey = crossCellKey(previousTable, 'carriedForward', column.key);
-    const carried = figures.cells.has(lastKey) ? figures.value(lastKey) : null;
-    if (carried !== null) values[crossCellKey(table, 'carriedOver', column.key)] = String(carried);
+  if (carryOver && lastCarryOver) {
+    const table = currentFormat.tables[carryOver.table];
+    const previousTable = figures.format.tables[lastCarryOver.table];
+    for (const column of table.columns) {
+      if (column.isTotal) continue;
+      const lastKey = crossCellKey(previousTable, lastCarryOver.fromRow, column.key);
+      const carried = figures.cells.has(lastKey) ? figures.value(lastKey) : null;
+      if (carried !== null) values[crossCellKey(table, carryOver.toRow, column.key)] = String(carried);
+    }
   }
   return { ...report, sections, values };
 }

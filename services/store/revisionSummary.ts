@@ -1,5 +1,5 @@
-import { cellIndex, formatById } from '../../shared/format/index.ts';
-import type { TableId } from '../../shared/format/index.ts';
+import { cellIndex, formatById, sectionNumber } from '../../shared/format/index.ts';
+import type { CellDef } from '../../shared/format/index.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { reportFormat } from '../../shared/model/report.ts';
 import { canonicalJson } from './canonicalJson.ts';
@@ -9,33 +9,30 @@ import { canonicalJson } from './canonicalJson.ts';
  * the revision list: `修改了表三3格、第一、五部分文字`.
  */
 
-const TABLE_NAMES: Readonly<Record<TableId, string>> = { table2: '表二', table3: '表三', table4: '表四' };
-
 /** Keys whose values differ; a missing key counts as `blank` (null cell, empty section). */
 function changedKeys(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>, blank: unknown = null): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].filter((key) => (before[key] ?? blank) !== (after[key] ?? blank));
 }
 
-function tableOf(key: string, reports: readonly Report[]): TableId | undefined {
+function cellOf(key: string, reports: readonly Report[]): CellDef | undefined {
   for (const report of reports) {
     const format = formatById(report.formatId);
-    const table = format && cellIndex(format).byKey.get(key)?.table;
-    if (table) return table;
+    const cell = format && cellIndex(format).byKey.get(key);
+    if (cell) return cell;
   }
   return undefined;
 }
 
+/** Changed cells per table, tables in printed order. */
 function tableChanges(before: Report, after: Report): string[] {
-  const counts = new Map<TableId, number>();
+  const counts = new Map<string, number>();
   const keys = [...changedKeys(before.values, after.values), ...changedKeys(before.statedTotals, after.statedTotals)];
-  for (const key of keys) {
-    const table = tableOf(key, [after, before]);
-    if (table) counts.set(table, (counts.get(table) ?? 0) + 1);
-  }
-  return (Object.keys(TABLE_NAMES) as TableId[])
-    .filter((t) => counts.has(t))
-    .map((t) => `${TABLE_NAMES[t]}${counts.get(t)}格`);
+  const cells = keys.flatMap((key) => cellOf(key, [after, before]) ?? []);
+  const order: readonly string[] = Object.keys(reportFormat(after).tables);
+  cells.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));
+  for (const cell of cells) counts.set(cell.tableName, (counts.get(cell.tableName) ?? 0) + 1);
+  return [...counts].map(([name, count]) => `${name}${count}格`);
 }
 
 function sectionChanges(before: Report, after: Report): string[] {
@@ -43,7 +40,7 @@ function sectionChanges(before: Report, after: Report): string[] {
   if (changed.size === 0) return [];
   const numerals = reportFormat(after)
     .sections.filter((s) => changed.has(s.key))
-    .map((s) => s.numeral.replace('、', ''));
+    .map(sectionNumber);
   return numerals.length ? [`第${numerals.join('、')}部分文字`] : ['正文文字'];
 }
 

@@ -1,4 +1,4 @@
-import { columnsSummedBy, crossCellKey } from '../format/index.ts';
+import { cellName, columnsSummedBy, crossCellKey } from '../format/index.ts';
 import type { CrossTableDef, ReportFormat, TableId } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import type { Finding } from './finding.ts';
@@ -10,11 +10,16 @@ import type { Finding } from './finding.ts';
 export interface Identity {
   readonly id: string;
   readonly rule: string;
-  readonly kind: 'balance' | 'total';
+  /**
+   * `balance`: the corner note's rule, per column. `rowsTotal`: a total row (（七）总计) is
+   * the sum of its rows, per column. `columnsTotal`: a 总计 column is the sum of its
+   * columns, per row.
+   */
+  readonly kind: 'balance' | 'rowsTotal' | 'columnsTotal';
   readonly table: TableId;
   readonly row?: string;
   readonly column?: string;
-  /** For `total`, `left` is the total cell and `right` its operands. */
+  /** For a total, `left` is the total cell and `right` its operands. */
   readonly left: readonly string[];
   readonly right: readonly string[];
   /** Where the identity applies, as printed: 「自然人」列, 「（一）予以公开」行. */
@@ -30,14 +35,12 @@ export interface IdentityResult {
   readonly right: number | null;
 }
 
-const TABLE_PREFIX: Readonly<Record<'table3' | 'table4', string>> = { table3: 'T3', table4: 'T4' };
-
 function last(path: readonly string[]): string {
   return path[path.length - 1] ?? '';
 }
 
 function tableIdentities(table: CrossTableDef): Identity[] {
-  const prefix = TABLE_PREFIX[table.id];
+  const prefix = table.rulePrefix;
   const key = (row: string, column: string) => crossCellKey(table, row, column);
   const identities: Identity[] = [];
   const { balance } = table;
@@ -61,7 +64,7 @@ function tableIdentities(table: CrossTableDef): Identity[] {
       identities.push({
         id: `${prefix}-RES.${column.key}`,
         rule: `${prefix}-RES`,
-        kind: 'total',
+        kind: 'rowsTotal',
         table: table.id,
         row: row.key,
         column: column.key,
@@ -75,19 +78,19 @@ function tableIdentities(table: CrossTableDef): Identity[] {
     if (!column.isTotal) continue;
     const summed = columnsSummedBy(table, column.key);
     for (const row of table.rows) {
-      // Table 4 has one unlabelled row: its totals are named by their column group.
-      const group = table.labelColumns === 0 ? column.path.slice(0, -1) : row.path;
-      const suffix = table.labelColumns === 0 ? column.key.slice(0, column.key.lastIndexOf('.')) : row.key;
+      // A row without a label (table 4's only row): its totals are named by their column group.
+      const unlabelled = row.path.length === 0;
+      const suffix = unlabelled ? column.key.slice(0, column.key.lastIndexOf('.')) : row.key;
       identities.push({
         id: `${prefix}-SUM.${suffix}`,
         rule: `${prefix}-SUM`,
-        kind: 'total',
+        kind: 'columnsTotal',
         table: table.id,
         row: row.key,
         column: column.key,
         left: [key(row.key, column.key)],
         right: summed.map((c) => key(row.key, c)),
-        where: table.labelColumns === 0 ? `「${group.join('—')}」` : `「${last(group)}」行`,
+        where: unlabelled ? `「${column.path.slice(0, -1).join('—')}」` : `「${last(row.path)}」行`,
       });
     }
   }
@@ -128,10 +131,14 @@ export function evaluateIdentities(figures: Figures): IdentityResult[] {
   });
 }
 
-/** How a cell is named in a message: its row label, or in table 4 its column group and label. */
-function cellLabel(figures: Figures, key: string): string {
-  const { cell } = figures.get(key);
-  return cell.table === 'table4' ? `${cell.columnGroup}—${cell.columnLabel}` : cell.rowLabel;
+/** A cell beside the other cells of an identity: by row along a column, by column along a row. */
+function cellLabel(figures: Figures, identity: Identity, key: string): string {
+  return cellName(figures.get(key).cell, identity.kind === 'columnsTotal' ? 'inRow' : 'inColumn');
+}
+
+/** The table's own words for an identity's rule: its balance as stated, or the parts a total adds up. */
+function tableOf(figures: Figures, identity: Identity): CrossTableDef {
+  return figures.format.tables[identity.table as CrossTableDef['id']];
 }
 
 function valueText(figures: Figures, key: string): string {
@@ -140,12 +147,20 @@ function valueText(figures: Figures, key: string): string {
 
 /** `自然人、商业企业…之和` for a 总计 column; `21项办理结果之和` for the （七）总计 row. */
 function operandsName(figures: Figures, identity: Identity): string {
-  if (identity.rule.endsWith('-RES')) return `${identity.right.length}项办理结果之和`;
+  if (identity.kind === 'rowsTotal') {
+    const parts = tableOf(figures, identity).rows.find((r) => r.key === identity.row)?.partsName ?? '';
+    return `${identity.right.length}项${parts}之和`;
+  }
   return `${identity.right.map((k) => figures.get(k).cell.columnLabel).join('、')}之和`;
 }
 
 function targetName(figures: Figures, identity: Identity): string {
-  return identity.rule.endsWith('-RES') ? cellLabel(figures, identity.left[0]!) : '总计';
+  const target = figures.get(identity.left[0]!).cell;
+  return identity.kind === 'rowsTotal' ? cellLabel(figures, identity, target.key) : target.columnLabel;
+}
+
+function balanceRule(figures: Figures, identity: Identity): string {
+  return tableOf(figures, identity).balance?.rule ?? '';
 }
 
 function failMessage(figures: Figures, result: IdentityResult): string {
@@ -153,10 +168,10 @@ function failMessage(figures: Figures, result: IdentityResult): string {
   const diff = Math.abs(result.left! - result.right!);
   if (identity.kind === 'balance') {
     const side = (keys: readonly string[], total: number) =>
-      `${keys.map((k) => `${cellLabel(figures, k)}（${valueText(figures, k)}）`).join('＋')}＝${total}`;
+      `${keys.map((k) => `${cellLabel(figures, identity, k)}（${valueText(figures, k)}）`).join('＋')}＝${total}`;
     return (
       `${identity.where}：${side(identity.left, result.left!)}，但${side(identity.right, result.right!)}，相差${diff}。` +
-      '本表勾稽关系要求第一项加第二项之和等于第三项加第四项之和，请核对这几格。'
+      `本表勾稽关系要求${balanceRule(figures, identity)}，请核对这几格。`
     );
   }
   return (
@@ -166,15 +181,11 @@ function failMessage(figures: Figures, result: IdentityResult): string {
 }
 
 function uncheckableMessage(figures: Figures, identity: Identity): string {
-  const blanks = [...identity.left, ...identity.right]
-    .filter((k) => figures.value(k) === null)
-    .map((k) => (identity.kind === 'total' && identity.table === 'table3' && identity.rule.endsWith('-SUM')
-      ? figures.get(k).cell.columnLabel
-      : cellLabel(figures, k)));
+  const blanks = [...identity.left, ...identity.right].filter((k) => figures.value(k) === null).map((k) => cellLabel(figures, identity, k));
   const shown = blanks.length > 4 ? `${blanks.slice(0, 4).join('、')}等${blanks.length}格` : blanks.join('、');
   const what =
     identity.kind === 'balance'
-      ? '第一项加第二项之和等于第三项加第四项之和'
+      ? balanceRule(figures, identity)
       : `${targetName(figures, identity)}等于${operandsName(figures, identity)}`;
   return `${identity.where}：无法核对“${what}”，因为${shown}为空或不是有效数字。请补填后再核对。`;
 }
@@ -200,7 +211,7 @@ export function identityFindings(figures: Figures, results: readonly IdentityRes
       continue;
     }
     if (result.status !== 'uncheckable') continue;
-    const targetIsDerived = identity.kind === 'total' && figures.get(identity.left[0]!).entered === undefined;
+    const targetIsDerived = identity.kind !== 'balance' && figures.get(identity.left[0]!).entered === undefined;
     const someValue = keys.some((k) => figures.value(k) !== null);
     if (targetIsDerived || !someValue) continue;
     findings.push({

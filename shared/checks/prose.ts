@@ -1,3 +1,5 @@
+import { sectionOrdinal, sectionWithRole } from '../format/index.ts';
+import type { NamedCells } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import type { Report } from '../model/report.ts';
 import type { Finding } from './finding.ts';
@@ -64,11 +66,6 @@ const NO_REVIEW = /(?:未(?!经)|没有|无)(?:发生|出现|收到)?[^。；\n]
 /** Items proactively disclosed; 依申请 / 予以公开 / 部分公开 are answers to requests (table 3). */
 const DISCLOSED_ITEMS = /(?<!申请|予以|部分|不予)(?:主动)?公开(?:政府)?信息[^，。；\d\n]{0,8}?(\d+)条/;
 
-/** The section whose subject is 信息处理费 (and where it is reported). */
-const INFO_FEE_SECTION = 'other';
-const ADMIN_FEE_CELL = 't2.fees';
-const REVIEW_TOTALS = ['t4.review.total', 't4.litigationDirect.total', 't4.litigationAfterReview.total'];
-
 function finding(id: string, statement: Statement, message: string, cells: readonly string[]): Finding {
   return {
     id,
@@ -79,8 +76,19 @@ function finding(id: string, statement: Statement, message: string, cells: reado
   };
 }
 
-/** P-NO-FEES: "no 信息处理费" while section 六 reports notices or money collected. */
-function infoFeeFindings(report: Report): Finding[] {
+/** A named group of cells: its keys, the sum of their figures (blank as 0), and how a message says it (`表三本年新收…总计`). */
+function named(figures: Figures, cells: NamedCells | undefined) {
+  if (!cells) return undefined;
+  const first = figures.get(cells.keys[0]!).cell;
+  const value = cells.keys.reduce((sum, key) => sum + (figures.value(key) ?? 0), 0);
+  const blank = cells.keys.every((key) => figures.value(key) === null);
+  return { keys: cells.keys, value, blank, first, table: first.tableName, said: `${first.tableName}${cells.name}`, unit: first.unit };
+}
+
+/** P-NO-FEES: "no 信息处理费" while the section holding them reports notices or money collected. */
+function infoFeeFindings(report: Report, figures: Figures): Finding[] {
+  const section = sectionWithRole(figures.format, 'infoFee');
+  if (!section) return [];
   const fee = report.infoFee;
   const feeFigures = (
     [
@@ -92,14 +100,17 @@ function infoFeeFindings(report: Report): Finding[] {
     .map((f) => ({ ...f, value: Number(f.value ?? 0) || 0 }))
     .filter((f) => f.value > 0);
   if (!feeFigures.length) return [];
-  const statement = find(report, NO_INFO_FEE)[0] ?? find(report, NO_FEE_BARE).find((s) => s.section === INFO_FEE_SECTION);
+  const statement = find(report, NO_INFO_FEE)[0] ?? find(report, NO_FEE_BARE).find((s) => s.section === section.key);
   if (!statement) return [];
   const shown = feeFigures.map((f) => `${f.what}${f.value}${f.unit}`).join('、');
+  const part = sectionOrdinal(section);
+  const fees = named(figures, figures.format.relations.feesCharged);
+  const apart = fees ? `（${fees.table}的${fees.first.rowLabel}是另一回事，不在此比较）` : '';
   return [
     finding(
       'P-NO-FEES',
       statement,
-      `正文说“${statement.quote}”，但第六部分信息处理费填的是${shown}。请核对正文或第六部分的信息处理费（表二的行政事业性收费是另一回事，不在此比较）。`,
+      `正文说“${statement.quote}”，但${part}信息处理费填的是${shown}。请核对正文或${part}的信息处理费${apart}。`,
       feeFigures.map((f) => f.cell),
     ),
   ];
@@ -107,23 +118,24 @@ function infoFeeFindings(report: Report): Finding[] {
 
 /** P-NO-ADMIN-FEES: "no 行政事业性收费" while table 2 shows an amount. */
 function adminFeeFindings(report: Report, figures: Figures): Finding[] {
-  const amount = figures.value(ADMIN_FEE_CELL);
+  const fees = named(figures, figures.format.relations.feesCharged);
   const [statement] = find(report, NO_ADMIN_FEES);
-  if (!statement || amount === null || amount <= 0) return [];
+  if (!fees || fees.blank || !statement || fees.value <= 0) return [];
   return [
-    finding('P-NO-ADMIN-FEES', statement, `正文说“${statement.quote}”，但表二行政事业性收费金额为${amount}万元。请核对正文或表二。`, [ADMIN_FEE_CELL]),
+    finding('P-NO-ADMIN-FEES', statement, `正文说“${statement.quote}”，但${fees.said}为${fees.value}${fees.unit}。请核对正文或${fees.table}。`, fees.keys),
   ];
 }
 
 /** P-NO-REVIEW: "no review / litigation" while table 4 has such cases; each word against its own columns. */
 function reviewFindings(report: Report, figures: Figures): Finding[] {
-  const totals = { 行政复议: REVIEW_TOTALS.slice(0, 1), 行政诉讼: REVIEW_TOTALS.slice(1) };
+  const kinds = figures.format.relations.cases ?? [];
   for (const statement of find(report, NO_REVIEW)) {
-    const named = (Object.keys(totals) as (keyof typeof totals)[]).filter((word) => statement.words.includes(word.slice(2)));
-    const cells = named.flatMap((word) => totals[word]);
+    const said = kinds.filter((kind) => kind.keyword !== undefined && statement.words.includes(kind.keyword));
+    const cells = said.flatMap((kind) => kind.keys);
     const cases = cells.reduce((sum, key) => sum + (figures.value(key) ?? 0), 0);
     if (cases > 0) {
-      return [finding('P-NO-REVIEW', statement, `正文说“${statement.quote}”，但表四${named.join('、')}共${cases}件。请核对正文或表四。`, cells)];
+      const table = figures.get(cells[0]!).cell.tableName;
+      return [finding('P-NO-REVIEW', statement, `正文说“${statement.quote}”，但${table}${said.map((kind) => kind.name).join('、')}共${cases}件。请核对正文或${table}。`, cells)];
     }
   }
   return [];
@@ -132,36 +144,38 @@ function reviewFindings(report: Report, figures: Figures): Finding[] {
 /** `previous`: last year's report, to tell a figure left from last year from a wrong one. */
 export function proseFindings(report: Report, figures: Figures, previous?: { report: Report; figures: Figures }): Finding[] {
   const findings: Finding[] = [];
-  const received = figures.value('t3.newReceived.total');
-  if (received !== null && received > 0) {
+  const { relations } = figures.format;
+  const applications = named(figures, relations.applicationsReceived);
+  const received = applications && !applications.blank ? applications.value : null;
+  if (applications && received !== null && received > 0) {
     const [statement] = find(report, NO_APPLICATIONS);
     if (statement) {
       findings.push(
-        finding('P-NO-APPLICATIONS', statement, `正文说“${statement.quote}”，但表三本年新收政府信息公开申请总计为${received}件。请核对正文或表三。`, ['t3.newReceived.total']),
+        finding('P-NO-APPLICATIONS', statement, `正文说“${statement.quote}”，但${applications.said}为${received}件。请核对正文或${applications.table}。`, applications.keys),
       );
     }
   }
-  if (received !== null) {
+  if (applications && received !== null) {
     for (const statement of find(report, APPLICATIONS_RECEIVED)) {
       if (statement.number === received) continue;
-      const stale = previous !== undefined && previous.figures.value('t3.newReceived.total') === statement.number;
+      const before = previous && named(previous.figures, previous.figures.format.relations.applicationsReceived);
+      const stale = previous !== undefined && before !== undefined && !before.blank && before.value === statement.number;
       findings.push(
         stale
-          ? finding('X-STALE-FIGURE', statement, `正文说“${statement.quote}”，这是${previous.report.year}年的数字；本年新收申请总计为${received}件。请改为本年的数字。`, ['t3.newReceived.total'])
-          : finding('P-APPLICATIONS-COUNT', statement, `正文说“${statement.quote}”（${statement.number}件），但表三本年新收申请总计为${received}件。请核对。`, ['t3.newReceived.total']),
+          ? finding('X-STALE-FIGURE', statement, `正文说“${statement.quote}”，这是${previous.report.year}年的数字；${applications.said}为${received}件。请改为本年的数字。`, applications.keys)
+          : finding('P-APPLICATIONS-COUNT', statement, `正文说“${statement.quote}”（${statement.number}件），但${applications.said}为${received}件。请核对。`, applications.keys),
       );
       break;
     }
   }
-  findings.push(...infoFeeFindings(report), ...adminFeeFindings(report, figures));
+  findings.push(...infoFeeFindings(report, figures), ...adminFeeFindings(report, figures));
   findings.push(...reviewFindings(report, figures));
   const disclosed = find(report, DISCLOSED_ITEMS);
-  const issuedKeys = ['t2.regulations.issued', 't2.normativeDocuments.issued'];
-  const issued = issuedKeys.reduce((sum, key) => sum + (figures.value(key) ?? 0), 0);
-  const tooFew = disclosed.find((s) => s.number !== undefined && s.number < issued);
-  if (tooFew) {
+  const issued = named(figures, relations.documentsIssued);
+  const tooFew = issued && disclosed.find((s) => s.number !== undefined && s.number < issued.value);
+  if (issued && tooFew) {
     findings.push(
-      finding('P-DISCLOSED-COUNT', tooFew, `正文说“${tooFew.quote}”（${tooFew.number}条），但表二本年制发的规章和行政规范性文件就有${issued}件，均应主动公开。请核对。`, issuedKeys),
+      finding('P-DISCLOSED-COUNT', tooFew, `正文说“${tooFew.quote}”（${tooFew.number}条），但${issued.said}就有${issued.value}件，均应主动公开。请核对。`, issued.keys),
     );
   }
   const numbers = [...new Set(disclosed.map((s) => s.number))];

@@ -28,8 +28,8 @@ export function sectionFindings(report: Report, format: ReportFormat, hasInfoFee
     if (section.table) continue;
     const text = (report.sections[section.key] ?? '').trim();
     const location = { section: section.key, cells: [] };
-    // Section 六 may consist of the 信息处理费 sentence alone.
-    if (text === '' && !(section.key === 'other' && hasInfoFee)) {
+    // The section holding the 信息处理费 may consist of their sentence alone.
+    if (text === '' && !(section.role === 'infoFee' && hasInfoFee)) {
       findings.push({
         id: `S-EMPTY.${section.key}`,
         rule: 'S-EMPTY',

@@ -1,18 +1,9 @@
-import type { TableId } from '../format/index.ts';
+import { cellName, sectionOrdinal, sectionWithRole } from '../format/index.ts';
 import type { CellFigure, Figures } from '../figures/figures.ts';
 import { normaliseFigure } from '../figures/normalise.ts';
 import { INFO_FEE_FIELDS } from '../model/report.ts';
 import type { InfoFee, Report } from '../model/report.ts';
 import type { Finding } from './finding.ts';
-
-const TABLE_NAMES: Readonly<Record<TableId, string>> = { table2: '表二', table3: '表三', table4: '表四' };
-
-function cellName(figure: CellFigure): string {
-  const { cell } = figure;
-  const column = cell.table === 'table4' ? `${cell.columnGroup}—${cell.columnLabel}` : cell.columnLabel;
-  const row = cell.rowLabel ? `「${cell.rowLabel}」` : '';
-  return `${TABLE_NAMES[cell.table]}${row}「${column}」`;
-}
 
 /** V-COUNT / V-FEE: a cell holds something that is not a count (or not an amount). */
 function invalidValueFindings(figures: Figures): Finding[] {
@@ -27,7 +18,7 @@ function invalidValueFindings(figures: Figures): Finding[] {
       rule,
       severity: 'error',
       location: { table: cell.table, row: cell.rowKey, column: cell.columnKey, cells: [cell.key] },
-      message: `${cellName(figure)}${stated}：${figure.entered.message}`,
+      message: `${cellName(cell)}${stated}：${figure.entered.message}`,
     });
   }
   return findings;
@@ -47,7 +38,7 @@ function blankFindings(figures: Figures): Finding[] {
   }
   return [...byRow.entries()].map(([rowId, blanks]) => {
     const { cell } = blanks[0]!;
-    const columns = blanks.map((b) => (cell.table === 'table4' ? `${b.cell.columnGroup}—${b.cell.columnLabel}` : b.cell.columnLabel));
+    const columns = blanks.map((b) => cellName(b.cell, 'inRow'));
     const rowName = cell.rowLabel ? `「${cell.rowLabel}」行` : '';
     const what = columns.filter(Boolean).length ? `「${columns.join('」「')}」` : '';
     return {
@@ -55,18 +46,20 @@ function blankFindings(figures: Figures): Finding[] {
       rule: 'V-BLANK',
       severity: 'error',
       location: { table: cell.table, row: cell.rowKey, cells: blanks.map((b) => b.cell.key) },
-      message: `${TABLE_NAMES[cell.table]}${rowName}${what}未填写（共${blanks.length}格）。官方表格每格都要填写，没有的填0。`,
+      message: `${cell.tableName}${rowName}${what}未填写（共${blanks.length}格）。官方表格每格都要填写，没有的填0。`,
     } satisfies Finding;
   });
 }
 
-/** V-INFOFEE: the structured 信息处理费 figures of section 六. */
-function infoFeeFindings(report: Report): Finding[] {
+/** V-INFOFEE: the structured 信息处理费 figures, in the section whose role they are. */
+function infoFeeFindings(report: Report, figures: Figures): Finding[] {
+  const section = sectionWithRole(figures.format, 'infoFee');
+  if (!section) return [];
   const findings: Finding[] = [];
   for (const [field, def] of Object.entries(INFO_FEE_FIELDS) as [keyof InfoFee, (typeof INFO_FEE_FIELDS)[keyof InfoFee]][]) {
     const raw = report.infoFee[field];
     const result = normaliseFigure(raw ?? '', def.kind);
-    const location = { section: 'other', cells: [`infoFee.${field}`] };
+    const location = { section: section.key, cells: [`infoFee.${field}`] };
     if (!result.ok) {
       findings.push({ id: `V-INFOFEE.${field}`, rule: 'V-INFOFEE', severity: 'error', location, message: `信息处理费「${def.label}」：${result.message}` });
     } else if (result.value === null) {
@@ -75,7 +68,7 @@ function infoFeeFindings(report: Report): Finding[] {
         rule: 'V-INFOFEE',
         severity: 'warning',
         location,
-        message: `信息处理费「${def.label}」未填写。第六部分应报告信息处理费的收取情况，没有的填0。`,
+        message: `信息处理费「${def.label}」未填写。${sectionOrdinal(section)}应报告信息处理费的收取情况，没有的填0。`,
       });
     }
   }
@@ -83,5 +76,5 @@ function infoFeeFindings(report: Report): Finding[] {
 }
 
 export function valueFindings(report: Report, figures: Figures): Finding[] {
-  return [...invalidValueFindings(figures), ...blankFindings(figures), ...infoFeeFindings(report)];
+  return [...invalidValueFindings(figures), ...blankFindings(figures), ...infoFeeFindings(report, figures)];
 }

@@ -71,7 +71,7 @@ function buildTable(id: TableId, report: Report, figures: Figures): DocTable {
   };
 }
 
-/** The 信息处理费 sentence that opens section 六, when its figures are filled in. */
+/** The 信息处理费 sentence that opens the section holding them, when the figures are filled in. */
 export function infoFeeSentence(report: Report): string | undefined {
   const { noticesIssued, noticeAmountYuan, collectedYuan } = report.infoFee;
   if (noticesIssued === null || noticeAmountYuan === null || collectedYuan === null) return undefined;
@@ -84,7 +84,7 @@ export function infoFeeSentence(report: Report): string | undefined {
 const CHINESE_NUMERALS = '〇一二三四五六七八九十';
 
 /** A small count in words, as prose writes it (`六部分`). */
-function countInWords(n: number): string {
+export function countInWords(n: number): string {
   return n <= 10 ? CHINESE_NUMERALS[n]! : String(n);
 }
 
@@ -118,7 +118,7 @@ export function buildDocument(report: Report): DocumentModel {
   const title = reportTitle(report, format);
   const sections: DocSection[] = format.sections.map((section) => {
     const paragraphs = parseParagraphs(report.sections[section.key] ?? '');
-    const fee = section.key === 'other' ? infoFeeSentence(report) : undefined;
+    const fee = section.role === 'infoFee' ? infoFeeSentence(report) : undefined;
     const blocks = [
       ...(section.table ? [buildTable(section.table, report, figures)] : []),
       ...(fee ? [{ kind: 'paragraph', text: fee } as const] : []),

@@ -1,12 +1,14 @@
-import type { CellDef, CrossTableDef, ReportFormat, TableId } from './types.ts';
+import type { BlockTableDef, CellDef, CrossTableDef, ReportFormat, TableId } from './types.ts';
 
 /** Cell key of a table-2 figure; blocks with one value column use the row key alone. */
-export function table2CellKey(rowKey: string, columnKey: string): string {
-  return columnKey ? `t2.${rowKey}.${columnKey}` : `t2.${rowKey}`;
+export function table2CellKey(rowKey: string, columnKey: string, table: Pick<BlockTableDef, 'keyPrefix'> = { keyPrefix: 't2' }): string {
+  return [table.keyPrefix, rowKey, columnKey].filter(Boolean).join('.');
 }
 
+/** Cell key of a cross-table figure; the single unlabelled row of a table (table 4) is left out. */
 export function crossCellKey(table: CrossTableDef, rowKey: string, columnKey: string): string {
-  return table.id === 'table3' ? `t3.${rowKey}.${columnKey}` : `t4.${columnKey}`;
+  const unlabelled = table.rows.find((r) => r.key === rowKey)?.path.length === 0;
+  return [table.keyPrefix, unlabelled ? '' : rowKey, columnKey].filter(Boolean).join('.');
 }
 
 function hasPrefix(path: readonly string[], prefix: readonly string[]): boolean {
@@ -21,10 +23,17 @@ export function columnsSummedBy(table: CrossTableDef, totalKey: string): string[
   return table.columns.filter((c) => !c.isTotal && hasPrefix(c.path, parent)).map((c) => c.key);
 }
 
+/** Each column's name in messages: its label when no other column has it, else its header path. */
+function columnNames(paths: readonly (readonly string[])[]): string[] {
+  const leaves = paths.map((p) => p[p.length - 1] ?? '');
+  return paths.map((p, i) => (leaves.indexOf(leaves[i]!) === leaves.lastIndexOf(leaves[i]!) ? leaves[i]! : p.join('—')));
+}
+
 function crossTableCells(table: CrossTableDef): CellDef[] {
   const cells: CellDef[] = [];
+  const names = columnNames(table.columns.map((c) => c.path));
   for (const row of table.rows) {
-    for (const column of table.columns) {
+    for (const [j, column] of table.columns.entries()) {
       const key = crossCellKey(table, row.key, column.key);
       let sumOf: string[] | undefined;
       if (column.isTotal) {
@@ -42,6 +51,8 @@ function crossTableCells(table: CrossTableDef): CellDef[] {
         rowLabel: row.path[row.path.length - 1] ?? '',
         columnLabel: column.path[column.path.length - 1] ?? '',
         columnGroup: column.path.slice(0, -1).join('—'),
+        columnName: names[j]!,
+        tableName: table.shortName,
         ...(sumOf ? { sumOf } : {}),
       });
     }
@@ -52,11 +63,12 @@ function crossTableCells(table: CrossTableDef): CellDef[] {
 /** Every data cell of a format, in reading order (table 2, 3, 4; row by row). */
 export function listCells(format: ReportFormat): CellDef[] {
   const cells: CellDef[] = [];
-  for (const block of format.tables.table2.blocks) {
+  const table2 = format.tables.table2;
+  for (const block of table2.blocks) {
     for (const row of block.rows) {
       for (const column of block.columns) {
         cells.push({
-          key: table2CellKey(row.key, column.key),
+          key: table2CellKey(row.key, column.key, table2),
           table: 'table2',
           kind: row.kind,
           unit: row.kind === 'money' ? '万元' : '件',
@@ -65,6 +77,8 @@ export function listCells(format: ReportFormat): CellDef[] {
           rowLabel: row.label,
           columnLabel: column.label,
           columnGroup: '',
+          columnName: column.label,
+          tableName: table2.shortName,
         });
       }
     }

@@ -62,6 +62,7 @@ export const format2021: ReportFormat = {
   name: '中华人民共和国政府信息公开工作年度报告格式',
   basis: '国办公开办函〔2021〕30号',
   titleSuffix: '政府信息公开工作年度报告',
+  titleSuffixForms: ['政府信息公开工作年度报告', '政府信息公开年度报告', '政府信息公开工作报告', '政府信息公开报告'],
   sections: [
     {
       key: 'overview',
@@ -126,12 +127,15 @@ export const format2021: ReportFormat = {
       guidance:
         '报告依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（发出收费通知的件数、总金额、实际收取的总金额，上方专项填写），以及人大代表建议和政协提案办理结果公开情况、年度政务公开工作要点落实情况等其他需要报告的事项。',
       starters: ['本年度，我单位人大代表建议和政协提案办理结果公开情况：【】。'],
+      role: 'infoFee',
     },
   ],
   tables: {
     table2: {
       id: 'table2',
-      title: '二、主动公开政府信息情况',
+      shortName: '表二',
+      subject: '主动公开',
+      keyPrefix: 't2',
       columnCount: 4,
       blocks: [
         {
@@ -173,9 +177,16 @@ export const format2021: ReportFormat = {
     },
     table3: {
       id: 'table3',
-      title: '三、收到和处理政府信息公开申请情况',
+      shortName: '表三',
+      subject: '依申请公开',
+      keyPrefix: 't3',
+      rulePrefix: 'T3',
       corner: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
-      balance: { left: ['newReceived', 'carriedOver'], right: ['resultTotal', 'carriedForward'] },
+      balance: {
+        left: ['newReceived', 'carriedOver'],
+        right: ['resultTotal', 'carriedForward'],
+        rule: '第一项加第二项之和等于第三项加第四项之和',
+      },
       labelColumns: 3,
       headerRows: 3,
       columns: [
@@ -191,13 +202,16 @@ export const format2021: ReportFormat = {
         { key: 'newReceived', path: ['一、本年新收政府信息公开申请数量'] },
         { key: 'carriedOver', path: ['二、上年结转政府信息公开申请数量'] },
         ...resultRows,
-        { key: 'resultTotal', path: [RESULT, '（七）总计'], sumOfRows: resultRows.map((r) => r.key) },
+        { key: 'resultTotal', path: [RESULT, '（七）总计'], sumOfRows: resultRows.map((r) => r.key), partsName: '办理结果' },
         { key: 'carriedForward', path: ['四、结转下年度继续办理'] },
       ],
     },
     table4: {
       id: 'table4',
-      title: '四、政府信息公开行政复议、行政诉讼情况',
+      shortName: '表四',
+      subject: '复议诉讼',
+      keyPrefix: 't4',
+      rulePrefix: 'T4',
       labelColumns: 0,
       headerRows: 3,
       columns: [
@@ -213,6 +227,7 @@ export const format2021: ReportFormat = {
           isTotal: k === 'total',
         })),
       ],
+      // One row of figures without a label of its own.
       rows: [{ key: 'cases', path: [] }],
     },
   },
@@ -220,10 +235,26 @@ export const format2021: ReportFormat = {
     official: FEE_HEADER,
     fourDecimals: '本年收费金额（单位：万元，保留4位小数）',
   },
-  typeAreaWidthMm: 156,
+  fourDecimalsMark: '4位小数',
   columnWidthsMm: {
     table2: [48, 36, 36, 36],
     table3: [10, 18, 44, 12, 12, 12, 12, 12, 12, 12],
     table4: Array.from({ length: 15 }, () => 10.4),
+  },
+  relations: {
+    carryOver: { table: 'table3', fromRow: 'carriedForward', toRow: 'carriedOver' },
+    documentStock: {
+      rows: ['regulations', 'normativeDocuments'],
+      columns: { issued: 'issued', repealed: 'repealed', inForce: 'inForce' },
+      words: { issued: '本年制发', repealed: '本年废止', inForce: '现行有效' },
+    },
+    applicationsReceived: { keys: ['t3.newReceived.total'], name: '本年新收政府信息公开申请总计' },
+    unpaidFeeApplications: { keys: ['t3.other.unpaidFees.total'], name: '申请因申请人逾期未缴纳费用而不再处理' },
+    feesCharged: { keys: ['t2.fees'], name: '行政事业性收费金额' },
+    cases: [
+      { keys: ['t4.review.total'], name: REVIEW, keyword: '复议' },
+      { keys: ['t4.litigationDirect.total', 't4.litigationAfterReview.total'], name: LITIGATION, keyword: '诉讼' },
+    ],
+    documentsIssued: { keys: ['t2.regulations.issued', 't2.normativeDocuments.issued'], name: '本年制发的规章和行政规范性文件' },
   },
 };

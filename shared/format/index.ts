@@ -4,7 +4,10 @@ import type { ReportFormat } from './types.ts';
 export type * from './types.ts';
 export { cellIndex, columnsSummedBy, crossCellKey, table2CellKey } from './cells.ts';
 export type { CellIndex } from './cells.ts';
+export { cellName } from './cellName.ts';
+export type { CellNaming } from './cellName.ts';
 export { tableLayouts } from './layout.ts';
+export { sectionNumber, sectionOrdinal, sectionWithRole } from './sections.ts';
 
 /** Every format the app knows, by id; a later revision of the official format sits beside 2021. */
 export const formats: Readonly<Record<string, ReportFormat>> = { [format2021.id]: format2021 };

@@ -129,7 +129,7 @@ function blockTableLayout(table: BlockTableDef, widths: readonly number[], feeHe
           col: 1 + j * span,
           rowSpan: 1,
           colSpan: span,
-          content: { type: 'data', key: table2CellKey(dataRow.key, column.key) },
+          content: { type: 'data', key: table2CellKey(dataRow.key, column.key, table) },
         });
       });
       row++;

@@ -22,7 +22,14 @@ export interface SectionDef {
   readonly table?: TableId;
   /** Starter paragraphs the editor offers (user edits them). */
   readonly starters: readonly string[];
+  /**
+   * `infoFee`: the section that also holds the structured 信息处理费 figures (printed as its
+   * first sentence); with the figures given, its own text may be left empty.
+   */
+  readonly role?: SectionRole;
 }
+
+export type SectionRole = 'infoFee';
 
 export type TableId = 'table2' | 'table3' | 'table4';
 
@@ -39,6 +46,13 @@ export interface CellDef {
   readonly columnLabel: string;
   /** The column's parent headers joined by —, e.g. `行政诉讼—复议后起诉` (empty if none). */
   readonly columnGroup: string;
+  /**
+   * The column's name in messages: its own label when that is unique in the table,
+   * else its whole header path (`行政复议—结果维持`).
+   */
+  readonly columnName: string;
+  /** The table's short name, e.g. `表三`. */
+  readonly tableName: string;
   /** Fixture-schema style row key (e.g. `denied.stateSecret`) and column key. */
   readonly rowKey: string;
   readonly columnKey: string;
@@ -49,10 +63,19 @@ export interface CellDef {
 /** A header or label in a printed table, with the path of labels it belongs to. */
 export type LabelPath = readonly string[];
 
+/** What every table has: its id, how messages call it, and the prefix of its cell keys. */
+interface TableBase {
+  /** Short name in messages and lists, e.g. `表三`. */
+  readonly shortName: string;
+  /** What the table counts, in a few words, e.g. `依申请公开` (import names the table `表三（依申请公开）`). */
+  readonly subject: string;
+  /** First part of every cell key of the table, e.g. `t3`. */
+  readonly keyPrefix: string;
+}
+
 /** Table 2: a stack of blocks, each with a caption row, a header row and data rows. */
-export interface BlockTableDef {
+export interface BlockTableDef extends TableBase {
   readonly id: 'table2';
-  readonly title: string;
   readonly columnCount: number;
   readonly blocks: readonly {
     readonly caption: string;
@@ -62,10 +85,15 @@ export interface BlockTableDef {
   }[];
 }
 
-/** Tables 3 and 4: row labels (a tree, as paths) × column headers (a tree, as paths). */
-export interface CrossTableDef {
+/**
+ * Tables 3 and 4: row labels (a tree, as paths) × column headers (a tree, as paths).
+ * A table may have a single row with an empty path (table 4): it prints no row label,
+ * its cell keys leave the row out, and its cells are named by their column.
+ */
+export interface CrossTableDef extends TableBase {
   readonly id: 'table3' | 'table4';
-  readonly title: string;
+  /** Rule ids of the table's identities start with this, e.g. `T3` (`T3-BAL`, `T3-RES`, `T3-SUM`). */
+  readonly rulePrefix: string;
   /** Text of the top-left corner cell (spans all header rows and label columns), if any. */
   readonly corner?: string;
   readonly columns: readonly { readonly key: string; readonly path: LabelPath; readonly isTotal?: boolean }[];
@@ -74,12 +102,14 @@ export interface CrossTableDef {
     readonly path: LabelPath;
     /** Row whose values are the sum of the listed rows, per column. */
     readonly sumOfRows?: readonly string[];
+    /** What the summed rows are, for messages: `21项办理结果之和`. */
+    readonly partsName?: string;
   }[];
   /**
    * The balance the corner note states, per column: the sum of the `left` rows equals
-   * the sum of the `right` rows (table 3: 一+二 = 三（七）+ 四).
+   * the sum of the `right` rows (table 3: 一+二 = 三（七）+ 四), and the rule in words.
    */
-  readonly balance?: { readonly left: readonly string[]; readonly right: readonly string[] };
+  readonly balance?: { readonly left: readonly string[]; readonly right: readonly string[]; readonly rule: string };
   /** Number of label columns at the left (0 when rows carry no labels, as in table 4). */
   readonly labelColumns: number;
   /** Number of header rows. */
@@ -127,7 +157,49 @@ export interface ReportFormat {
     readonly table3: CrossTableDef;
     readonly table4: CrossTableDef;
   };
+  /** Title endings seen in published reports, for recognising a title (the official one first). */
+  readonly titleSuffixForms: readonly string[];
   readonly feeHeader: Readonly<Record<FeeUnitWording, string>>;
-  readonly typeAreaWidthMm: number;
+  /** The text in the fee header that marks amounts printed with four decimals. */
+  readonly fourDecimalsMark: string;
   readonly columnWidthsMm: Readonly<Record<TableId, readonly number[]>>;
+  readonly relations: FormatRelations;
+}
+
+/** Cells by what they mean, with the words a message uses for them. */
+export interface NamedCells {
+  readonly keys: readonly string[];
+  /** E.g. `本年新收政府信息公开申请总计`; messages put the table's short name before it. */
+  readonly name: string;
+  /** The word by which prose mentions them, when a rule looks for it (`复议`). */
+  readonly keyword?: string;
+}
+
+/**
+ * What the format's figures mean beyond each table's own sums: the rules that compare
+ * years, tables and prose read them here. Each is optional: a format without one
+ * simply has no such rule.
+ */
+export interface FormatRelations {
+  /** This year's `toRow` continues last year's `fromRow`, column by column (上年结转 ← 结转下年度). */
+  readonly carryOver?: { readonly table: 'table3'; readonly fromRow: string; readonly toRow: string };
+  /**
+   * Documents in force: last year's in force + issued − repealed = this year's, per row;
+   * `words` are the columns as a sentence says them (`本年制发`).
+   */
+  readonly documentStock?: {
+    readonly rows: readonly string[];
+    readonly columns: { readonly issued: string; readonly repealed: string; readonly inForce: string };
+    readonly words: { readonly issued: string; readonly repealed: string; readonly inForce: string };
+  };
+  /** Applications received this year (total). */
+  readonly applicationsReceived?: NamedCells;
+  /** Applications dropped because the applicant did not pay the 信息处理费. */
+  readonly unpaidFeeApplications?: NamedCells;
+  /** Fees charged (table 2's 行政事业性收费). */
+  readonly feesCharged?: NamedCells;
+  /** Review and litigation cases (table 4's totals), one group per kind of case. */
+  readonly cases?: readonly NamedCells[];
+  /** Documents issued this year that must be published (规章, 行政规范性文件). */
+  readonly documentsIssued?: NamedCells;
 }

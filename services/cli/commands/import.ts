@@ -25,7 +25,7 @@ function summary(result: ImportResult): string {
   const byRow = new Map<string, string[]>();
   for (const c of doubtful) {
     const def = cells.byKey.get(c.key)!;
-    const row = `${def.table === 'table4' ? '表四' : def.rowLabel}${c.note ? `：${c.note}` : ''}`;
+    const row = `${def.rowLabel || def.tableName}${c.note ? `：${c.note}` : ''}`;
     byRow.set(row, [...(byRow.get(row) ?? []), `${def.columnLabel} ${c.value ?? STATUS_NAMES[c.status]}`]);
   }
   if (byRow.size) lines.push('请核对：', ...[...byRow].map(([row, values]) => `  ${row}（${values.join('，')}）`));

@@ -1,4 +1,4 @@
-import { cellIndex } from '../../../shared/format/index.ts';
+import { cellIndex, sectionWithRole } from '../../../shared/format/index.ts';
 import type { ReportFormat } from '../../../shared/format/index.ts';
 import { blankAgency, blankReport, reportSchema } from '../../../shared/model/report.ts';
 import type { InfoFee, Report } from '../../../shared/model/report.ts';
@@ -37,17 +37,17 @@ export interface ReportParts {
   readonly signature: Signature;
 }
 
-/** The 信息处理费 figures, when section 六 opens with Nianbao's sentence for them; and the sections without it. */
+/** The 信息处理费 figures, when their section opens with Nianbao's sentence for them; and the sections without it. */
 export function splitInfoFee(
   sections: readonly ImportedSection[],
   format: ReportFormat,
   year: number,
 ): { infoFee: InfoFee | undefined; sections: readonly ImportedSection[] } {
-  const otherKey = format.sections[format.sections.length - 1]!.key;
-  const other = sections.find((s) => s.key === otherKey);
-  const [first, ...rest] = (other?.text ?? '').split('\n');
+  const feeKey = sectionWithRole(format, 'infoFee')?.key;
+  const holder = sections.find((s) => s.key === feeKey);
+  const [first, ...rest] = (holder?.text ?? '').split('\n');
   const infoFee = first ? readInfoFeeSentence(first, blankReport(blankAgency(), year, format)) : undefined;
-  return { infoFee, sections: infoFee ? sections.map((s) => (s.key === otherKey ? { ...s, text: rest.join('\n') } : s)) : sections };
+  return { infoFee, sections: infoFee ? sections.map((s) => (s.key === feeKey ? { ...s, text: rest.join('\n') } : s)) : sections };
 }
 
 export function buildReport(parts: ReportParts, issues: ImportIssue[]): Result<Report> {
@@ -76,7 +76,7 @@ export function buildReport(parts: ReportParts, issues: ImportIssue[]): Result<R
       ...details,
       exportOptions: {
         ...base.agency.exportOptions,
-        feeWording: tables.feesUnitNote?.includes('4位小数') ? 'fourDecimals' : 'official',
+        feeWording: tables.feesUnitNote?.includes(format.fourDecimalsMark) ? 'fourDecimals' : 'official',
         includePreamble: parts.preamble !== '',
         ...signatureOptions(signature, year, parts.agency, base.agency.exportOptions),
       },

@@ -1,4 +1,4 @@
-import { crossCellKey } from '../../../shared/format/index.ts';
+import { cellName, crossCellKey } from '../../../shared/format/index.ts';
 import type { CellDef, CellIndex, CrossTableDef, TableLayout } from '../../../shared/format/index.ts';
 import { isPageFurniture } from '../../../shared/text/pageFurniture.ts';
 import type { SourceCell } from '../source.ts';
@@ -18,7 +18,7 @@ import { missing, readFound, unplaced } from './readings.ts';
  * Reads table 3 (rows with labels × applicant columns) and table 4 (one unlabelled row
  * under a three-level header) from the lines of their section. Rows are found by their
  * labels in printed order, whatever the extraction did to them (split over cells or
- * lines, page headers in between, noise); values are placed by header (§8.2).
+ * lines, page headers in between, noise); values are placed by header.
  */
 
 /** A data row found in the source, and the cells printed right of its labels. */
@@ -80,7 +80,7 @@ export interface CrossTableInput {
 /** The row-finding pass: which lines are the header, which start which data row, and the values of each. */
 function scanRows(input: CrossTableInput, labels: LabelSet, notes: Notes) {
   const { lines, table, layout } = input;
-  const labelled = table.labelColumns > 0;
+  const labelled = table.rows.some((r) => r.path.length > 0);
   const captures: Capture[] = [];
   const headerLines = new Map<number, IndexedLine[]>();
   const headers = new Map<number, PrintedHeader>();
@@ -201,7 +201,7 @@ export function readCrossTable(input: CrossTableInput): TableReading {
   const { table, index, name } = input;
   const rowLabels = table.rows.map((r) => ({ key: r.key, label: r.path[r.path.length - 1] ?? '' }));
   const others = [...new Set([...table.rows.flatMap((r) => r.path.slice(0, -1)), ...table.columns.flatMap((c) => c.path), ...(table.corner ? [table.corner] : [])])];
-  const labels = new LabelSet(table.labelColumns > 0 ? rowLabels : [], others);
+  const labels = new LabelSet(table.rows.some((r) => r.path.length > 0) ? rowLabels : [], others);
   const notes = new Notes(name);
   const { captures, headerOf, lastLine, found } = scanRows(input, labels, notes);
 
@@ -237,13 +237,13 @@ export function readCrossTable(input: CrossTableInput): TableReading {
       const cell = placement.cells.get(key);
       const doubt = [capture.doubt, placement.note].filter(Boolean).join('；');
       if (cell) readings.set(def.key, readFound(def, { cell, line, rowLabel, ...(doubt ? { doubt } : {}) }));
-      else if (placement.missing.includes(key)) readings.set(def.key, missing(def, `表头中没有“${[def.columnGroup, def.columnLabel].filter(Boolean).join('—')}”列`, line));
+      else if (placement.missing.includes(key)) readings.set(def.key, missing(def, `表头中没有“${cellName(def, 'header')}”列`, line));
       else readings.set(def.key, missing(def, '该行在此列下没有单元格', line));
     }
   }
   for (const key of lacking) {
     const def = cellOf(0, key);
-    notes.warn(`表头中没有“${[def.columnGroup, def.columnLabel].filter(Boolean).join('—')}”列，该列各格留空`);
+    notes.warn(`表头中没有“${cellName(def, 'header')}”列，该列各格留空`);
   }
   const capturedRows = new Set(captures.map((c) => c.row));
   table.rows.forEach((_, row) => {

@@ -1,3 +1,4 @@
+import { countInWords } from '../../../shared/document/build.ts';
 import { currentFormat } from '../../../shared/format/index.ts';
 import type { ReportFormat } from '../../../shared/format/index.ts';
 import type { Result } from '../../../shared/model/validation.ts';
@@ -37,8 +38,8 @@ function commonYear(text: string): number | null {
 }
 
 /** The reporting year: from the title, the statistics period, or (said so) the text; else last year, said so. */
-function reportYear(title: ParsedTitle | undefined, text: string, issues: ImportIssue[]): { year: number | null; reportYear: number } {
-  if (!title) issues.push({ level: 'warning', where: '标题', message: '没有找到报告标题（如“××2024年政府信息公开工作年度报告”）' });
+function reportYear(title: ParsedTitle | undefined, text: string, format: ReportFormat, issues: ImportIssue[]): { year: number | null; reportYear: number } {
+  if (!title) issues.push({ level: 'warning', where: '标题', message: `没有找到报告标题（如“××2024年${format.titleSuffix}”）` });
   else if (title.agency === null) issues.push({ level: 'warning', where: '标题', message: '标题中没有机关名称，请在导入后填写' });
   const stated = title?.year ?? yearFromPeriod(text);
   if (stated !== null) return { year: stated, reportYear: stated };
@@ -64,6 +65,15 @@ function sectionIssues(location: SectionLocation, format: ReportFormat): ImportI
   ];
 }
 
+/** Why a file is refused as no report: it has too few of the format's headings and tables. */
+function notAReport(fileName: string, format: ReportFormat): string {
+  const tables = Object.values(format.tables);
+  return (
+    `“${fileName}”看起来不是${format.titleSuffix}：没有找到“${format.sections[0]!.heading}”等${countInWords(format.sections.length)}个章节标题，` +
+    `也没有找到${tables.map((t) => t.subject).join('、')}${countInWords(tables.length)}张表格。请确认选择的文件。`
+  );
+}
+
 export function recogniseReport(document: SourceDocument, fileName: string, format: ReportFormat = currentFormat): Result<ImportResult> {
   const texts = document.lines.map(lineText);
   const location = locateSections(texts, format);
@@ -71,7 +81,7 @@ export function recogniseReport(document: SourceDocument, fileName: string, form
   if (location.ranges.length + tables.found.size < MIN_REPORT_EVIDENCE) {
     return {
       ok: false,
-      error: `“${fileName}”看起来不是政府信息公开工作年度报告：没有找到“一、总体情况”等六个章节标题，也没有找到主动公开、依申请公开、复议诉讼三张表格。请确认选择的文件。`,
+      error: notAReport(fileName, format),
     };
   }
   const issues: ImportIssue[] = [...sectionIssues(location, format), ...tables.issues];
@@ -80,7 +90,7 @@ export function recogniseReport(document: SourceDocument, fileName: string, form
   const title = parseTitle(before);
   const titleLines = new Set(title?.lines ?? []);
   const preamble = textOf(before.filter((_, i) => !titleLines.has(i)).map(plainLine));
-  const { year, reportYear: yearOfReport } = reportYear(title, texts.join('\n'), issues);
+  const { year, reportYear: yearOfReport } = reportYear(title, texts.join('\n'), format, issues);
   const agency = title?.agency ?? null;
 
   const sectionLines = new Map(

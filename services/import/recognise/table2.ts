@@ -28,16 +28,19 @@ interface RowDef {
   readonly columns: readonly { readonly key: string; readonly label: string }[];
 }
 
-const FEE_HEADER_START = '本年收费金额';
-
 /** The unit text inside the brackets of the fee header, as printed (`单位：万元`). */
 function feeUnitNote(header: string): string | null {
   const match = /[（(]\s*([^（()）]*?)\s*[)）]\s*$/.exec(header.trim());
   return match ? match[1]!.replace(/\s+/g, '') : null;
 }
 
-function isFeeHeader(text: string): boolean {
-  return looseNorm(text).startsWith(looseNorm(FEE_HEADER_START));
+/** The fee header's words before its unit bracket (`本年收费金额`), which every wording starts with. */
+function feeHeaderStart(format: ReportFormat): string {
+  return format.feeHeader.official.replace(/\s*[（(][^（(]*$/, '');
+}
+
+function isFeeHeader(text: string, start: string): boolean {
+  return looseNorm(text).startsWith(looseNorm(start));
 }
 
 /** The header label a cell prints, or the labels of its space-separated parts (`信息内容  本年处理决定数量`). */
@@ -98,7 +101,8 @@ export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, 
   const table = format.tables.table2;
   const rows = rowDefs(table);
   const headers = [...table.blocks.flatMap((b) => [b.caption, b.labelHeader, ...b.columns.map((c) => c.label)]), ...Object.values(format.feeHeader)];
-  const defsOf = (row: RowDef): CellDef[] => row.columns.map((c) => index.byKey.get(table2CellKey(row.key, c.key))!);
+  const defsOf = (row: RowDef): CellDef[] => row.columns.map((c) => index.byKey.get(table2CellKey(row.key, c.key, table))!);
+  const feeStart = feeHeaderStart(format);
   const positions: ColumnPositions = new Map();
   const readings = new Map<string, CellReading>();
   const notes = new Notes(name);
@@ -139,7 +143,7 @@ export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, 
     let recognised = false;
     for (const [j, cell] of cells.entries()) {
       if (classifyCell(cell.text) !== 'label' || cell.continued) continue;
-      if (isFeeHeader(cell.text)) {
+      if (isFeeHeader(cell.text, feeStart)) {
         feesUnitNote = feeUnitNote(cell.text);
         recognised = true;
         continue;

@@ -12,7 +12,11 @@ import { readTable2 } from './table2.ts';
  * was not found (garbled beyond recognition), anywhere after the title.
  */
 
-export const TABLE_NAMES: Readonly<Record<TableId, string>> = { table2: '表二（主动公开）', table3: '表三（依申请公开）', table4: '表四（复议诉讼）' };
+/** How import messages name a table: `表三（依申请公开）`. */
+function tableName(format: ReportFormat, id: TableId): string {
+  const table = format.tables[id];
+  return `${table.shortName}（${table.subject}）`;
+}
 
 export interface TablesReading {
   /** Every data cell of the format, in format order. */
@@ -25,7 +29,7 @@ export interface TablesReading {
   readonly issues: readonly ImportIssue[];
 }
 
-/** 0.0000 printed under 保留4位小数 is the figure 0: the padding is the printer's, not a value. */
+/** 0.0000 printed under a four-decimals fee header is the figure 0: the padding is the printer's, not a value. */
 function withoutPadding(value: string): string {
   return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
 }
@@ -36,8 +40,8 @@ export function readTables(lines: readonly SourceLine[], location: SectionLocati
   const linesOf = (start: number, end: number): IndexedLine[] => lines.slice(start, end).map((line, i) => ({ index: start + i, line }));
   const read = (id: TableId, within: readonly IndexedLine[]): TableReading =>
     id === 'table2'
-      ? readTable2(within, format, index, TABLE_NAMES.table2)
-      : readCrossTable({ lines: within, table: format.tables[id], layout: layouts[id], index, name: TABLE_NAMES[id] });
+      ? readTable2(within, format, index, tableName(format, id))
+      : readCrossTable({ lines: within, table: format.tables[id], layout: layouts[id], index, name: tableName(format, id) });
 
   const readings = new Map<TableId, TableReading>();
   const issues: ImportIssue[] = [];
@@ -51,7 +55,8 @@ export function readTables(lines: readonly SourceLine[], location: SectionLocati
     const reading = read(section.table, linesOf(location.firstHeading, lines.length).filter((l) => !taken.has(l.index)));
     if (!reading.found) continue;
     readings.set(section.table, reading);
-    issues.push({ level: 'warning', where: TABLE_NAMES[section.table], message: `没有找到“${section.heading}”标题，但在其他位置找到了${TABLE_NAMES[section.table]}，请核对` });
+    const name = tableName(format, section.table);
+    issues.push({ level: 'warning', where: name, message: `没有找到“${section.heading}”标题，但在其他位置找到了${name}，请核对` });
   }
 
   const cells: CellReading[] = [];
@@ -59,13 +64,13 @@ export function readTables(lines: readonly SourceLine[], location: SectionLocati
   let feesUnitNote: string | null = null;
   for (const id of ['table2', 'table3', 'table4'] as const) {
     const reading = readings.get(id);
-    if (!reading?.found) issues.push({ level: 'warning', where: TABLE_NAMES[id], message: `没有找到${TABLE_NAMES[id]}，其中各格留空` });
+    if (!reading?.found) issues.push({ level: 'warning', where: tableName(format, id), message: `没有找到${tableName(format, id)}，其中各格留空` });
     issues.push(...(reading?.issues ?? []));
     unmatched.push(...(reading?.unmatched ?? []));
     if (reading && 'feesUnitNote' in reading) feesUnitNote = reading.feesUnitNote as string | null;
     cells.push(...(reading?.cells ?? []));
   }
-  const fourDecimals = feesUnitNote?.includes('4位小数') ?? false;
+  const fourDecimals = feesUnitNote?.includes(format.fourDecimalsMark) ?? false;
   return {
     cells: cells.map((c) => (fourDecimals && c.value !== null && index.byKey.get(c.key)!.kind === 'money' ? { ...c, value: withoutPadding(c.value) } : c)),
     found: new Set([...readings].filter(([, r]) => r.found).map(([id]) => id)),
