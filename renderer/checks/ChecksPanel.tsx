@@ -1,6 +1,7 @@
 import { Empty } from 'antd';
 import { SEVERITY_LABELS } from '../../shared/checks/index.ts';
 import type { Finding, Severity } from '../../shared/checks/index.ts';
+import { isUnfinished } from '../../shared/ipc/reportStatus.ts';
 
 interface ChecksPanelProps {
   readonly findings: readonly Finding[];
@@ -11,20 +12,30 @@ interface ChecksPanelProps {
   readonly emptyText: string;
 }
 
-const ORDER: readonly Severity[] = ['error', 'warning', 'hint'];
+type Group = 'unfinished' | Severity;
+const ORDER: readonly Group[] = ['unfinished', 'error', 'warning', 'hint'];
+const GROUP_LABELS: Readonly<Record<Group, string>> = { unfinished: '未完成', ...SEVERITY_LABELS };
 
-/** Every finding, grouped by severity; clicking one goes to its cell or paragraph. */
+function groupOf(finding: Finding): Group {
+  return isUnfinished(finding) ? 'unfinished' : finding.severity;
+}
+
+/**
+ * Every finding, grouped: what is still to write (未完成, which keeps the report from
+ * 可导出 as on the home screen), then errors, warnings and hints; clicking one goes to
+ * its cell or paragraph.
+ */
 export function ChecksPanel({ findings, placeOf, onJump, emptyText }: ChecksPanelProps) {
   if (findings.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />;
   return (
     <div className="nb-checks">
-      {ORDER.map((severity) => {
-        const group = findings.filter((f) => f.severity === severity);
+      {ORDER.map((kind) => {
+        const group = findings.filter((f) => groupOf(f) === kind);
         if (group.length === 0) return null;
         return (
-          <section key={severity} className={`nb-checks-group nb-severity-${severity}`} data-severity={severity}>
+          <section key={kind} className={`nb-checks-group nb-severity-${kind}`} data-severity={kind}>
             <h3>
-              {SEVERITY_LABELS[severity]}
+              {GROUP_LABELS[kind]}
               <span className="nb-checks-count">{group.length}</span>
             </h3>
             <ul>

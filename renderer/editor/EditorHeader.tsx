@@ -6,12 +6,15 @@ import type { ReportDraft } from './useReportDraft.ts';
 interface EditorHeaderProps {
   readonly title: string;
   readonly draft: ReportDraft;
+  /** Undo and redo for the step on screen. */
+  readonly onUndo: () => void;
+  readonly onRedo: () => void;
   readonly onHome: () => void;
   readonly onHistory: () => void;
   readonly onPreview: () => void;
 }
 
-export function EditorHeader({ title, draft, onHome, onHistory, onPreview }: EditorHeaderProps) {
+export function EditorHeader({ title, draft, onUndo, onRedo, onHome, onHistory, onPreview }: EditorHeaderProps) {
   return (
     <header className="nb-header">
       <Button type="text" icon={<ArrowLeftOutlined />} onClick={onHome} data-action="home">
@@ -23,10 +26,10 @@ export function EditorHeader({ title, draft, onHome, onHistory, onPreview }: Edi
       <SaveIndicator state={draft.saveState} />
       <Space size={4}>
         <Tooltip title="撤销（Ctrl+Z）">
-          <Button icon={<UndoOutlined />} disabled={!draft.canUndo} onClick={draft.undo} aria-label="撤销" data-action="undo" />
+          <Button icon={<UndoOutlined />} disabled={!draft.nextUndo} onClick={onUndo} aria-label="撤销" data-action="undo" />
         </Tooltip>
         <Tooltip title="重做（Ctrl+Y）">
-          <Button icon={<RedoOutlined />} disabled={!draft.canRedo} onClick={draft.redo} aria-label="重做" data-action="redo" />
+          <Button icon={<RedoOutlined />} disabled={!draft.nextRedo} onClick={onRedo} aria-label="重做" data-action="redo" />
         </Tooltip>
         <Button icon={<HistoryOutlined />} onClick={onHistory} data-action="history">
           历史版本

@@ -1,3 +1,5 @@
+import { CloseOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
 import type { Finding } from '../../shared/checks/index.ts';
 import { ChecksPanel } from '../checks/ChecksPanel.tsx';
 import type { Step, StepProgress } from './steps.ts';
@@ -6,6 +8,8 @@ interface GuidancePanelProps {
   readonly step: Step;
   readonly progress: StepProgress | undefined;
   readonly onJump: (finding: Finding) => void;
+  /** Closes the panel where it is a drawer (small screens). */
+  readonly onClose?: (() => void) | undefined;
 }
 
 const AGENCY_GUIDANCE =
@@ -15,12 +19,13 @@ const AGENCY_GUIDANCE =
  * Beside the editor: what the official format asks of this part, and its open findings.
  * Blank cells are one line here (a new table would otherwise list every row).
  */
-export function GuidancePanel({ step, progress, onJump }: GuidancePanelProps) {
+export function GuidancePanel({ step, progress, onJump, onClose }: GuidancePanelProps) {
   const findings = progress?.findings ?? [];
   const blanks = findings.filter((f) => f.rule === 'V-BLANK');
   const blankCells = blanks.reduce((n, f) => n + f.location.cells.length, 0);
   return (
     <aside className="nb-guidance" aria-label="填写要求">
+      {onClose && <Button type="text" size="small" className="nb-guidance-close" icon={<CloseOutlined />} onClick={onClose} aria-label="关闭" />}
       <section className="nb-guidance-text">
         <h3>填写要求</h3>
         <p data-testid="guidance">{step.section?.guidance ?? AGENCY_GUIDANCE}</p>

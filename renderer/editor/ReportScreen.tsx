@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Alert, Button, Result, Spin } from 'antd';
 import { checkReport } from '../../shared/checks/index.ts';
 import type { Finding } from '../../shared/checks/index.ts';
 import type { OpenedReport } from '../../shared/ipc/contract.ts';
 import { reportFormat } from '../../shared/model/report.ts';
-import type { Agency } from '../../shared/model/report.ts';
+import type { Agency, Report } from '../../shared/model/report.ts';
 import { AgencyFields } from '../agency/AgencyFields.tsx';
 import { nianbao, reason } from '../api.ts';
 import { ChecksPanel } from '../checks/ChecksPanel.tsx';
@@ -24,6 +25,8 @@ import { StepList } from './StepList.tsx';
 import { flowSteps, stepOfFinding, stepProgress } from './steps.ts';
 import type { StepId } from './steps.ts';
 import { useReportDraft } from './useReportDraft.ts';
+import { useCompactScreen, useRememberedSwitch } from './useScreenLayout.ts';
+import { useStepUndo } from './useStepUndo.ts';
 
 type ReportId = OpenedReport['summary']['id'];
 
@@ -67,13 +70,20 @@ interface ReportEditorProps {
 function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
   const { summary, lastYear } = opened;
   const draft = useReportDraft(summary.id, opened.report, summary.updatedAt);
-  const { report, edit, undo, redo, flush } = draft;
+  const { report, flush } = draft;
   const format = reportFormat(report);
   const checks = useMemo(() => checkReport(report, lastYear ? { previous: lastYear } : {}), [report, lastYear]);
   const findingsOfCells = useMemo(() => findingsByCell(checks.findings), [checks]);
   const steps = useMemo(() => flowSteps(format), [format]);
   const progress = useMemo(() => stepProgress(format, report, checks), [format, report, checks]);
   const current = steps.find((s) => s.id === step) ?? steps[0]!;
+  // Every edit remembers the step it was made in, for undo per step.
+  const editIn = draft.edit;
+  const edit = useCallback((change: (report: Report) => Report, group?: string) => editIn(change, group, current.id), [editIn, current.id]);
+  const { undo, redo } = useStepUndo(draft, format, steps, current.id, onStep);
+  const compact = useCompactScreen();
+  const [railOpen, setRailOpen] = useRememberedSwitch('steps-open', false);
+  const [drawerOpen, setDrawerOpen] = useRememberedSwitch('guidance-open', false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [focus, setFocus] = useState<FocusTarget | undefined>(undefined);
   const main = useRef<HTMLElement>(null);
@@ -187,22 +197,57 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
   }
 
   const wide = current.id === 'export' || current.id === 'checks';
+  const stepProgressHere = progress.get(current.id);
+  const layoutClass = [
+    'nb-editor-body',
+    wide ? 'nb-editor-wide' : '',
+    compact ? 'nb-compact' : '',
+    compact && !railOpen ? 'nb-rail' : '',
+    compact && drawerOpen && !wide ? 'nb-drawer-open' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const openFindings = stepProgressHere?.findings.filter((f) => f.rule !== 'V-BLANK').length ?? 0;
   return (
     <div className="nb-editor">
       <EditorHeader
         title={title}
         draft={draft}
+        onUndo={undo}
+        onRedo={redo}
         onHome={() => void flush().finally(onHome)}
         onHistory={() => setHistoryOpen(true)}
         onPreview={() => onStep('export')}
       />
-      <div className={`nb-editor-body${wide ? ' nb-editor-wide' : ''}`}>
-        <StepList steps={steps} current={current.id} progress={progress} onStep={onStep} />
-        <main className="nb-editor-main" ref={main}>
-          <h2 className="nb-step-title">{current.title}</h2>
+      <div className={layoutClass}>
+        <StepList
+          steps={steps}
+          current={current.id}
+          progress={progress}
+          onStep={onStep}
+          rail={compact && !railOpen}
+          onToggle={compact ? () => setRailOpen(!railOpen) : undefined}
+        />
+        <main className={`nb-editor-main${current.section?.table ? ' nb-editor-main-grid' : ''}`} ref={main}>
+          <div className="nb-step-head">
+            <h2 className="nb-step-title">{current.title}</h2>
+            {compact && !wide && (
+              <Button
+                size="small"
+                icon={drawerOpen ? <MenuFoldOutlined /> : <MenuUnfoldOutlined />}
+                onClick={() => setDrawerOpen(!drawerOpen)}
+                data-action="toggle-guidance"
+                aria-expanded={drawerOpen}
+              >
+                填写要求与检查{openFindings ? `（${openFindings}）` : ''}
+              </Button>
+            )}
+          </div>
           {content}
         </main>
-        {!wide && <GuidancePanel step={current} progress={progress.get(current.id)} onJump={jump} />}
+        {!wide && (!compact || drawerOpen) && (
+          <GuidancePanel step={current} progress={stepProgressHere} onJump={jump} onClose={compact ? () => setDrawerOpen(false) : undefined} />
+        )}
       </div>
       <HistoryDrawer
         open={historyOpen}

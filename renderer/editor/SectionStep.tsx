@@ -2,10 +2,11 @@ import { useCallback } from 'react';
 import { Alert, App as AntApp, Button } from 'antd';
 import type { Finding } from '../../shared/checks/index.ts';
 import type { Figures } from '../../shared/figures/figures.ts';
-import { tableLayouts } from '../../shared/format/index.ts';
+import { cellIndex, tableLayouts } from '../../shared/format/index.ts';
 import type { ReportFormat, SectionDef } from '../../shared/format/index.ts';
 import type { InfoFee, Report } from '../../shared/model/report.ts';
-import type { PastePlan } from '../grid/gridModel.ts';
+import { pasteSummary } from '../grid/pasteBlock.ts';
+import type { PastePlan } from '../grid/pasteBlock.ts';
 import { TableGrid } from '../grid/TableGrid.tsx';
 import { InfoFeeFields } from './InfoFeeFields.tsx';
 import { ProseEditor } from './ProseEditor.tsx';
@@ -22,28 +23,41 @@ interface SectionStepProps {
   readonly redo: () => void;
 }
 
-function pasteSummary(plan: PastePlan): string {
-  const parts = [`已粘贴 ${plan.values.size} 格`];
-  if (plan.skippedTotals) parts.push(`${plan.skippedTotals} 个合计格由软件计算，已跳过`);
-  if (plan.outside) parts.push(`${plan.outside} 个数值超出表格范围，未粘贴`);
-  return parts.join('；');
+/** The typed (non-total) cells of a table that are still blank. */
+function blankCells(format: ReportFormat, report: Report, table: string): string[] {
+  return cellIndex(format)
+    .inputs.filter((cell) => cell.table === table && (report.values[cell.key] ?? '').trim() === '')
+    .map((cell) => cell.key);
 }
 
 /** One section of the report: its table as a grid, or its text (and 六's fee figures). */
 export function SectionStep({ format, section, report, figures, findingsByCell, edit, undo, redo }: SectionStepProps) {
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const onEnter = useCallback(
     (entries: ReadonlyMap<string, string | null>, group: string) => edit((r) => withValues(r, entries), group),
     [edit],
   );
-  const onPasted = useCallback((plan: PastePlan) => void message.info(pasteSummary(plan)), [message]);
+  const onPasted = useCallback((plan: PastePlan) => void message.info({ content: pasteSummary(plan), duration: 8 }), [message]);
   const onClearStated = useCallback((key: string) => edit((r) => withoutStatedTotals(r, [key]), `stated:${key}`), [edit]);
 
   if (section.table) {
-    const layout = tableLayouts(format, { feeWording: report.agency.exportOptions.feeWording })[section.table];
-    const stated = Object.keys(report.statedTotals).filter((key) => figures.get(key).cell.table === section.table);
+    const table = section.table;
+    const layout = tableLayouts(format, { feeWording: report.agency.exportOptions.feeWording })[table];
+    const stated = Object.keys(report.statedTotals).filter((key) => figures.get(key).cell.table === table);
+    const blanks = blankCells(format, report, table);
+    const fillZeros = () =>
+      modal.confirm({
+        title: '全部空格填0',
+        content: `本表还有 ${blanks.length} 个空格，将全部填为 0（合计格由软件计算，不受影响）。填完后可按 Ctrl+Z 一次撤销。`,
+        okText: `填入 ${blanks.length} 个 0`,
+        cancelText: '取消',
+        onOk: () => {
+          edit((r) => withValues(r, new Map(blankCells(format, r, table).map((key) => [key, '0'] as const))), `zeros:${Date.now()}`);
+          message.success(`已在 ${blanks.length} 个空格中填入 0。按 Ctrl+Z 可撤销。`);
+        },
+      });
     return (
-      <div className="nb-section" data-step-section={section.key}>
+      <div className="nb-section nb-section-table" data-step-section={section.key}>
         {stated.length > 0 && (
           <Alert
             type="info"
@@ -57,10 +71,16 @@ export function SectionStep({ format, section, report, figures, findingsByCell, 
             }
           />
         )}
-        <p className="nb-hint">
-          方向键、Tab、回车在格子间移动；可从 Excel/WPS 复制一块数据，点中起始格后按 Ctrl+V 粘贴。灰色的合计格由软件计算。Ctrl+Z 撤销。
-        </p>
+        <div className="nb-grid-toolbar">
+          <p className="nb-hint">
+            方向键、Tab、回车在格子间移动。从 Excel/WPS 复制时连同行名、表头一起复制，按 Ctrl+V 即按名称对应粘贴。灰色的合计格由软件计算。Ctrl+Z 撤销。
+          </p>
+          <Button size="small" disabled={blanks.length === 0} onClick={fillZeros} data-action="fill-zeros">
+            全部空格填0{blanks.length ? `（${blanks.length}）` : ''}
+          </Button>
+        </div>
         <TableGrid
+          key={layout.id}
           format={format}
           layout={layout}
           figures={figures}

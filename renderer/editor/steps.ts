@@ -1,6 +1,7 @@
 import type { CheckResult, Finding } from '../../shared/checks/index.ts';
 import { cellIndex } from '../../shared/format/index.ts';
 import type { ReportFormat, SectionDef } from '../../shared/format/index.ts';
+import { isUnfinished, reportReadiness } from '../../shared/ipc/reportStatus.ts';
 import type { Report } from '../../shared/model/report.ts';
 
 /**
@@ -14,6 +15,8 @@ export type StepId = 'agency' | `section:${string}` | 'checks' | 'export';
 export interface Step {
   readonly id: StepId;
   readonly title: string;
+  /** What the narrow step rail shows: the section's numeral (一 … 六) or a short word. */
+  readonly short: string;
   readonly section?: SectionDef;
 }
 
@@ -28,10 +31,10 @@ export interface StepProgress {
 
 export function flowSteps(format: ReportFormat): Step[] {
   return [
-    { id: 'agency', title: '机关信息' },
-    ...format.sections.map((section): Step => ({ id: `section:${section.key}`, title: section.heading, section })),
-    { id: 'checks', title: '检查' },
-    { id: 'export', title: '预览与导出' },
+    { id: 'agency', title: '机关信息', short: '机关' },
+    ...format.sections.map((section): Step => ({ id: `section:${section.key}`, title: section.heading, short: section.heading.split('、')[0]!, section })),
+    { id: 'checks', title: '检查', short: '检查' },
+    { id: 'export', title: '预览与导出', short: '导出' },
   ];
 }
 
@@ -52,7 +55,7 @@ function isBlank(value: string | null | undefined): boolean {
 }
 
 function statusOf(findings: readonly Finding[], filled: number, total: number): StepStatus {
-  if (findings.some((f) => f.severity === 'error' && f.rule !== 'V-BLANK')) return 'errors';
+  if (findings.some((f) => f.severity === 'error' && !isUnfinished(f))) return 'errors';
   if (filled === 0) return 'empty';
   return filled === total && !findings.some((f) => f.severity === 'error') ? 'done' : 'started';
 }
@@ -83,13 +86,16 @@ export function stepProgress(format: ReportFormat, report: Report, checks: Check
       progress.set(id, { status: unfinished ? 'started' : status, findings, note: written ? (unfinished ? '有待修改的示例文字' : '已填写') : '未填写' });
     }
   }
-  const { error, warning, hint } = checks.counts;
+  const { warning, hint } = checks.counts;
+  const { status, mistakes, unfinished } = reportReadiness(checks);
+  const counts = [mistakes && `${mistakes} 个错误`, unfinished && `${unfinished} 项未完成`, warning && `${warning} 个警告`].filter(Boolean);
   progress.set('checks', {
-    status: error ? 'errors' : 'done',
+    status: mistakes ? 'errors' : unfinished ? 'started' : 'done',
     findings: checks.findings,
-    note: error || warning ? `${error} 个错误，${warning} 个警告` : hint ? `${hint} 条提示` : '没有发现问题',
+    note: counts.length ? counts.join('，') : hint ? `${hint} 条提示` : '没有发现问题',
   });
-  progress.set('export', { status: error ? 'started' : 'done', findings: [], note: error ? '仍有错误，可先预览' : '可以导出' });
+  const exportNote = { ready: '可以导出', errors: '仍有错误，可先预览', draft: '尚未填完，可先预览' }[status];
+  progress.set('export', { status: status === 'ready' ? 'done' : 'started', findings: [], note: exportNote });
   return progress;
 }
 

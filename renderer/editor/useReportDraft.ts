@@ -3,6 +3,7 @@ import type { ReportSummary } from '../../shared/ipc/contract.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { nianbao, reason } from '../api.ts';
 import { draftReducer, startHistory } from './draftHistory.ts';
+import type { HistoryEntry } from './draftHistory.ts';
 
 /** What the autosave indicator shows. */
 export type SaveState =
@@ -18,9 +19,11 @@ const RETRY_MS = 3000;
 export interface ReportDraft {
   readonly report: Report;
   readonly saveState: SaveState;
-  readonly canUndo: boolean;
-  readonly canRedo: boolean;
-  readonly edit: (change: (report: Report) => Report, group?: string) => void;
+  /** The step an undo would take back (where it was made and what it was), if any. */
+  readonly nextUndo: HistoryEntry | undefined;
+  readonly nextRedo: HistoryEntry | undefined;
+  /** `group` merges a burst of typing into one undo step; `place` is where the edit was made. */
+  readonly edit: (change: (report: Report) => Report, group?: string, place?: string) => void;
   readonly undo: () => void;
   readonly redo: () => void;
   /** Takes a report that is already saved (e.g. a restored revision); clears undo. */
@@ -77,28 +80,36 @@ export function useReportDraft(id: ReportSummary['id'], initial: Report, savedAt
     timer.current = setTimeout(() => void saveOnce(), SAVE_DELAY_MS);
   }, [history.report, saveOnce]);
 
-  // Leaving the page (closing the window, reloading) saves what is pending.
-  useEffect(() => {
-    const onHide = () => void saveOnce();
-    window.addEventListener('pagehide', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      void saveOnce();
-    };
-  }, [saveOnce]);
-
   const flush = useCallback(async () => {
     while (latest.current !== saved.current) {
       if (!(await saveOnce())) throw new Error('报告尚未保存成功，请稍后再试。');
     }
   }, [saveOnce]);
 
+  // Leaving the page (closing the window, reloading, switching away) saves what is pending
+  // at once, without waiting for the typing pause; main asks for the same before it closes.
+  useEffect(() => {
+    const onHide = () => void saveOnce();
+    const onVisibility = () => document.visibilityState === 'hidden' && onHide();
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('beforeunload', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    const stopFlushRequests = nianbao.lifecycle.onFlushRequest(flush);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('beforeunload', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+      stopFlushRequests();
+      void saveOnce();
+    };
+  }, [saveOnce, flush]);
+
   return {
     report: history.report,
     saveState,
-    canUndo: history.past.length > 0,
-    canRedo: history.future.length > 0,
-    edit: useCallback((change, group) => dispatch({ type: 'edit', change, group, at: Date.now() }), []),
+    nextUndo: history.past[history.past.length - 1],
+    nextRedo: history.future[0],
+    edit: useCallback((change, group, place) => dispatch({ type: 'edit', change, group, place, at: Date.now() }), []),
     undo: useCallback(() => dispatch({ type: 'undo' }), []),
     redo: useCallback(() => dispatch({ type: 'redo' }), []),
     replace: useCallback((report: Report, at: string) => {

@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, DatePicker, Radio, Space } from 'antd';
 import dayjs from 'dayjs';
 import type { CheckResult } from '../../shared/checks/index.ts';
+import { reportReadiness } from '../../shared/ipc/reportStatus.ts';
 import type { ReportFormat } from '../../shared/format/index.ts';
 import type { ExportOptions } from '../../shared/model/exportOptions.ts';
 import type { Report } from '../../shared/model/report.ts';
@@ -22,6 +23,7 @@ interface ExportStepProps {
 export function ExportStep({ format, report, checks, exports, edit, onShowChecks }: ExportStepProps) {
   const { run, busy, written, showInFolder } = exports;
   const options = report.agency.exportOptions;
+  const readiness = reportReadiness(checks);
 
   const setOptions = (patch: Partial<ExportOptions>, group: string): void =>
     edit((r) => withAgency(r, { ...r.agency, exportOptions: { ...r.agency.exportOptions, ...patch } }), `export:${group}`);
@@ -29,12 +31,13 @@ export function ExportStep({ format, report, checks, exports, edit, onShowChecks
   return (
     <div className="nb-export">
       <div className="nb-export-bar">
-        {checks.counts.error > 0 ? (
-          <span className="nb-export-status nb-severity-error">
-            还有 {checks.counts.error} 个错误、{checks.counts.warning} 个警告。<a onClick={onShowChecks}>查看检查结果</a>
+        {readiness.status !== 'ready' ? (
+          <span className="nb-export-status nb-severity-error" data-testid="export-status" data-status={readiness.status}>
+            {readiness.mistakes > 0 ? `还有 ${readiness.mistakes} 个错误` : '尚未完成'}
+            {readiness.unfinished > 0 ? `、${readiness.unfinished} 项未完成` : ''}，暂不可导出。<a onClick={onShowChecks}>查看检查结果</a>
           </span>
         ) : (
-          <span className="nb-export-status nb-severity-ok">
+          <span className="nb-export-status nb-severity-ok" data-testid="export-status" data-status={readiness.status}>
             没有错误{checks.counts.warning ? `（${checks.counts.warning} 个警告，可导出）` : ''}，可以导出。
           </span>
         )}

@@ -1,3 +1,4 @@
+import { reportReadiness } from '../../shared/ipc/reportStatus.ts';
 import { useState } from 'react';
 import { App as AntApp } from 'antd';
 import type { CheckResult } from '../../shared/checks/index.ts';
@@ -29,7 +30,8 @@ export interface Exports {
 
 /**
  * Exporting and printing the saved report: what is typed is saved first, and when the
- * checks still find errors the user confirms (warnings alone never stop an export).
+ * report is not complete or the checks still find errors the user confirms (warnings
+ * alone never stop an export).
  */
 export function useExports(reportId: ReportSummary['id'], checks: CheckResult, flush: () => Promise<void>, onShowChecks: () => void): Exports {
   const { modal, message } = AntApp.useApp();
@@ -37,11 +39,15 @@ export function useExports(reportId: ReportSummary['id'], checks: CheckResult, f
   const [written, setWritten] = useState<Written | undefined>(undefined);
 
   const confirmErrors = (output: Output): Promise<boolean> => {
-    if (checks.counts.error === 0 || output === 'exchange') return Promise.resolve(true);
+    const { status, mistakes, unfinished } = reportReadiness(checks);
+    if (status === 'ready' || output === 'exchange') return Promise.resolve(true);
     return new Promise((resolve) => {
       modal.confirm({
-        title: `报告中还有 ${checks.counts.error} 个错误`,
-        content: '带着错误导出的报告可能被退回。建议先到“检查”中逐条修改。仍要继续吗？',
+        title: mistakes > 0 ? `报告中还有 ${mistakes} 个错误` : `报告还有 ${unfinished} 项未完成`,
+        content:
+          mistakes > 0
+            ? '带着错误导出的报告可能被退回。建议先到“检查”中逐条修改。仍要继续吗？'
+            : '有空格或尚未填写的部分，报告还不完整。建议先到“检查”中逐项补全。仍要继续吗？',
         okText: output === 'print' ? '仍然打印' : '仍然导出',
         cancelText: '去修改',
         onOk: () => resolve(true),

@@ -1,12 +1,10 @@
-import { useLayoutEffect, useState } from 'react';
 import { SEVERITY_LABELS } from '../../shared/checks/index.ts';
 import type { Finding } from '../../shared/checks/index.ts';
 import type { CellFigure } from '../../shared/figures/figures.ts';
 
 interface CellMessagesProps {
-  readonly container: HTMLElement | null;
-  readonly anchor: HTMLElement;
-  readonly figure: CellFigure;
+  /** The focused (or hovered) cell; none: the line says how to see a cell's messages. */
+  readonly figure: CellFigure | undefined;
   readonly findings: readonly Finding[];
   readonly note?: string | undefined;
 }
@@ -19,26 +17,22 @@ export function cellTitle(figure: CellFigure): string {
 }
 
 /**
- * The one message box of a grid: under the focused (or hovered) cell, its name, how a
- * total is made, and every finding that involves it.
+ * The grid's status line, under the grid and never over it: the focused or hovered
+ * cell's name, how a total is made, and every finding that involves it (blank cells are
+ * listed in the checks, not here, so moving through empty cells says nothing alarming).
  */
-export function CellMessages({ container, anchor, figure, findings, note }: CellMessagesProps) {
-  const [position, setPosition] = useState<{ top: number; left: number } | undefined>(undefined);
-  useLayoutEffect(() => {
-    if (!container) return;
-    const box = container.getBoundingClientRect();
-    const cell = anchor.getBoundingClientRect();
-    const width = Math.min(420, box.width);
-    setPosition({
-      top: cell.bottom - box.top + container.scrollTop + 4,
-      left: Math.max(0, Math.min(cell.left - box.left + container.scrollLeft, box.width - width)),
-    });
-  }, [container, anchor]);
-  if (!position) return null;
+export function CellMessages({ figure, findings, note }: CellMessagesProps) {
+  if (!figure) {
+    return (
+      <div className="nb-cell-messages nb-cell-messages-idle" data-testid="cell-messages">
+        选中或指向一个格子，这里显示它的名称和检查结果。
+      </div>
+    );
+  }
   const derived = figure.cell.sumOf !== undefined;
   const stated = derived && figure.entered !== undefined;
   return (
-    <div className="nb-cell-messages" style={position} role="tooltip" aria-live="polite">
+    <div className="nb-cell-messages" role="status" aria-live="polite" data-testid="cell-messages">
       <div className="nb-cell-messages-title">
         {cellTitle(figure)}
         {derived && !stated && <span className="nb-muted">（自动合计，不需填写）</span>}

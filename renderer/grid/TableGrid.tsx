@@ -4,11 +4,14 @@ import { cellIndex, cellName } from '../../shared/format/index.ts';
 import type { GridCell, ReportFormat, TableLayout } from '../../shared/format/index.ts';
 import type { CellFigure, Figures } from '../../shared/figures/figures.ts';
 import type { Finding } from '../../shared/checks/index.ts';
+import type { StickyPlace } from './useStickyGrid.ts';
 import { CellMessages } from './CellMessages.tsx';
 import { storedFigure } from './cellEntry.ts';
-import { gridModel, moveFrom, planPaste } from './gridModel.ts';
-import type { Move, PastePlan } from './gridModel.ts';
-import { isCellBlock, parseTsv } from './tsv.ts';
+import { gridModel, moveFrom } from './gridModel.ts';
+import type { Move } from './gridModel.ts';
+import { isBlockText, planBlockPaste } from './pasteBlock.ts';
+import type { PastePlan } from './pasteBlock.ts';
+import { useStickyGrid } from './useStickyGrid.ts';
 
 export interface TableGridProps {
   readonly format: ReportFormat;
@@ -56,10 +59,13 @@ function caretInside(input: HTMLInputElement, key: string): boolean {
   return key === 'ArrowLeft' ? start > 0 : end < value.length;
 }
 
+/** Blank cells stay 未填写 in the checks; in the grid they are only tinted, never shown as errors. */
+const BLANK_RULE = 'V-BLANK';
+
 function severityClass(findings: readonly Finding[] | undefined): string {
   if (!findings?.length) return '';
-  if (findings.some((f) => f.severity === 'error' && f.rule !== 'V-BLANK')) return ' nb-cell-error';
-  if (findings.some((f) => f.rule === 'V-BLANK')) return ' nb-cell-blank';
+  if (findings.some((f) => f.severity === 'error' && f.rule !== BLANK_RULE)) return ' nb-cell-error';
+  if (findings.some((f) => f.rule === BLANK_RULE)) return ' nb-cell-blank';
   return findings.some((f) => f.severity === 'warning') ? ' nb-cell-warning' : ' nb-cell-hint';
 }
 
@@ -100,7 +106,7 @@ const DataCell = memo(function DataCell({ cell, cellKey, figure, findings, typin
   const className = `nb-cell nb-cell-${figure.cell.kind}${derived ? ' nb-cell-total' : ''}${severityClass(findings)}${note ? ` ${note.className}` : ''}`;
   const label = cellName(figure.cell);
   return (
-    <td rowSpan={cell.rowSpan} colSpan={cell.colSpan} className={className}>
+    <td rowSpan={cell.rowSpan} colSpan={cell.colSpan} className={className} data-row={cell.row} data-col={cell.col}>
       {derived ? (
         <div className="nb-cell-value" tabIndex={-1} data-cell={cellKey} role="status" aria-label={`${label}（自动合计）`}>
           {figure.text}
@@ -110,7 +116,7 @@ const DataCell = memo(function DataCell({ cell, cellKey, figure, findings, typin
           className="nb-cell-input"
           data-cell={cellKey}
           aria-label={label}
-          aria-invalid={findings?.some((f) => f.severity === 'error') ?? false}
+          aria-invalid={findings?.some((f) => f.severity === 'error' && f.rule !== BLANK_RULE) ?? false}
           inputMode={figure.cell.kind === 'money' ? 'decimal' : 'numeric'}
           autoComplete="off"
           spellCheck={false}
@@ -122,10 +128,19 @@ const DataCell = memo(function DataCell({ cell, cellKey, figure, findings, typin
   );
 }, sameCell);
 
-function LabelCell({ cell }: { readonly cell: GridCell }) {
+function LabelCell({ cell, sticky }: { readonly cell: GridCell; readonly sticky: StickyPlace | undefined }) {
   if (cell.content.type !== 'label') return null;
+  const stickyClass = sticky ? `${sticky.top !== undefined ? ' nb-sticky-top' : ''}${sticky.left !== undefined ? ' nb-sticky-left' : ''}` : '';
   return (
-    <th rowSpan={cell.rowSpan} colSpan={cell.colSpan} className={`nb-label nb-label-${cell.content.role}`} scope={cell.content.role === 'rowLabel' ? 'row' : undefined}>
+    <th
+      rowSpan={cell.rowSpan}
+      colSpan={cell.colSpan}
+      className={`nb-label nb-label-${cell.content.role}${stickyClass}`}
+      style={sticky}
+      scope={cell.content.role === 'rowLabel' ? 'row' : undefined}
+      data-row={cell.row}
+      data-col={cell.col}
+    >
       {cell.content.text}
     </th>
   );
@@ -152,7 +167,7 @@ export function TableGrid({
   const model = gridModel(layout, index);
   const wrapper = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<Editing | undefined>(undefined);
-  const [active, setActive] = useState<{ key: string; anchor: HTMLElement; by: 'focus' | 'hover' } | undefined>(undefined);
+  const [active, setActive] = useState<{ key: string; by: 'focus' | 'hover' } | undefined>(undefined);
   const [focusKey, setFocusKey] = useState<string | undefined>(undefined);
 
   const kindOf = useCallback((key: string) => index.byKey.get(key)!.kind, [index]);
@@ -165,8 +180,13 @@ export function TableGrid({
     [onEnter, kindOf],
   );
 
+  const sticky = useStickyGrid(layout);
+  const { reveal } = sticky;
+
   const focusCell = (key: string): void => {
-    wrapper.current?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(key)}"]`)?.focus();
+    const element = wrapper.current?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(key)}"]`);
+    element?.focus({ preventScroll: true });
+    if (element) reveal(element);
   };
 
   // Typing over a cell that got the focus selects its content, as in a spreadsheet.
@@ -183,7 +203,8 @@ export function TableGrid({
     const typed = figure.cell.sumOf === undefined && figure.entered?.status !== 'blank';
     setEditing({ key, text: null, original: typed ? figure.text : null });
     setFocusKey(key);
-    setActive({ key, anchor: event.target as HTMLElement, by: 'focus' });
+    setActive({ key, by: 'focus' });
+    reveal(event.target as HTMLElement);
     onActiveCell?.(key);
   };
 
@@ -239,9 +260,9 @@ export function TableGrid({
   const onPaste = (event: ClipboardEvent<HTMLDivElement>): void => {
     const key = cellKeyOf(event.target);
     const text = event.clipboardData.getData('text/plain');
-    if (!key || !isCellBlock(text)) return;
+    if (!key || !isBlockText(text)) return;
     event.preventDefault();
-    const plan = planPaste(model, key, parseTsv(text));
+    const plan = planBlockPaste(model, index, key, text);
     const entries = new Map([...plan.values].map(([k, typed]) => [k, storedFigure(typed, kindOf(k))] as const));
     onEnter(entries, `paste:${Date.now()}`);
     setEditing({ key, text: null, original: editing?.original ?? null });
@@ -255,16 +276,14 @@ export function TableGrid({
       if (active) setActive(undefined);
       return;
     }
-    if (active?.key !== key) setActive({ key, anchor: (event.target as HTMLElement).closest<HTMLElement>('[data-cell]')!, by: 'hover' });
+    if (active?.key !== key) setActive({ key, by: 'hover' });
   };
 
-  const totalMm = layout.columnWidthsMm.reduce((a, b) => a + b, 0);
   const rows: GridCell[][] = Array.from({ length: layout.rowCount }, () => []);
   for (const cell of layout.cells) rows[cell.row]!.push(cell);
   const activeFigure = active ? figures.get(active.key) : undefined;
-  const activeFindings = active ? (findingsByCell.get(active.key) ?? []) : [];
+  const activeFindings = active ? (findingsByCell.get(active.key) ?? []).filter((f) => f.rule !== BLANK_RULE) : [];
   const activeNote = active ? notes?.get(active.key) : undefined;
-  const showMessages = activeFigure !== undefined && (activeFindings.length > 0 || activeNote !== undefined || activeFigure.cell.sumOf !== undefined);
 
   return (
     <div
@@ -278,11 +297,11 @@ export function TableGrid({
       onMouseOver={onMouseOver}
       onMouseLeave={() => active?.by === 'hover' && setActive(undefined)}
     >
-      <div className="nb-grid-scroll">
-        <table>
+      <div className="nb-grid-scroll" ref={sticky.scrollRef} data-testid="grid-scroll">
+        <table style={sticky.tableStyle}>
           <colgroup>
-            {layout.columnWidthsMm.map((mm, i) => (
-              <col key={i} style={{ width: `${((mm / totalMm) * 100).toFixed(3)}%` }} />
+            {sticky.columnWidths.map((width, i) => (
+              <col key={i} style={{ width }} />
             ))}
           </colgroup>
           <tbody>
@@ -301,7 +320,7 @@ export function TableGrid({
                       onType={onType}
                     />
                   ) : (
-                    <LabelCell key={cell.col} cell={cell} />
+                    <LabelCell key={cell.col} cell={cell} sticky={sticky.stickyOf(cell)} />
                   ),
                 )}
               </tr>
@@ -309,9 +328,7 @@ export function TableGrid({
           </tbody>
         </table>
       </div>
-      {showMessages && (
-        <CellMessages container={wrapper.current} anchor={active!.anchor} figure={activeFigure} findings={activeFindings} note={activeNote?.text} />
-      )}
+      <CellMessages figure={activeFigure} findings={activeFindings} note={activeNote?.text} />
     </div>
   );
 }

@@ -103,7 +103,7 @@ export function moveFrom(model: GridModel, key: string, move: Move): GridSlot | 
   }
 }
 
-export interface PastePlan {
+export interface PositionPlan {
   /** Cell key → pasted text, for typed cells. */
   readonly values: ReadonlyMap<string, string>;
   /** Pasted values that fell on totals (derived, not typed). */
@@ -118,7 +118,7 @@ export interface PastePlan {
  * column. Totals count as positions (a block copied from a spreadsheet includes them)
  * but are not written.
  */
-export function planPaste(model: GridModel, anchorKey: string, block: readonly (readonly string[])[]): PastePlan {
+export function planPaste(model: GridModel, anchorKey: string, block: readonly (readonly string[])[]): PositionPlan {
   const anchor = model.byKey.get(anchorKey);
   const values = new Map<string, string>();
   let skippedTotals = 0;

@@ -53,8 +53,3 @@ function closingQuote(text: string, from: number): number | undefined {
   }
   return undefined;
 }
-
-/** Whether clipboard text is a block of cells rather than one value typed into a cell. */
-export function isCellBlock(text: string): boolean {
-  return /[\t\n\r]/.test(text.replace(/(\r?\n)+$/, ''));
-}

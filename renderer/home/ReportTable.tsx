@@ -107,6 +107,7 @@ export function ReportTable({ agency, reports, onOpen, onNew, onEditAgency, onCh
               <span data-testid="report-status">
                 <Tag color={STATUS_COLORS[status]}>{REPORT_STATUSES[status]}</Tag>
                 {status === 'errors' && <span className="nb-muted">{report.errorCount} 个错误</span>}
+                {status === 'draft' && <span className="nb-muted">{report.unfinishedCount} 项未完成</span>}
               </span>
             ),
           },

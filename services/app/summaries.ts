@@ -1,7 +1,7 @@
 import { checkReport } from '../../shared/checks/index.ts';
 import { reportTitle } from '../../shared/document/build.ts';
 import type { AgencyRecord, ReportSummary } from '../../shared/ipc/contract.ts';
-import { reportStatus } from '../../shared/ipc/reportStatus.ts';
+import { reportReadiness } from '../../shared/ipc/reportStatus.ts';
 import type { Report } from '../../shared/model/report.ts';
 import type * as stored from '../store/index.ts';
 
@@ -20,13 +20,15 @@ export function agencyRecord(record: stored.AgencyRecord): AgencyRecord {
 /** A report's list entry: its name, and its status from the checks (with last year's report). */
 export function reportSummary(summary: stored.ReportSummary, report: Report, lastYear: Report | null): ReportSummary {
   const checks = checkReport(report, lastYear ? { previous: lastYear } : {});
+  const readiness = reportReadiness(checks);
   return {
     id: summary.id,
     agencyId: summary.agencyId,
     year: summary.year,
     name: summary.label.trim() || reportTitle(report),
-    status: reportStatus(checks),
-    errorCount: checks.counts.error,
+    status: readiness.status,
+    errorCount: readiness.mistakes,
+    unfinishedCount: readiness.unfinished,
     warningCount: checks.counts.warning,
     updatedAt: summary.updatedAt,
     deletedAt: summary.deletedAt,

@@ -31,7 +31,8 @@ const RULES: Readonly<Record<FigureKind, KindRules>> = {
   },
   money: {
     name: '金额（万元）',
-    units: ['万元'],
+    // 万 alone is how amounts are often written (1.5万); this column is in 万元 anyway.
+    units: ['万元', '万'],
     maxDecimals: 4,
     maxIntegerDigits: 9,
     hint: '请填写以万元为单位、最多4位小数的非负数（如 1.2345），没有的填0',
@@ -46,6 +47,8 @@ const RULES: Readonly<Record<FigureKind, KindRules>> = {
 };
 
 const FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/g;
+/** Dashes tables print for "nothing here" (—, –, -, －, ——): never a minus sign on their own. */
+const DASH_ONLY = /^[-－—–−﹣]+$/;
 const WHITESPACE = /[\s\u3000\u00A0\u200B\uFEFF]+/g;
 
 /** Maps full-width digits and punctuation that can appear in a figure to ASCII. */
@@ -69,6 +72,7 @@ function withoutSeparators(text: string): string | undefined {
 function whyNotAFigure(text: string, kind: FigureKind): string | undefined {
   const rules = RULES[kind];
   if (text === '') return '只有单位，没有数字';
+  if (DASH_ONLY.test(text)) return '横线不是数字，没有的请填0';
   if (text.startsWith('-')) return '不能为负数';
   if (!/^\d*\.?\d*$/.test(text) || !/\d/.test(text)) {
     const foreignUnit = Object.values(RULES)

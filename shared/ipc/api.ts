@@ -22,12 +22,18 @@ export type MenuListener = (command: MenuCommand) => void;
 /** Starts delivering menu commands to `listener`; returns the function that stops it. */
 export type SubscribeToMenu = (listener: MenuListener) => () => void;
 
+/** Saves what the page still holds; resolves once it is durable (or has failed). */
+export type FlushHandler = () => Promise<void>;
+/** Registers a handler main's flush requests run; returns the function that removes it. */
+export type SubscribeToFlush = (handler: FlushHandler) => () => void;
+
 export type NianbaoApi = {
   readonly [G in Group]: {
     readonly [C in Channel as C extends `${typeof CHANNEL_PREFIX}${G}:${infer M}` ? M : never]: Method<C>;
   };
 } & {
   readonly menu: { readonly onCommand: SubscribeToMenu };
+  readonly lifecycle: { readonly onFlushRequest: SubscribeToFlush };
 };
 
 function splitChannel(channel: Channel): { group: string; method: string } {
@@ -35,8 +41,8 @@ function splitChannel(channel: Channel): { group: string; method: string } {
   return { group, method };
 }
 
-export function createApi(invoke: Invoke, subscribeToMenu: SubscribeToMenu): NianbaoApi {
-  const api: Record<string, Record<string, unknown>> = { menu: { onCommand: subscribeToMenu } };
+export function createApi(invoke: Invoke, subscribeToMenu: SubscribeToMenu, subscribeToFlush: SubscribeToFlush): NianbaoApi {
+  const api: Record<string, Record<string, unknown>> = { menu: { onCommand: subscribeToMenu }, lifecycle: { onFlushRequest: subscribeToFlush } };
   for (const channel of channels) {
     const { group, method } = splitChannel(channel);
     api[group] ??= {};

@@ -42,7 +42,10 @@ export interface ReportSummary {
   /** The name shown in lists (renameable), e.g. `2024年政府信息公开工作年度报告`. */
   readonly name: string;
   readonly status: ReportStatus;
+  /** Mistakes in what is written (not counting what is still blank). */
   readonly errorCount: number;
+  /** Things still to write: table rows with blank cells, empty sections, the agency's name. */
+  readonly unfinishedCount: number;
   readonly warningCount: number;
   /** Last edited. */
   readonly updatedAt: string;
@@ -252,6 +255,15 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
 }
+
+/**
+ * Before the window closes, main asks the page to save what is still pending: it sends
+ * `FLUSH_EVENT` with a request number, the page runs its flush handlers
+ * (`window.nianbao.lifecycle.onFlushRequest`) and answers `FLUSH_DONE_EVENT` with the same
+ * number once they have settled; main closes on the answer or after its own timeout.
+ */
+export const FLUSH_EVENT = 'nianbao:flush';
+export const FLUSH_DONE_EVENT = 'nianbao:flushed';
 
 /**
  * What travels back over IPC: a value, or a readable Chinese error. Errors are values

@@ -98,6 +98,8 @@ export interface Harness {
   call<C extends Channel>(channel: C, args: ChannelArgs<C>): Promise<IpcResponse>;
   /** Delivers a native-menu command to the page. */
   menu(command: MenuCommand): Promise<void>;
+  /** Asks the page to save what is pending, as main does before closing the window; resolves when it has. */
+  flush(): Promise<void>;
   /** Reloads the page (same database, same API). */
   reload(): Promise<void>;
   /** Saves a screenshot of the page to test-output/e2e/<name>.png and returns its path. */
@@ -245,6 +247,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       shownInFolder,
       call: (channel, args) => handlers[channel](args),
       menu: (command) => page.evaluate((c) => (window as unknown as { __nianbaoMenu(c: string): void }).__nianbaoMenu(c), command),
+      flush: () => page.evaluate(() => (window as unknown as { __nianbaoFlush(): Promise<void> }).__nianbaoFlush()),
       reload: async () => void (await page.reload({ waitUntil: 'load' })),
       async screenshot(name) {
         const path = join(testOutputDir('e2e'), `${name}.png`);

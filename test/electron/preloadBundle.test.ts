@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { NianbaoApi } from '../../shared/ipc/api.ts';
-import { channels, MENU_EVENT } from '../../shared/ipc/contract.ts';
+import { channels, FLUSH_DONE_EVENT, FLUSH_EVENT, MENU_EVENT } from '../../shared/ipc/contract.ts';
 
 /**
  * The built preload (dist/electron/preload.cjs) run as a sandboxed preload runs: it may
@@ -15,6 +15,7 @@ const PRELOAD = join(import.meta.dirname, '..', '..', 'dist', 'electron', 'prelo
 function runPreload() {
   const exposed = new Map<string, unknown>();
   const invoked: [string, unknown][] = [];
+  const sent: [string, unknown][] = [];
   const listeners = new Map<string, (event: unknown, ...args: unknown[]) => void>();
   const electron = {
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => void exposed.set(key, value) },
@@ -22,6 +23,7 @@ function runPreload() {
       invoke: async (channel: string, args: unknown) => (invoked.push([channel, args]), { ok: true, value: 'answer' }),
       on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => void listeners.set(channel, listener),
       removeListener: (channel: string) => void listeners.delete(channel),
+      send: (channel: string, value: unknown) => void sent.push([channel, value]),
     },
   };
   const required: string[] = [];
@@ -32,7 +34,7 @@ function runPreload() {
   };
   const module = { exports: {} };
   runInNewContext(readFileSync(PRELOAD, 'utf8'), { require, module, exports: module.exports, console });
-  return { exposed, invoked, listeners, required };
+  return { exposed, invoked, sent, listeners, required };
 }
 
 describe('the preload bundle', () => {
@@ -42,7 +44,7 @@ describe('the preload bundle', () => {
     expect([...exposed.keys()]).toEqual(['nianbao']);
     const api = exposed.get('nianbao') as NianbaoApi;
     const methods = Object.entries(api)
-      .filter(([group]) => group !== 'menu')
+      .filter(([group]) => group !== 'menu' && group !== 'lifecycle')
       .flatMap(([group, members]) => Object.keys(members as object).map((m) => `nianbao:${group}:${m}`));
     expect(methods.sort()).toEqual([...channels].sort());
     expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipc|invoke|send/i);
@@ -61,5 +63,18 @@ describe('the preload bundle', () => {
     stop();
     expect(seen).toEqual([['print']]);
     expect(listeners.has(MENU_EVENT)).toBe(false);
+  });
+
+  it('answers the flush request of main once the flush handlers of the page have saved', async () => {
+    const { exposed, listeners, sent } = runPreload();
+    const api = exposed.get('nianbao') as NianbaoApi;
+    let release = () => {};
+    const saving = new Promise<void>((resolve) => (release = resolve));
+    api.lifecycle.onFlushRequest(() => saving);
+    listeners.get(FLUSH_EVENT)!({ sender: 'secret' }, 7);
+    await Promise.resolve();
+    expect(sent).toEqual([]);
+    release();
+    await expect.poll(() => sent).toEqual([[FLUSH_DONE_EVENT, 7]]);
   });
 });

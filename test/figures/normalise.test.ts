@@ -47,6 +47,21 @@ describe('normaliseFigure', () => {
     expect(accept('35.50元', 'yuan')).toBe('35.50');
   });
 
+  it('accepts 万 alone as the unit of a 万元 amount, as 万元 is', () => {
+    expect(accept('1.5万', 'money')).toBe('1.5');
+    expect(accept('0.5万元', 'money')).toBe('0.5');
+    expect(accept('１２ 万', 'money')).toBe('12');
+    expect(rejection('12万', 'count').message).toContain('单位“万”不适用于此格');
+  });
+
+  it('says a dash is not a figure, not that it is negative', () => {
+    for (const dash of ['—', '-', '－', '——', '–']) {
+      const result = rejection(dash);
+      expect(result.message).toContain('横线不是数字，没有的请填0');
+      expect(result.message).not.toContain('负数');
+    }
+  });
+
   it('rejects what is not a count, saying what was typed and what is expected', () => {
     const cases: [string, FigureKind, string][] = [
       ['-1', 'count', '不能为负数'],

@@ -14,6 +14,7 @@ function recordingApi(answer: (channel: Channel) => Awaited<ReturnType<Invoke>>)
       return answer(channel);
     },
     () => () => {},
+    () => () => {},
   );
   return { api, sent };
 }
@@ -22,7 +23,7 @@ describe('createApi', () => {
   it('has one method per channel, named after it', () => {
     const { api } = recordingApi(() => ({ ok: true, value: null }));
     const methods = Object.entries(api)
-      .filter(([group]) => group !== 'menu')
+      .filter(([group]) => group !== 'menu' && group !== 'lifecycle')
       .flatMap(([group, members]) => Object.keys(members as object).map((method) => `nianbao:${group}:${method}`));
     expect(methods.sort()).toEqual([...channels].sort());
   });
@@ -56,6 +57,7 @@ describe('createApi', () => {
         listeners.add(listener);
         return () => listeners.delete(listener);
       },
+      () => () => {},
     );
     const seen: MenuCommand[] = [];
     const stop = api.menu.onCommand((command) => seen.push(command));
@@ -63,5 +65,23 @@ describe('createApi', () => {
     stop();
     expect(seen).toEqual(['export-pdf']);
     expect(listeners.size).toBe(0);
+  });
+
+  it('passes the page flush handlers to the subscriber and removes them', async () => {
+    const handlers = new Set<() => Promise<void>>();
+    const api = createApi(
+      async () => ({ ok: true, value: null }),
+      () => () => {},
+      (handler) => {
+        handlers.add(handler);
+        return () => handlers.delete(handler);
+      },
+    );
+    let flushed = 0;
+    const stop = api.lifecycle.onFlushRequest(async () => void flushed++);
+    await Promise.all([...handlers].map((h) => h()));
+    stop();
+    expect(flushed).toBe(1);
+    expect(handlers.size).toBe(0);
   });
 });

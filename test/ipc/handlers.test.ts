@@ -44,12 +44,20 @@ describe('agencies and reports', () => {
     const agency = await newAgency();
     const created = await newReport(agency.id);
     expect(created).toMatchObject({ year: 2024, status: 'draft', name: '某县人民政府办公室2024年政府信息公开工作年度报告' });
+    // Blank cells and empty sections are unfinished, not mistakes: the count says how many are left.
+    expect(created.errorCount).toBe(0);
+    expect(created.unfinishedCount).toBeGreaterThan(0);
 
     const complete = { ...consistentReport(2024), agency: agency.agency };
     const saved = (await app.value('nianbao:reports:save', { id: created.id, report: complete })) as { savedAt: string };
     expect(Date.parse(saved.savedAt)).not.toBeNaN();
     const [ready] = (await app.value('nianbao:reports:list', { agencyId: agency.id })) as ReportSummary[];
-    expect(ready).toMatchObject({ status: 'ready', errorCount: 0 });
+    expect(ready).toMatchObject({ status: 'ready', errorCount: 0, unfinishedCount: 0 });
+
+    const withoutOverview = { ...complete, sections: { ...complete.sections, overview: '' } };
+    await app.value('nianbao:reports:save', { id: created.id, report: withoutOverview });
+    const [unwritten] = (await app.value('nianbao:reports:list', { agencyId: agency.id })) as ReportSummary[];
+    expect(unwritten).toMatchObject({ status: 'draft', errorCount: 0, unfinishedCount: 1 });
 
     const wrong = { ...complete, values: { ...complete.values, 't3.newReceived.naturalPerson': '十二个' } };
     await app.value('nianbao:reports:save', { id: created.id, report: wrong });

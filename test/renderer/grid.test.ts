@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cellIndex, crossCellKey, currentFormat, tableLayouts } from '../../shared/format/index.ts';
 import { storedFigure } from '../../renderer/grid/cellEntry.ts';
 import { gridModel, moveFrom, planPaste } from '../../renderer/grid/gridModel.ts';
-import { isCellBlock, parseTsv } from '../../renderer/grid/tsv.ts';
+import { isBlockText } from '../../renderer/grid/pasteBlock.ts';
+import { parseTsv } from '../../renderer/grid/tsv.ts';
 
 const layouts = tableLayouts(currentFormat);
 const cells = cellIndex(currentFormat);
@@ -25,10 +26,13 @@ describe('spreadsheet text from Excel/WPS', () => {
   });
 
   it('tells a block of cells from one value', () => {
-    expect(isCellBlock('12')).toBe(false);
-    expect(isCellBlock('12\r\n')).toBe(false);
-    expect(isCellBlock('1\t2')).toBe(true);
-    expect(isCellBlock('1\n2')).toBe(true);
+    expect(isBlockText('12')).toBe(false);
+    expect(isBlockText('12\r\n')).toBe(false);
+    expect(isBlockText('1\t2')).toBe(true);
+    expect(isBlockText('1\n2')).toBe(true);
+    expect(isBlockText('12 件')).toBe(false);
+    expect(isBlockText('规章 12 0 30')).toBe(true);
+    expect(isBlockText('12 0 30')).toBe(true);
   });
 });
 

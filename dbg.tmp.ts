@@ -1,0 +1,10 @@
+import { cellIndex, crossCellKey, currentFormat, tableLayouts } from './shared/format/index.ts';
+import { gridModel } from './renderer/grid/gridModel.ts';
+import { planBlockPaste, splitFigures } from './renderer/grid/pasteBlock.ts';
+import { parseTsv } from './renderer/grid/tsv.ts';
+const cells = cellIndex(currentFormat);
+const m = gridModel(tableLayouts(currentFormat).table3, cells);
+const t = `一、本年新收政府信息公开申请数量\t1\t1\t1\t1\t1\t1\t6\n不存在的一行\t9\t9\t9\t9\t9\t9\t54`;
+console.log(splitFigures(parseTsv(t)));
+console.log(planBlockPaste(m, cells, 't3.newReceived.naturalPerson', t));
+console.log(m.rows.slice(0,3).map(r=>cells.byKey.get(r[0].key)));
