@@ -63,6 +63,7 @@ function buildTable(id: TableId, report: Report, figures: Figures): DocTable {
   return {
     kind: 'table',
     id,
+    title: figures.format.tables[id].title,
     rowCount: layout.rowCount,
     columnCount: layout.columnCount,
     headerRows: layout.headerRows,

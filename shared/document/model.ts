@@ -37,6 +37,8 @@ export interface DocCell {
 export interface DocTable {
   readonly kind: 'table';
   readonly id: TableId;
+  /** The table's title as the format names it (the web page's caption, the workbook's sheet). */
+  readonly title: string;
   readonly rowCount: number;
   readonly columnCount: number;
   /** Leading rows repeated on every page the table crosses. */
