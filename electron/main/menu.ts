@@ -30,6 +30,8 @@ export function buildMenu({ send, openDataFolder, development }: MenuActions): M
           submenu: [
             command('导出Word文档（DOCX）…', 'export-docx', 'CmdOrCtrl+E'),
             command('导出PDF…', 'export-pdf'),
+            command('导出网页（HTML）…', 'export-html'),
+            command('导出Excel表格（XLSX）…', 'export-xlsx'),
             command('导出交换文件…', 'export-exchange'),
           ],
         },

@@ -159,6 +159,8 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
   useMenuCommands({
     'export-docx': exportFromMenu('docx'),
     'export-pdf': exportFromMenu('pdf'),
+    'export-html': exportFromMenu('html'),
+    'export-xlsx': exportFromMenu('xlsx'),
     'export-exchange': exportFromMenu('exchange'),
     print: exportFromMenu('print'),
     revisions: () => setHistoryOpen(true),

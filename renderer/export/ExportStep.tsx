@@ -48,6 +48,12 @@ export function ExportStep({ format, report, checks, exports, edit, onShowChecks
           <Button data-action="export-pdf" loading={busy === 'pdf'} onClick={() => void run('pdf')}>
             导出 PDF
           </Button>
+          <Button data-action="export-html" loading={busy === 'html'} onClick={() => void run('html')}>
+            导出网页
+          </Button>
+          <Button data-action="export-xlsx" loading={busy === 'xlsx'} onClick={() => void run('xlsx')}>
+            导出 Excel
+          </Button>
           <Button data-action="print" loading={busy === 'print'} onClick={() => void run('print')}>
             打印
           </Button>

@@ -5,12 +5,14 @@ import type { CheckResult } from '../../shared/checks/index.ts';
 import type { ReportSummary, SavedFile } from '../../shared/ipc/contract.ts';
 import { nianbao, reason } from '../api.ts';
 
-export type Output = 'docx' | 'pdf' | 'print' | 'exchange';
+export type Output = 'docx' | 'pdf' | 'html' | 'xlsx' | 'print' | 'exchange';
 
 /** What the app says once an output is done. */
 export const OUTPUT_DONE: Readonly<Record<Output, string>> = {
   docx: '已导出 Word 文档',
   pdf: '已导出 PDF 文件',
+  html: '已导出网页',
+  xlsx: '已导出 Excel 表格',
   print: '已发送到打印机',
   exchange: '已导出交换文件',
 };
@@ -71,6 +73,8 @@ export function useExports(reportId: ReportSummary['id'], checks: CheckResult, f
       await flush();
       if (output === 'docx') wrote(await nianbao.export.docx({ reportId }), output);
       else if (output === 'pdf') wrote(await nianbao.export.pdf({ reportId }), output);
+      else if (output === 'html') wrote(await nianbao.export.html({ reportId }), output);
+      else if (output === 'xlsx') wrote(await nianbao.export.xlsx({ reportId }), output);
       else if (output === 'exchange') wrote(await nianbao.exchange.export({ reportId }), output);
       else if ((await nianbao.export.print({ reportId })).printed) message.success(OUTPUT_DONE.print);
     } catch (error) {

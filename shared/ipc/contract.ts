@@ -203,6 +203,10 @@ export const ipcContract = {
   /** Asks where to save and exports the saved report; returns the path written. */
   'nianbao:export:docx': channel(z.strictObject({ reportId: id }), returns<SavedFile>()),
   'nianbao:export:pdf': channel(z.strictObject({ reportId: id }), returns<SavedFile>()),
+  /** The report as one self-contained web page (HTML) for the agency's website. */
+  'nianbao:export:html': channel(z.strictObject({ reportId: id }), returns<SavedFile>()),
+  /** The three tables as an Excel workbook (XLSX), one sheet per table. */
+  'nianbao:export:xlsx': channel(z.strictObject({ reportId: id }), returns<SavedFile>()),
   /** The PDF of a report as it is being edited (not saved first), for the in-app preview. */
   'nianbao:export:preview': channel(z.strictObject({ report: reportSchema }), returns<{ pdfBase64: string }>()),
   /** Prints the saved report with the system print dialog; false when the user cancelled. */
@@ -243,6 +247,8 @@ export const MENU_COMMANDS = [
   'import-exchange',
   'export-docx',
   'export-pdf',
+  'export-html',
+  'export-xlsx',
   'export-exchange',
   'print',
   'backup',

@@ -140,6 +140,26 @@ describe('files: dialogs in main, paths never from the page', () => {
     await expect(app.value('nianbao:shell:showInFolder', { path: '/etc/passwd' })).rejects.toThrow('只能在文件夹中显示本次由年报保存的文件。');
   });
 
+  it('exports the web page and the workbook to the paths chosen, each with an export revision', async () => {
+    const agency = await newAgency();
+    const { id } = await newReport(agency.id);
+    await app.value('nianbao:reports:save', { id, report: { ...consistentReport(2024), agency: agency.agency } });
+    const html = join(app.dir, '网页.html');
+    const xlsx = join(app.dir, '表格.xlsx');
+    app.saves.push(html, xlsx);
+    expect(await app.value('nianbao:export:html', { reportId: id })).toEqual({ path: html });
+    expect(await app.value('nianbao:export:xlsx', { reportId: id })).toEqual({ path: xlsx });
+    expect(app.dialogsShown.slice(-2).map((d) => (d as { defaultName: string }).defaultName)).toEqual([
+      '某县人民政府办公室2024年政府信息公开工作年度报告.html',
+      '某县人民政府办公室2024年政府信息公开工作年度报告.xlsx',
+    ]);
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*<h1>某县人民政府办公室2024年政府信息公开工作年度报告<\/h1>/);
+    expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    const reasons = ((await app.value('nianbao:revisions:list', { reportId: id })) as RevisionSummary[]).map((r) => r.reason);
+    expect(reasons).toEqual(expect.arrayContaining(['导出（网页.html）', '导出（表格.xlsx）']));
+    expect(await app.value('nianbao:shell:showInFolder', { path: xlsx })).toBeNull();
+  });
+
   it('writes nothing when the save dialog is cancelled', async () => {
     const agency = await newAgency();
     const { id } = await newReport(agency.id);

@@ -49,6 +49,8 @@ const WRONG_ARGUMENTS: Record<Channel, readonly unknown[]> = {
   'nianbao:exchange:import': [{ path: '/etc/passwd' }],
   'nianbao:export:docx': [{ reportId: 1, path: '/tmp/x.docx' }],
   'nianbao:export:pdf': [{ id: 1 }],
+  'nianbao:export:html': [{ reportId: 1, path: '/tmp/x.html' }, { reportId: 0 }],
+  'nianbao:export:xlsx': [{ reportId: '1' }, { reportId: 1, sheets: ['table3'] }],
   'nianbao:export:preview': [{ report: { ...report, year: 'last' } }],
   'nianbao:export:print': [{ reportId: 'all' }],
   'nianbao:import:read': [{ path: '/etc/passwd' }],

@@ -2,8 +2,10 @@ import { basename } from 'node:path';
 import { buildDocument } from '../../../shared/document/build.ts';
 import type { Report } from '../../../shared/model/report.ts';
 import { renderPrintHtml } from '../../../shared/print/renderPrintHtml.ts';
+import { renderWebHtml } from '../../../shared/web/renderWebHtml.ts';
 import { renderDocx } from '../../export/docx/renderDocx.ts';
 import { exportPdf } from '../../export/pdf/exportPdf.ts';
+import { renderXlsx } from '../../export/xlsx/renderXlsx.ts';
 import type { AppDeps, FileFilter } from '../deps.ts';
 import type { Implementations } from '../registry.ts';
 import { unwrap } from '../registry.ts';
@@ -50,6 +52,20 @@ export function exportHandlers(deps: AppDeps, files: UserFiles): Implementations
       }),
     'nianbao:export:pdf': ({ reportId }) =>
       exportSaved(reportId, { title: '导出PDF', extension: 'pdf', filter: { name: 'PDF文档', extensions: ['pdf'] }, render: pdfOf }),
+    'nianbao:export:html': ({ reportId }) =>
+      exportSaved(reportId, {
+        title: '导出网页',
+        extension: 'html',
+        filter: { name: '网页', extensions: ['html', 'htm'] },
+        render: async (report) => new TextEncoder().encode(renderWebHtml(buildDocument(report))),
+      }),
+    'nianbao:export:xlsx': ({ reportId }) =>
+      exportSaved(reportId, {
+        title: '导出Excel表格',
+        extension: 'xlsx',
+        filter: { name: 'Excel工作簿', extensions: ['xlsx'] },
+        render: (report) => renderXlsx(buildDocument(report)),
+      }),
     'nianbao:export:preview': async ({ report }) => ({ pdfBase64: Buffer.from(await pdfOf(report)).toString('base64') }),
     'nianbao:export:print': async ({ reportId }) => {
       const { report } = unwrap(store.getReport({ reportId }));

@@ -1,5 +1,4 @@
-import ExcelJS from 'exceljs';
-import type { Borders, Worksheet } from 'exceljs';
+import type { Borders, Workbook, Worksheet } from 'exceljs';
 import type { DocCell, DocTable, DocumentModel } from '../../../shared/document/model.ts';
 import { columnWidths, LINE_HEIGHT_PT, rowLines } from './sheetGeometry.ts';
 
@@ -40,7 +39,7 @@ function putCell(sheet: Worksheet, cell: DocCell): void {
   if (cell.rowSpan > 1 || cell.colSpan > 1) sheet.mergeCells(row, col, row + cell.rowSpan - 1, col + cell.colSpan - 1);
 }
 
-function addTableSheet(workbook: ExcelJS.Workbook, model: DocumentModel, table: DocTable): void {
+function addTableSheet(workbook: Workbook, model: DocumentModel, table: DocTable): void {
   const headerEnd = TITLE_ROWS + table.headerRows;
   const labelColumns = Math.min(...table.cells.filter((c) => c.key !== undefined).map((c) => c.col));
   const sheet = workbook.addWorksheet(sheetName(table.title), {
@@ -72,6 +71,9 @@ function addTableSheet(workbook: ExcelJS.Workbook, model: DocumentModel, table: 
 }
 
 export async function renderXlsx(model: DocumentModel): Promise<Uint8Array> {
+  // exceljs takes longer to load than most CLI commands take to run, and the app needs it
+  // only here: it is loaded on the first export, not at start.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = model.properties.author;
   workbook.title = model.properties.title;
