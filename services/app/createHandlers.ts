@@ -5,6 +5,7 @@ import { backupHandlers } from './handlers/backups.ts';
 import { exchangeHandlers } from './handlers/exchange.ts';
 import { exportHandlers } from './handlers/exports.ts';
 import { importHandlers } from './handlers/imports.ts';
+import { lastYearHandlers } from './handlers/lastYear.ts';
 import { reportHandlers } from './handlers/reports.ts';
 import { revisionHandlers } from './handlers/revisions.ts';
 import { shellHandlers } from './handlers/shell.ts';
@@ -28,6 +29,7 @@ export function createHandlers(deps: AppDeps): Handlers {
     ...exchangeHandlers(deps, files),
     ...exportHandlers(deps, files),
     ...importHandlers(deps),
+    ...lastYearHandlers(deps, files),
     ...shellHandlers(deps, files),
   };
   return registerHandlers(implementations);

@@ -39,8 +39,12 @@ export class UserFiles {
 /** Characters that no file name on Windows or Linux may hold. */
 const UNSAFE = /[\\/:*?"<>|\p{Cc}]/gu;
 
+/** `name` usable as a file name on Windows and Linux (`fallback` when nothing is left). */
+export function safeFileName(name: string, fallback: string): string {
+  return name.replace(UNSAFE, '_').trim() || fallback;
+}
+
 /** A suggested file name for a report: its official title, e.g. `XX局2024年政府信息公开工作年度报告.docx`. */
 export function reportFileName(report: Report, extension: string): string {
-  const base = reportTitle(report).replace(UNSAFE, '_').trim() || '年度报告';
-  return `${base}.${extension}`;
+  return `${safeFileName(reportTitle(report), '年度报告')}.${extension}`;
 }

@@ -5,6 +5,7 @@ import { reportFormat } from '../model/report.ts';
 import { crossYearFindings } from './crossYear.ts';
 import type { Finding, Severity } from './finding.ts';
 import { evaluateIdentities, identityFindings } from './identities.ts';
+import { localRequirementFindings } from './localRequirements.ts';
 import { proseFindings } from './prose.ts';
 import { proseFigureFindings } from './proseFigures.ts';
 import { repetitionFindings } from './repetition.ts';
@@ -44,6 +45,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
     ...sectionFindings(report, format, hasInfoFee),
     ...proseFindings(report, figures, previous),
     ...proseFigureFindings(report, figures, previous),
+    ...localRequirementFindings(report),
     ...staleReferenceFindings(report, options.previous),
     ...(options.previous ? repetitionFindings(report, options.previous) : []),
   ].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

@@ -36,7 +36,8 @@ export interface DocCell {
 
 export interface DocTable {
   readonly kind: 'table';
-  readonly id: TableId;
+  /** One of the report's tables, or the year-over-year comparison (a document of its own). */
+  readonly id: TableId | 'comparison';
   /** The table's title as the format names it (the web page's caption, the workbook's sheet). */
   readonly title: string;
   readonly rowCount: number;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { agencySchema, reportSchema } from '../model/report.ts';
 import type { Agency, Report } from '../model/report.ts';
+import { localRequirementsSchema } from '../model/localRequirements.ts';
+import type { LocalRequirements } from '../model/localRequirements.ts';
 
 /**
  * The one IPC contract between the page and the main process: every channel, the zod
@@ -211,6 +213,14 @@ export const ipcContract = {
   'nianbao:export:preview': channel(z.strictObject({ report: reportSchema }), returns<{ pdfBase64: string }>()),
   /** Prints the saved report with the system print dialog; false when the user cancelled. */
   'nianbao:export:print': channel(z.strictObject({ reportId: id }), returns<{ printed: boolean }>()),
+
+  /** Asks where to save and writes this year's figures beside last year's as a Word table. */
+  'nianbao:comparison:exportDocx': channel(z.strictObject({ reportId: id }), returns<SavedFile>()),
+
+  /** Asks where to save and writes the local requirements as a file for other units. */
+  'nianbao:requirements:export': channel(z.strictObject({ requirements: localRequirementsSchema }), returns<SavedFile>()),
+  /** Asks for a local requirements file and reads it (validated); null when cancelled. */
+  'nianbao:requirements:import': channel(noArgs, returns<LocalRequirements | null>()),
 
   /** Asks for a DOCX, PDF or text file and reads it; null when cancelled. */
   'nianbao:import:read': channel(noArgs, returns<ImportReview | null>()),

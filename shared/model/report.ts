@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { cellIndex, currentFormat, formatById } from '../format/index.ts';
 import type { ReportFormat } from '../format/index.ts';
+import { AGENCY_KINDS } from './deadline.ts';
+import type { AgencyKind } from './deadline.ts';
 import { defaultExportOptions, exportOptionsSchema } from './exportOptions.ts';
+import { localRequirementsSchema, noLocalRequirements } from './localRequirements.ts';
 
 /**
  * The report model: what a clerk writes for one agency and one year. Figures are kept
@@ -34,6 +37,10 @@ export const agencySchema = z.strictObject({
   address: text(200),
   phone: text(60),
   exportOptions: exportOptionsSchema,
+  /** Decides the publishing deadline; null until chosen (never guessed). */
+  kind: z.enum(Object.keys(AGENCY_KINDS) as [AgencyKind, ...AgencyKind[]]).nullable().default(null),
+  /** What the superior office requires beyond the official format. */
+  localRequirements: localRequirementsSchema.default(noLocalRequirements),
 });
 export type Agency = z.infer<typeof agencySchema>;
 
@@ -102,6 +109,8 @@ export function blankAgency(name = ''): Agency {
     address: '',
     phone: '',
     exportOptions: defaultExportOptions,
+    kind: null,
+    localRequirements: noLocalRequirements,
   };
 }
 

@@ -41,7 +41,7 @@ describe('buildDocument', () => {
     const figures = computeFigures(report);
     const layouts = tableLayouts(currentFormat);
     for (const table of tables(model)) {
-      const layout = layouts[table.id];
+      const layout = layouts[table.id as keyof typeof layouts];
       expect(model.sections.find((s) => s.blocks[0] === table)?.key).toBe(currentFormat.sections.find((s) => s.table === table.id)?.key);
       expect([table.rowCount, table.columnCount, table.headerRows]).toEqual([layout.rowCount, layout.columnCount, layout.headerRows]);
       expect(table.columnWidthsMm).toEqual(layout.columnWidthsMm);

@@ -59,6 +59,9 @@ const WRONG_ARGUMENTS: Record<Channel, readonly unknown[]> = {
     { agencyId: 1, report, fileName: 'x'.repeat(261) },
   ],
   'nianbao:shell:showInFolder': [{ path: '' }, { path: 42 }],
+  'nianbao:comparison:exportDocx': [{ reportId: 1, path: '/tmp/x.docx' }],
+  'nianbao:requirements:export': [{ requirements: { issuer: '', overviewMaxChars: 5, overviewSubheadings: [], problemsItemised: false } }, { requirements: {} }],
+  'nianbao:requirements:import': [{ path: '/etc/passwd' }],
 };
 
 /** Not an object at all, or with a key the channel does not know. */
