@@ -59,7 +59,7 @@ export async function tablePerSheetWorkbook(report: Report): Promise<Uint8Array>
   let first = true;
   for (const section of model.sections) {
     const table = section.blocks.find((b): b is DocTable => b.kind === 'table');
-    if (!table) continue;
+    if (!table || table.id === 'comparison') continue;
     const sheet = workbook.addWorksheet(names[table.id]);
     let row = 1;
     if (first) {
