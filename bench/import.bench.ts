@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildDocument } from '../shared/document/build.ts';
 import { renderDocx } from '../services/export/docx/renderDocx.ts';
 import { launchChromiumPdfPrinter } from '../services/export/pdf/chromiumPdfPrinter.ts';
@@ -6,6 +8,7 @@ import { DEVELOPMENT_FONT_ROOT, findFontRoot } from '../services/fonts/fontRoot.
 import { importFile } from '../services/import/index.ts';
 import { consistentReport } from '../test/fixtures/consistentReport.ts';
 import { loadSeeds } from '../test/fixtures/seedReports.ts';
+import { reportSheetWorkbook } from '../test/import/workbooks.ts';
 import type { BenchResult } from './run.ts';
 import { measure, summary } from './timing.ts';
 
@@ -39,6 +42,12 @@ export default async function bench(): Promise<BenchResult[]> {
   }
   const docx = await renderDocx(buildDocument(consistentReport()));
   results.push({ name: 'import: DOCX, full report exported by Nianbao (30 runs)', figures: await importTimes(docx, 'report.docx', 30) });
+  const html = join(import.meta.dirname, '..', 'test', 'fixtures', 'html');
+  for (const [file, what] of [['004_796925a18fab7523.html', 'LibreOffice HTML of seed 004'], ['site-gb2312.html', 'GB2312 site page with menus and footer']] as const) {
+    results.push({ name: `import: HTML, ${what} (30 runs; goal < 50 ms)`, figures: await importTimes(new Uint8Array(readFileSync(join(html, file))), file, 30) });
+  }
+  const xlsx = await reportSheetWorkbook(consistentReport());
+  results.push({ name: 'import: XLSX, full report on one sheet (30 runs; goal < 100 ms)', figures: await importTimes(xlsx, 'report.xlsx', 30) });
   const pdf = await pdfOf();
   results.push({
     name: 'import: PDF, full report exported by Nianbao (10 runs)',

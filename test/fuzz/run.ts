@@ -40,15 +40,17 @@ function startWorker(): Worker {
 
 function importInWorker(worker: Worker, bytes: Uint8Array, name: string): Promise<Outcome | 'hang'> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve('hang'), HANG_MS);
-    worker.once('message', (outcome: Outcome) => {
+    const done = (outcome: Outcome | 'hang'): void => {
       clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
       resolve(outcome);
-    });
-    worker.once('error', (error) => {
-      clearTimeout(timer);
-      resolve({ kind: 'failure', message: `worker died: ${error.message}` });
-    });
+    };
+    const onMessage = (outcome: Outcome): void => done(outcome);
+    const onError = (error: Error): void => done({ kind: 'failure', message: `worker died: ${error.message}` });
+    const timer = setTimeout(() => done('hang'), HANG_MS);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
     worker.postMessage({ bytes, name });
   });
 }
