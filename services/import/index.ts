@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Result } from '../../shared/model/validation.ts';
+import { currentFormat } from '../../shared/format/index.ts';
 import { readDocx } from './readers/docx.ts';
 import { readHtml } from './readers/html.ts';
 import { readMhtml } from './readers/mhtml.ts';
@@ -70,6 +71,38 @@ async function readDocument(bytes: Uint8Array, name: string): Promise<Result<Sou
   const text = decodeText(bytes);
   if (text.trim() === '') return { ok: false, error: `“${name}”中没有文字（只有空白），没有可导入的内容。` };
   return readPlainText(text);
+}
+
+/** What was pasted from the clipboard: its text, and its HTML when the program it was copied from gave one (a browser, WPS, Word). */
+export interface PastedContent {
+  readonly text: string;
+  readonly html?: string;
+}
+
+const PASTED_NAME = '粘贴的内容';
+
+function readCount(result: ImportResult): number {
+  return result.cells.filter((c) => c.status === 'read').length;
+}
+
+/**
+ * Recognises a whole report or a single table pasted from the clipboard. The HTML keeps
+ * a table's columns, so it is read too when there is one; the reading with more figures
+ * read is kept (the HTML one on a tie).
+ */
+export function importPasted(content: PastedContent): Result<ImportResult> {
+  const readings: Result<ImportResult>[] = [];
+  if (content.html?.trim()) {
+    const page = readHtml(new TextEncoder().encode(content.html), PASTED_NAME);
+    if (page.ok) readings.push(recogniseReport(page.value, PASTED_NAME, currentFormat, 1));
+  }
+  if (content.text.trim()) readings.push(recogniseReport(readPlainText(content.text), PASTED_NAME, currentFormat, 1));
+  const read = readings.filter((r): r is { ok: true; value: ImportResult } => r.ok).sort((a, b) => readCount(b.value) - readCount(a.value));
+  if (read[0]) return read[0];
+  return {
+    ok: false,
+    error: `粘贴的内容中没有找到年度报告的章节标题或表格（${Object.values(currentFormat.tables).map((t) => t.subject).join('、')}）。请复制整份报告，或带表头的一张表格，再粘贴。`,
+  };
 }
 
 /** Reads a report file and recognises its figures and texts. */

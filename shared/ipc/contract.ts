@@ -94,8 +94,12 @@ export type SavedFile = { readonly path: string } | null;
 
 export type ImportConfidence = 'sure' | 'unsure';
 
+/** `read`: a figure; `blank`: printed blank; `unread`: not read (missing, unplaced or unreadable: the source may well have it). */
+export type ImportedCellStatus = 'read' | 'blank' | 'unread';
+
 export interface ImportedCell {
   readonly key: string;
+  readonly status: ImportedCellStatus;
   /** The figure found; null when the source has it blank or it could not be read. */
   readonly value: string | null;
   readonly confidence: ImportConfidence;
@@ -108,6 +112,9 @@ export interface ImportedCell {
 /** What an import recognised, for the user to review and correct before confirming. */
 export interface ImportReview {
   readonly fileName: string;
+  /** The agency and year the file names (its title), to compare with the ones chosen; null when not found. */
+  readonly agency: string | null;
+  readonly year: number | null;
   /** The text of the source file, shown beside the recognised figures. */
   readonly sourceText: string;
   /** The recognised report (blank cells stay blank; nothing is guessed). */
@@ -222,8 +229,16 @@ export const ipcContract = {
   /** Asks for a local requirements file and reads it (validated); null when cancelled. */
   'nianbao:requirements:import': channel(noArgs, returns<LocalRequirements | null>()),
 
-  /** Asks for a DOCX, PDF or text file and reads it; null when cancelled. */
+  /** Asks for a DOCX, PDF, web page, XLSX or text file and reads it; null when cancelled. */
   'nianbao:import:read': channel(noArgs, returns<ImportReview | null>()),
+  /** Reads a report or one table pasted from the clipboard: its text, and its HTML when the clipboard has one. */
+  'nianbao:import:pasted': channel(
+    z.strictObject({
+      text: z.string().max(5_000_000, { error: '粘贴的内容太长（超过500万个字符）' }),
+      html: z.string().max(20_000_000, { error: '粘贴的网页内容太长' }).optional(),
+    }).refine((v) => v.text.trim() !== '' || (v.html ?? '').trim() !== '', { error: '没有粘贴任何内容' }),
+    returns<ImportReview>(),
+  ),
   /** Creates the reviewed (and corrected) report for the agency, e.g. this year's or last year's. */
   'nianbao:import:confirm': channel(
     z.strictObject({ agencyId: id, report: reportSchema, fileName: z.string().max(260) }),

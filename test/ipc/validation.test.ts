@@ -54,6 +54,7 @@ const WRONG_ARGUMENTS: Record<Channel, readonly unknown[]> = {
   'nianbao:export:preview': [{ report: { ...report, year: 'last' } }],
   'nianbao:export:print': [{ reportId: 'all' }],
   'nianbao:import:read': [{ path: '/etc/passwd' }],
+  'nianbao:import:pasted': [{}, { text: 42 }, { text: '', html: '  ' }, { text: 'x'.repeat(5_000_001) }, { text: '一、总体情况', path: '/etc/passwd' }],
   'nianbao:import:confirm': [
     { agencyId: 1, report },
     { agencyId: 1, report, fileName: 'x'.repeat(261) },

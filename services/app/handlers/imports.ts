@@ -1,5 +1,5 @@
 import type { ImportedCell, ImportReview } from '../../../shared/ipc/contract.ts';
-import { IMPORT_EXTENSIONS } from '../../import/index.ts';
+import { IMPORT_EXTENSIONS, importPasted } from '../../import/index.ts';
 import type { CellReading, ImportResult } from '../../import/index.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Implementations } from '../registry.ts';
@@ -10,15 +10,16 @@ type ImportChannel = `nianbao:import:${string}` & keyof Implementations;
 
 const IMPORT_FILTERS = [{ name: '年度报告（Word、PDF、网页、Excel、文本）', extensions: IMPORT_EXTENSIONS }];
 
-/** Sure: a figure read where labels and position agree, or a cell the source leaves blank or out. */
+/** Sure: a figure read where labels and position agree, or a cell printed blank. A cell not read may be in the source: it is checked. */
 function isSure(cell: CellReading): boolean {
-  if (cell.status === 'blank' || cell.status === 'missing') return true;
+  if (cell.status === 'blank') return true;
   return cell.status === 'read' && cell.confidence === 'high';
 }
 
 function importedCell(cell: CellReading, lines: readonly string[]): ImportedCell {
   return {
     key: cell.key,
+    status: cell.status === 'read' || cell.status === 'blank' ? cell.status : 'unread',
     value: cell.value,
     confidence: isSure(cell) ? 'sure' : 'unsure',
     source: (cell.line === undefined ? undefined : lines[cell.line]) ?? cell.raw ?? '',
@@ -30,6 +31,8 @@ function importedCell(cell: CellReading, lines: readonly string[]): ImportedCell
 function importReview(result: ImportResult): ImportReview {
   return {
     fileName: result.fileName,
+    agency: result.agency,
+    year: result.year,
     sourceText: result.sourceLines.join('\n'),
     report: result.report,
     cells: result.cells.map((cell) => importedCell(cell, result.sourceLines)),
@@ -45,6 +48,7 @@ export function importHandlers({ store, dialogs, readImportFile }: AppDeps): Imp
       if (path === null) return null;
       return importReview(unwrap(await readImportFile(path)));
     },
+    'nianbao:import:pasted': async ({ text, html }) => importReview(unwrap(importPasted({ text, ...(html === undefined ? {} : { html }) }))),
     'nianbao:import:confirm': async ({ agencyId, report, fileName }) => {
       // The store files an imported report under the agency of its name: the chosen one.
       const { agency } = agencyOf(store, agencyId);

@@ -74,11 +74,15 @@ function notAReport(fileName: string, format: ReportFormat): string {
   );
 }
 
-export function recogniseReport(document: SourceDocument, fileName: string, format: ReportFormat = currentFormat): Result<ImportResult> {
+/**
+ * `minEvidence`: how many of the six headings and three tables must be found; pasted text
+ * may be a single table (1).
+ */
+export function recogniseReport(document: SourceDocument, fileName: string, format: ReportFormat = currentFormat, minEvidence = MIN_REPORT_EVIDENCE): Result<ImportResult> {
   const texts = document.lines.map(lineText);
   const location = locateSections(texts, format);
   const tables = readTables(document.lines, location, format);
-  if (location.ranges.length + tables.found.size < MIN_REPORT_EVIDENCE) {
+  if (location.ranges.length + tables.found.size < minEvidence) {
     return {
       ok: false,
       error: notAReport(fileName, format),

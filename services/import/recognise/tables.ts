@@ -52,7 +52,9 @@ export function readTables(lines: readonly SourceLine[], location: SectionLocati
   for (const section of format.sections) {
     if (!section.table || readings.has(section.table)) continue;
     const taken = new Set([...readings.values()].flatMap((r) => [...r.used]));
-    const reading = read(section.table, linesOf(location.firstHeading, lines.length).filter((l) => !taken.has(l.index)));
+    // Without any heading (a table pasted on its own) the whole text is looked through.
+    const from = location.ranges.length ? location.firstHeading : 0;
+    const reading = read(section.table, linesOf(from, lines.length).filter((l) => !taken.has(l.index)));
     if (!reading.found) continue;
     readings.set(section.table, reading);
     const name = tableName(format, section.table);
