@@ -96,7 +96,8 @@ export function importPasted(content: PastedContent): Result<ImportResult> {
     const page = readHtml(new TextEncoder().encode(content.html), PASTED_NAME);
     if (page.ok) readings.push(recogniseReport(page.value, PASTED_NAME, currentFormat, 1));
   }
-  if (content.text.trim()) readings.push(recogniseReport(readPlainText(content.text), PASTED_NAME, currentFormat, 1));
+  const text = content.text.trim() ? readPlainText(content.text) : undefined;
+  if (text) readings.push(text.ok ? recogniseReport(text.value, PASTED_NAME, currentFormat, 1) : text);
   const read = readings.filter((r): r is { ok: true; value: ImportResult } => r.ok).sort((a, b) => readCount(b.value) - readCount(a.value));
   if (read[0]) return read[0];
   return {
