@@ -44,3 +44,16 @@ export function sevenDigitReport(): Report {
   const report = withInputs((_, kind) => (kind === 'money' ? '96171.6' : '1234567'));
   return { ...report, agency: { ...report.agency, exportOptions: { ...report.agency.exportOptions, feeWording: 'fourDecimals' } } };
 }
+
+/**
+ * The numbered report with 0, 1, … `count - 1` one-line paragraphs opening section 一:
+ * every later heading, lead and table title row moves down a line at a time, so over a
+ * page's 22 lines each comes to the foot of a page once.
+ */
+export function reportsShiftedLineByLine(count = 22): Report[] {
+  const report = numberedReport();
+  return Array.from({ length: count }, (_, lines) => {
+    const added = Array.from({ length: lines }, (_, i) => `本年度第${i + 1}项工作按计划完成。`);
+    return { ...report, sections: { ...report.sections, overview: [...added, report.sections.overview].join('\n') } };
+  });
+}
