@@ -8,6 +8,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { EngineComparison } from './timing.ts';
+import { goalText } from './timing.ts';
 
 export interface BenchResult {
   readonly name: string;
@@ -49,7 +50,7 @@ const compared = all.filter((r) => r.comparison);
 if (compared.length > 0) {
   console.log('\nRatios to the bare engines (p50, same run):');
   for (const { name, comparison: c } of compared) {
-    console.log(`  ${c!.ratio.toFixed(2).padStart(6)}× (goal ≤ ${c!.goal}×)  ${name}  [${c!.oursMs.toFixed(2)} ms vs ${c!.engineMs.toFixed(2)} ms ${c!.engine}]`);
+    console.log(`  ${c!.ratio.toFixed(2).padStart(8)}×${goalText(c!).padEnd(15)}  ${name}  [${c!.oursMs.toFixed(2)} ms vs ${c!.engineMs.toFixed(2)} ms ${c!.engine}]`);
   }
 }
 
