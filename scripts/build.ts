@@ -5,4 +5,4 @@ import { bundleElectron } from './bundleElectron.ts';
 /** `npm run build`: the renderer (Vite) into dist/renderer, main and preload (esbuild) into dist/electron, the CLI into dist/cli. */
 await buildRenderer({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
 await Promise.all([bundleElectron(), bundleCli()]);
-console.log('已构建：dist/renderer、dist/electron/main.cjs、dist/electron/preload.cjs、dist/cli/nianbao.mjs');
+console.log('已构建：dist/renderer、dist/electron/{main,worker,preload}.cjs、dist/cli/nianbao.mjs');

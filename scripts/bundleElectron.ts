@@ -2,8 +2,8 @@ import { build, context } from 'esbuild';
 import type { BuildOptions, Plugin } from 'esbuild';
 
 /**
- * Bundles the Electron main process and the preload with esbuild into
- * dist/electron/{main,preload}.cjs. The preload is one CommonJS file: a sandboxed
+ * Bundles the Electron main process, its heavy-work thread and the preload with esbuild
+ * into dist/electron/{main,worker,preload}.cjs. The preload is one CommonJS file: a sandboxed
  * preload may require nothing but `electron`.
  */
 
@@ -31,6 +31,14 @@ export const mainBuild: BuildOptions = {
   banner: { js: 'const importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
 };
 
+/** The heavy-work thread main starts (services/worker), beside main.cjs. */
+export const workerBuild: BuildOptions = {
+  ...mainBuild,
+  entryPoints: ['services/worker/workerThread.ts'],
+  outfile: 'dist/electron/worker.cjs',
+  external: ['better-sqlite3', 'pdfjs-dist'],
+};
+
 export const preloadBuild: BuildOptions = {
   ...common,
   entryPoints: ['electron/preload/preload.ts'],
@@ -41,7 +49,7 @@ export const preloadBuild: BuildOptions = {
 };
 
 export async function bundleElectron(): Promise<void> {
-  await Promise.all([build(mainBuild), build(preloadBuild)]);
+  await Promise.all([build(mainBuild), build(workerBuild), build(preloadBuild)]);
 }
 
 /** Rebuilds on every change; `onRebuilt` runs after each successful build of either bundle. */
@@ -54,7 +62,7 @@ export async function watchElectron(onRebuilt: () => void): Promise<() => Promis
       });
     },
   };
-  const contexts = await Promise.all([mainBuild, preloadBuild].map((options) => context({ ...options, plugins: [notify] })));
+  const contexts = await Promise.all([mainBuild, workerBuild, preloadBuild].map((options) => context({ ...options, plugins: [notify] })));
   await Promise.all(contexts.map((c) => c.watch()));
   return async () => {
     await Promise.all(contexts.map((c) => c.dispose()));

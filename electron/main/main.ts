@@ -5,11 +5,11 @@ import type { MenuCommand } from '../../shared/ipc/contract.ts';
 import { aboutInfo, DEVELOPMENT_NOTICES_DIR } from '../../services/about/about.ts';
 import { createHandlers } from '../../services/app/createHandlers.ts';
 import { DEVELOPMENT_FONT_ROOT, findFontRoot } from '../../services/fonts/fontRoot.ts';
-import { importFile } from '../../services/import/index.ts';
 import { openAppLog } from '../../services/log/appLog.ts';
 import type { AppLog } from '../../services/log/appLog.ts';
 import { openStore } from '../../services/store/index.ts';
 import type { Store } from '../../services/store/index.ts';
+import { startHeavyWorker } from '../../services/worker/heavyWorker.ts';
 import { electronDialogs } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
@@ -114,7 +114,8 @@ async function start(): Promise<void> {
       },
     },
     fontBaseUrl: fontRoot.value.url,
-    readImportFile: (path) => importFile({ path }),
+    // The bundle's sibling (scripts/bundleElectron.ts): import and DOCX never block this loop.
+    heavy: startHeavyWorker(join(import.meta.dirname, 'worker.cjs')),
     dialogs: electronDialogs(() => mainWindow),
     shell: { showItemInFolder: (path) => shell.showItemInFolder(path) },
     clock: () => new Date(),

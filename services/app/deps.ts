@@ -1,8 +1,8 @@
 import type { AppInfo } from '../../shared/ipc/contract.ts';
 import type { Result } from '../../shared/model/validation.ts';
 import type { PdfPrinter } from '../export/pdf/pdfPrinter.ts';
-import type { ImportResult } from '../import/index.ts';
 import type { Store } from '../store/index.ts';
+import type { HeavyWork } from '../worker/heavyWork.ts';
 
 /**
  * What the handlers need from the outside world, injected so that Electron main and the
@@ -50,8 +50,8 @@ export interface AppDeps {
   readonly systemPrinter: SystemPrinter;
   /** Where the print layout finds the bundled fonts (services/fonts `findFontRoot(...).url`). */
   readonly fontBaseUrl: string;
-  /** Reads a published report (DOCX, PDF or text) from a file: services/import. */
-  readonly readImportFile: (path: string) => Promise<Result<ImportResult>>;
+  /** Import and DOCX writing: on a worker thread in the app, in-process in Node (services/worker). */
+  readonly heavy: HeavyWork;
   readonly dialogs: Dialogs;
   readonly shell: Shell;
   readonly clock: () => Date;

@@ -53,6 +53,7 @@ describe.runIf(bundlesBuilt())('electron-builder --dir for Linux x64 and arm64, 
     expect(new Set(entries.map((e) => e.split('/')[0]))).toEqual(new Set(['package.json', 'dist', 'node_modules']));
     const runtimeFiles = [
       'dist/electron/main.cjs',
+      'dist/electron/worker.cjs',
       'dist/electron/preload.cjs',
       'dist/renderer/index.html',
       'node_modules/better-sqlite3/lib/index.js',

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../services/app/deps.ts';
 import type { Handlers } from '../../services/app/registry.ts';
 import type { PdfPrinter } from '../../services/export/pdf/pdfPrinter.ts';
 import type { FontRoot } from '../../services/fonts/fontRoot.ts';
-import { importFile } from '../../services/import/index.ts';
+import { inProcessHeavyWork } from '../../services/worker/heavyWork.ts';
 import type { Store } from '../../services/store/index.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
@@ -38,7 +38,7 @@ export function realHandlers(options: {
     pdfPrinter: options.pdfPrinter,
     systemPrinter: { print: async (html) => (printed.push(html), { ok: true, value: true }) },
     fontBaseUrl: options.fontRoot.url,
-    readImportFile: (path) => importFile({ path }),
+    heavy: inProcessHeavyWork,
     dialogs: options.dialogs,
     shell: { showItemInFolder: (path) => void shownInFolder.push(path) },
     clock: options.clock,

@@ -3,9 +3,7 @@ import { buildDocument } from '../../../shared/document/build.ts';
 import type { Report } from '../../../shared/model/report.ts';
 import { renderPrintHtml } from '../../../shared/print/renderPrintHtml.ts';
 import { renderWebHtml } from '../../../shared/web/renderWebHtml.ts';
-import { renderDocx } from '../../export/docx/renderDocx.ts';
 import { exportPdf } from '../../export/pdf/exportPdf.ts';
-import { renderXlsx } from '../../export/xlsx/renderXlsx.ts';
 import type { AppDeps, FileFilter } from '../deps.ts';
 import type { Implementations } from '../registry.ts';
 import { unwrap } from '../registry.ts';
@@ -22,7 +20,7 @@ interface Output {
 }
 
 export function exportHandlers(deps: AppDeps, files: UserFiles): Implementations<ExportChannel> {
-  const { store, dialogs, pdfPrinter, systemPrinter, fontBaseUrl } = deps;
+  const { store, dialogs, pdfPrinter, systemPrinter, fontBaseUrl, heavy } = deps;
   const pdfOf = async (report: Report) => unwrap(await exportPdf(buildDocument(report), pdfPrinter, fontBaseUrl));
 
   /**
@@ -48,7 +46,7 @@ export function exportHandlers(deps: AppDeps, files: UserFiles): Implementations
         title: '导出Word文档',
         extension: 'docx',
         filter: { name: 'Word文档', extensions: ['docx'] },
-        render: (report) => renderDocx(buildDocument(report)),
+        render: (report) => heavy.renderDocx(buildDocument(report)),
       }),
     'nianbao:export:pdf': ({ reportId }) =>
       exportSaved(reportId, { title: '导出PDF', extension: 'pdf', filter: { name: 'PDF文档', extensions: ['pdf'] }, render: pdfOf }),
@@ -64,7 +62,7 @@ export function exportHandlers(deps: AppDeps, files: UserFiles): Implementations
         title: '导出Excel表格',
         extension: 'xlsx',
         filter: { name: 'Excel工作簿', extensions: ['xlsx'] },
-        render: (report) => renderXlsx(buildDocument(report)),
+        render: (report) => heavy.renderXlsx(buildDocument(report)),
       }),
     'nianbao:export:preview': async ({ report }) => ({ pdfBase64: Buffer.from(await pdfOf(report)).toString('base64') }),
     'nianbao:export:print': async ({ reportId }) => {

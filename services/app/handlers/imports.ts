@@ -41,12 +41,12 @@ function importReview(result: ImportResult): ImportReview {
   };
 }
 
-export function importHandlers({ store, dialogs, readImportFile }: AppDeps): Implementations<ImportChannel> {
+export function importHandlers({ store, dialogs, heavy }: AppDeps): Implementations<ImportChannel> {
   return {
     'nianbao:import:read': async () => {
       const path = await dialogs.chooseOpenPath({ title: '导入已有的年度报告', filters: IMPORT_FILTERS });
       if (path === null) return null;
-      return importReview(unwrap(await readImportFile(path)));
+      return importReview(unwrap(await heavy.readImportFile(path)));
     },
     'nianbao:import:pasted': async ({ text, html }) => importReview(unwrap(importPasted({ text, ...(html === undefined ? {} : { html }) }))),
     'nianbao:import:confirm': async ({ agencyId, report, fileName }) => {

@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDocument } from '../../shared/document/build.ts';
+import { launchChromiumPdfPrinter } from '../../services/export/pdf/chromiumPdfPrinter.ts';
+import { exportPdf } from '../../services/export/pdf/exportPdf.ts';
+import { DEVELOPMENT_FONT_ROOT, findFontRoot } from '../../services/fonts/fontRoot.ts';
+import { inProcessHeavyWork } from '../../services/worker/heavyWork.ts';
+import type { HeavyWork } from '../../services/worker/heavyWork.ts';
+import { startHeavyWorker } from '../../services/worker/heavyWorker.ts';
+import type { HeavyWorker } from '../../services/worker/heavyWorker.ts';
+import { consistentReport } from '../fixtures/consistentReport.ts';
+import { SEEDS_DIR } from '../fixtures/seedReports.ts';
+import { toolsAvailable } from '../support/tools.ts';
+
+/**
+ * The heavy-work thread Electron main uses (services/worker): it gives the same answers as
+ * the services in-process, and main's event loop stays responsive while a PDF is read and
+ * DOCX files are written. The thread runs the TypeScript sources here (Node strips the
+ * types); the app runs the same module bundled as dist/electron/worker.cjs.
+ */
+
+const WORKER_ENTRY = new URL('../../services/worker/workerThread.ts', import.meta.url);
+const available = toolsAvailable('chromium');
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-worker-'));
+const pdfPath = join(dir, 'report.pdf');
+let worker: HeavyWorker;
+
+beforeAll(async () => {
+  worker = startHeavyWorker(WORKER_ENTRY);
+  if (!available) return;
+  const fonts = findFontRoot([DEVELOPMENT_FONT_ROOT]);
+  if (!fonts.ok) throw new Error(fonts.error);
+  const printer = await launchChromiumPdfPrinter();
+  if (!printer.ok) throw new Error(printer.error);
+  try {
+    const pdf = await exportPdf(buildDocument(consistentReport()), printer.value, fonts.value.url);
+    if (!pdf.ok) throw new Error(pdf.error);
+    writeFileSync(pdfPath, pdf.value);
+  } finally {
+    await printer.value.close();
+  }
+});
+
+afterAll(async () => {
+  await worker.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Pauses {
+  /** Longest wall-clock time between two ticks. */
+  readonly wall: number;
+  /** Most processor time this thread spent between two ticks: how long its loop was blocked by work on it. */
+  readonly busy: number;
+}
+
+function threadCpuMs(): number {
+  const { user, system } = process.threadCpuUsage();
+  return (user + system) / 1000;
+}
+
+/**
+ * The pauses between the ticks of a 5 ms timer on this thread while `work` runs. On a
+ * loaded two-core machine the scheduler alone can hold any thread back for more than
+ * 50 ms, so what tells whether the work blocked this loop is the processor time this
+ * thread itself spent between two ticks.
+ */
+async function pausesDuring(work: () => Promise<unknown>): Promise<Pauses> {
+  let last = { at: performance.now(), cpu: threadCpuMs() };
+  let wall = 0;
+  let busy = 0;
+  const tick = () => {
+    const now = { at: performance.now(), cpu: threadCpuMs() };
+    wall = Math.max(wall, now.at - last.at);
+    busy = Math.max(busy, now.cpu - last.cpu);
+    last = now;
+  };
+  const timer = setInterval(tick, 5);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+    tick();
+  }
+  return { wall, busy };
+}
+
+describe('the heavy-work thread', () => {
+  it('reads a published report exactly as the in-process import does', async () => {
+    const seed = join(SEEDS_DIR, '002_02b0b34086fdfbea.txt');
+    const [threaded, local] = await Promise.all([worker.readImportFile(seed), inProcessHeavyWork.readImportFile(seed)]);
+    expect(threaded).toEqual(local);
+  });
+
+  it('writes the same DOCX as in-process', async () => {
+    const model = buildDocument(consistentReport());
+    const [threaded, local] = await Promise.all([worker.renderDocx(model), inProcessHeavyWork.renderDocx(model)]);
+    expect(threaded).toBeInstanceOf(Uint8Array);
+    const documentXml = (docx: Uint8Array) => strFromU8(unzipSync(docx)['word/document.xml']!);
+    expect(documentXml(threaded)).toBe(documentXml(local));
+  });
+
+  it('answers a refused file with the import’s message, not an exception', async () => {
+    const missing = await worker.readImportFile(join(dir, 'nowhere.pdf'));
+    expect(missing).toMatchObject({ ok: false, error: expect.stringMatching(/nowhere\.pdf/) });
+  });
+
+  it.runIf(available)('keeps this thread’s 5 ms timer on time (never blocked over 50 ms) while a PDF imports and DOCX files are written', async () => {
+    const model = buildDocument(consistentReport());
+    const work = (heavy: HeavyWork) => async () => {
+      const [imported] = await Promise.all([heavy.readImportFile(pdfPath), heavy.renderDocx(model), heavy.renderDocx(model)]);
+      expect(imported.ok).toBe(true);
+    };
+    // Warm up: the first call starts the thread and loads pdf.js there.
+    await worker.readImportFile(pdfPath);
+    const threaded = await pausesDuring(work(worker));
+    const inProcess = await pausesDuring(work(inProcessHeavyWork));
+    console.info(`5 ms timer while importing a PDF and writing two DOCX: on the worker thread blocked ${threaded.busy.toFixed(0)} ms at most (wall ${threaded.wall.toFixed(0)} ms); in-process blocked ${inProcess.busy.toFixed(0)} ms (wall ${inProcess.wall.toFixed(0)} ms)`);
+    expect(threaded.busy).toBeLessThan(50);
+  });
+});
