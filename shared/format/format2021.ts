@@ -133,6 +133,7 @@ export const format2021: ReportFormat = {
   tables: {
     table2: {
       id: 'table2',
+      title: '二、主动公开政府信息情况',
       shortName: '表二',
       subject: '主动公开',
       keyPrefix: 't2',
@@ -177,6 +178,7 @@ export const format2021: ReportFormat = {
     },
     table3: {
       id: 'table3',
+      title: '三、收到和处理政府信息公开申请情况',
       shortName: '表三',
       subject: '依申请公开',
       keyPrefix: 't3',
@@ -208,6 +210,7 @@ export const format2021: ReportFormat = {
     },
     table4: {
       id: 'table4',
+      title: '四、政府信息公开行政复议、行政诉讼情况',
       shortName: '表四',
       subject: '复议诉讼',
       keyPrefix: 't4',

@@ -65,6 +65,8 @@ export type LabelPath = readonly string[];
 
 /** What every table has: its id, how messages call it, and the prefix of its cell keys. */
 interface TableBase {
+  /** The table's title as printed in the official form, e.g. `三、收到和处理政府信息公开申请情况` (web page caption, XLSX sheet). */
+  readonly title: string;
   /** Short name in messages and lists, e.g. `表三`. */
   readonly shortName: string;
   /** What the table counts, in a few words, e.g. `依申请公开` (import names the table `表三（依申请公开）`). */
