@@ -1,4 +1,6 @@
 import { Form, Input, Select } from 'antd';
+import { AGENCY_KINDS } from '../../shared/model/deadline.ts';
+import type { AgencyKind } from '../../shared/model/deadline.ts';
 import { AGENCY_LEVELS } from '../../shared/model/report.ts';
 import type { Agency, AgencyLevel } from '../../shared/model/report.ts';
 
@@ -14,6 +16,7 @@ const TEXT_FIELDS: readonly { field: TextField; label: string; placeholder: stri
 ];
 
 const LEVEL_OPTIONS = (Object.entries(AGENCY_LEVELS) as [AgencyLevel, string][]).map(([value, label]) => ({ value, label }));
+const KIND_OPTIONS = (Object.entries(AGENCY_KINDS) as [AgencyKind, string][]).map(([value, label]) => ({ value, label }));
 
 interface AgencyFieldsProps {
   readonly agency: Agency;
@@ -51,6 +54,15 @@ export function AgencyFields({ agency, onChange, autoFocus, requireName }: Agenc
           value={agency.level}
           options={LEVEL_OPTIONS}
           onChange={(level) => onChange({ ...agency, level }, 'level')}
+        />
+      </Form.Item>
+      <Form.Item label="机关类型" extra="决定报告的公布期限（《条例》第四十九条）。">
+        <Select
+          data-field="agency.kind"
+          value={agency.kind}
+          placeholder="请选择"
+          options={KIND_OPTIONS}
+          onChange={(kind: AgencyKind) => onChange({ ...agency, kind }, 'kind')}
         />
       </Form.Item>
     </Form>

@@ -7,6 +7,7 @@ import type { OpenedReport } from '../../shared/ipc/contract.ts';
 import { reportFormat } from '../../shared/model/report.ts';
 import type { Agency, Report } from '../../shared/model/report.ts';
 import { AgencyFields } from '../agency/AgencyFields.tsx';
+import { LocalRequirementsFields } from '../agency/LocalRequirementsFields.tsx';
 import { nianbao, reason } from '../api.ts';
 import { ChecksPanel } from '../checks/ChecksPanel.tsx';
 import { findingsByCell } from '../checks/findingsByCell.ts';
@@ -175,6 +176,10 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
       <>
         {agencyError && <Alert type="warning" showIcon message={`机关信息未能同步到机关档案：${agencyError}`} className="nb-gap" />}
         <AgencyFields agency={report.agency} requireName onChange={(agency, field) => edit((r) => withAgency(r, agency), `agency:${field}`)} />
+        <LocalRequirementsFields
+          requirements={report.agency.localRequirements}
+          onChange={(localRequirements) => edit((r) => withAgency(r, { ...r.agency, localRequirements }), 'agency:localRequirements')}
+        />
       </>
     );
   } else if (current.section) {
@@ -188,6 +193,8 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
         edit={edit}
         undo={undo}
         redo={redo}
+        reportId={summary.id}
+        lastYear={lastYear}
       />
     );
   } else if (current.id === 'checks') {

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Alert, App as AntApp, Button } from 'antd';
 import type { Finding } from '../../shared/checks/index.ts';
 import type { Figures } from '../../shared/figures/figures.ts';
@@ -8,7 +8,12 @@ import type { InfoFee, Report } from '../../shared/model/report.ts';
 import { pasteSummary } from '../grid/pasteBlock.ts';
 import type { PastePlan } from '../grid/pasteBlock.ts';
 import { TableGrid } from '../grid/TableGrid.tsx';
+import { repetitionBySection } from '../../shared/checks/index.ts';
+import { computeFigures } from '../../shared/figures/figures.ts';
+import { figureSentence, SENTENCE_KINDS } from '../../shared/sentences/figureSentences.ts';
+import type { SentenceKind } from '../../shared/sentences/figureSentences.ts';
 import { InfoFeeFields } from './InfoFeeFields.tsx';
+import { besideCells, useYearOverYearToggle, YearOverYearBar } from './YearOverYear.tsx';
 import { ProseEditor } from './ProseEditor.tsx';
 import { withInfoFee, withoutStatedTotals, withSection, withValues } from './reportEdits.ts';
 
@@ -21,6 +26,9 @@ interface SectionStepProps {
   readonly edit: (change: (report: Report) => Report, group?: string) => void;
   readonly undo: () => void;
   readonly redo: () => void;
+  readonly reportId: number;
+  /** The same agency's report of the year before, when there is one. */
+  readonly lastYear: Report | null;
 }
 
 /** The typed (non-total) cells of a table that are still blank. */
@@ -31,8 +39,10 @@ function blankCells(format: ReportFormat, report: Report, table: string): string
 }
 
 /** One section of the report: its table as a grid, or its text (and 六's fee figures). */
-export function SectionStep({ format, section, report, figures, findingsByCell, edit, undo, redo }: SectionStepProps) {
+export function SectionStep({ format, section, report, figures, findingsByCell, edit, undo, redo, reportId, lastYear }: SectionStepProps) {
   const { message, modal } = AntApp.useApp();
+  const [yearOverYear, setYearOverYear] = useYearOverYearToggle();
+  const lastYearFigures = useMemo(() => (lastYear ? computeFigures(lastYear) : undefined), [lastYear]);
   const onEnter = useCallback(
     (entries: ReadonlyMap<string, string | null>, group: string) => edit((r) => withValues(r, entries), group),
     [edit],
@@ -75,6 +85,7 @@ export function SectionStep({ format, section, report, figures, findingsByCell, 
           <p className="nb-hint">
             方向键、Tab、回车在格子间移动。从 Excel/WPS 复制时连同行名、表头一起复制，按 Ctrl+V 即按名称对应粘贴。灰色的合计格由软件计算。Ctrl+Z 撤销。
           </p>
+          <YearOverYearBar reportId={reportId} report={report} lastYear={lastYear} on={yearOverYear} onToggle={setYearOverYear} />
           <Button size="small" disabled={blanks.length === 0} onClick={fillZeros} data-action="fill-zeros">
             全部空格填0{blanks.length ? `（${blanks.length}）` : ''}
           </Button>
@@ -90,6 +101,7 @@ export function SectionStep({ format, section, report, figures, findingsByCell, 
           onUndo={undo}
           onRedo={redo}
           onClearStated={onClearStated}
+          {...(yearOverYear && lastYear ? { beside: besideCells(report, lastYear, table) } : {})}
         />
       </div>
     );
@@ -105,6 +117,12 @@ export function SectionStep({ format, section, report, figures, findingsByCell, 
       )}
       <ProseEditor
         section={section}
+        carried={lastYear ? repetitionBySection(report, lastYear).get(section.key) : undefined}
+        sentences={(Object.keys(SENTENCE_KINDS) as SentenceKind[]).map((kind) => ({
+          key: kind,
+          label: SENTENCE_KINDS[kind],
+          text: figureSentence(kind, format, { figures, infoFee: report.infoFee }, lastYear && lastYearFigures ? { figures: lastYearFigures, infoFee: lastYear.infoFee } : undefined),
+        }))}
         text={report.sections[section.key] ?? ''}
         onChange={(text) => edit((r) => withSection(r, section.key, text), `section:${section.key}`)}
       />

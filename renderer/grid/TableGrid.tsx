@@ -30,6 +30,8 @@ export interface TableGridProps {
   readonly onActiveCell?: (key: string) => void;
   /** Delete on a total stated by an imported source: use the derived total instead. */
   readonly onClearStated?: (key: string) => void;
+  /** A short line under a cell's figure (last year's figure and the change). */
+  readonly beside?: ReadonlyMap<string, string>;
 }
 
 export interface CellNote {
@@ -76,6 +78,7 @@ interface DataCellProps {
   readonly findings: readonly Finding[] | undefined;
   readonly typing: string | null | undefined;
   readonly note: CellNote | undefined;
+  readonly beside: string | undefined;
   readonly onType: (key: string, text: string) => void;
 }
 
@@ -97,11 +100,12 @@ function sameCell(a: DataCellProps, b: DataCellProps): boolean {
     a.figure.text === b.figure.text &&
     a.note?.text === b.note?.text &&
     a.note?.className === b.note?.className &&
+    a.beside === b.beside &&
     sameFindings(a.findings, b.findings)
   );
 }
 
-const DataCell = memo(function DataCell({ cell, cellKey, figure, findings, typing, note, onType }: DataCellProps) {
+const DataCell = memo(function DataCell({ cell, cellKey, figure, findings, typing, note, beside, onType }: DataCellProps) {
   const derived = figure.cell.sumOf !== undefined;
   const className = `nb-cell nb-cell-${figure.cell.kind}${derived ? ' nb-cell-total' : ''}${severityClass(findings)}${note ? ` ${note.className}` : ''}`;
   const label = cellName(figure.cell);
@@ -123,6 +127,11 @@ const DataCell = memo(function DataCell({ cell, cellKey, figure, findings, typin
           value={typing ?? figure.text}
           onChange={(e) => onType(cellKey, e.target.value)}
         />
+      )}
+      {beside !== undefined && (
+        <div className="nb-cell-beside" data-beside={cellKey}>
+          {beside}
+        </div>
       )}
     </td>
   );
@@ -160,6 +169,7 @@ export function TableGrid({
   onUndo,
   onRedo,
   notes,
+  beside,
   onActiveCell,
   onClearStated,
 }: TableGridProps) {
@@ -317,6 +327,7 @@ export function TableGrid({
                       findings={findingsByCell.get(cell.content.key)}
                       typing={editing?.key === cell.content.key ? editing.text : undefined}
                       note={notes?.get(cell.content.key)}
+                      beside={beside?.get(cell.content.key)}
                       onType={onType}
                     />
                   ) : (

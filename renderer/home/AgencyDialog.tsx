@@ -3,6 +3,7 @@ import { Modal } from 'antd';
 import type { AgencyRecord } from '../../shared/ipc/contract.ts';
 import { blankAgency } from '../../shared/model/report.ts';
 import { AgencyFields } from '../agency/AgencyFields.tsx';
+import { LocalRequirementsFields } from '../agency/LocalRequirementsFields.tsx';
 import { useSaveAgency } from '../agency/useSaveAgency.ts';
 
 interface AgencyDialogProps {
@@ -27,6 +28,7 @@ export function AgencyDialog({ record, onClose, onSaved }: AgencyDialogProps) {
       onCancel={onClose}
     >
       <AgencyFields agency={agency} onChange={setAgency} autoFocus />
+      <LocalRequirementsFields requirements={agency.localRequirements} onChange={(localRequirements) => setAgency({ ...agency, localRequirements })} />
     </Modal>
   );
 }

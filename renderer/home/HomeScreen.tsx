@@ -10,6 +10,7 @@ import { useMenuCommands } from '../menuCommands.tsx';
 import { AgencyDialog } from './AgencyDialog.tsx';
 import { NewReportDialog } from './NewReportDialog.tsx';
 import type { ReportSource } from './NewReportDialog.tsx';
+import { DeadlineNote } from './DeadlineNote.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import { Welcome } from './Welcome.tsx';
 
@@ -127,6 +128,7 @@ export function HomeScreen({ agencyId, onAgency, onOpen, onReview, actions, star
             </label>
           </nav>
           <main className="nb-home-main">
+            {selected && <DeadlineNote agency={selected} reports={reports} today={new Date()} onEditAgency={() => setDialog('editAgency')} />}
             {selected ? (
               <ReportTable
                 agency={selected}
