@@ -49,9 +49,11 @@ export function buildComparisonDocument(report: Report, previous: Report): Docum
     blocks: [comparisonTable(title, rows.filter((r) => r.groupTitle === title))],
   }));
   const title = comparisonTitle(report, previous.year);
+  const agency = report.agency.name.trim();
   return {
     title,
-    titleLines: [title],
+    // Broken after the agency, as the report's own title is, rather than inside a word.
+    titleLines: agency ? [agency, title.slice(agency.length)] : [title],
     properties: { title, author: report.agency.name.trim(), subject: `${report.year}年与${previous.year}年数据对比` },
     preamble: [{ kind: 'paragraph', text: `本表列出${report.year}年度报告各项数据与${previous.year}年度报告的对比。“—”表示该年未填写或无法计算（上年为0时不计增减幅度）。` }],
     sections,
