@@ -45,7 +45,7 @@ const NEW_REPORT_COMMANDS: Partial<Record<MenuCommand, ReportSource>> = {
 export function App() {
   const { message } = AntApp.useApp();
   const [route, go] = useRoute();
-  const [review, setReview] = useState<{ review: ImportReview; agency: AgencyRecord } | undefined>(undefined);
+  const [review, setReview] = useState<{ review: ImportReview; agency: AgencyRecord; year: number } | undefined>(undefined);
   const [startWith, setStartWith] = useState<ReportSource | undefined>(undefined);
   // After a restore from backup every screen reads the data afresh.
   const [generation, setGeneration] = useState(0);
@@ -76,6 +76,7 @@ export function App() {
       <ImportReviewScreen
         review={review.review}
         agency={review.agency}
+        chosenYear={review.year}
         onCancel={() => setReview(undefined)}
         onCreated={(report) => {
           setReview(undefined);
@@ -105,9 +106,9 @@ export function App() {
           setStartWith(undefined);
           openReport(report.id);
         }}
-        onReview={(r, agency) => {
+        onReview={(r, agency, year) => {
           setStartWith(undefined);
-          setReview({ review: r, agency });
+          setReview({ review: r, agency, year });
         }}
       />
     );

@@ -20,7 +20,7 @@ interface HomeScreenProps {
   readonly agencyId: AgencyId | undefined;
   readonly onAgency: (id: AgencyId) => void;
   readonly onOpen: (report: ReportSummary) => void;
-  readonly onReview: (review: ImportReview, agency: AgencyRecord) => void;
+  readonly onReview: (review: ImportReview, agency: AgencyRecord, year: number) => void;
   readonly actions: AppActions;
   /** A new report asked for from the menus before this screen was on view. */
   readonly startWith: ReportSource | undefined;
@@ -168,9 +168,9 @@ export function HomeScreen({ agencyId, onAgency, onOpen, onReview, actions, star
             setDialog(undefined);
             onOpen(report);
           }}
-          onReview={(review) => {
+          onReview={(review, year) => {
             setDialog(undefined);
-            onReview(review, selected);
+            onReview(review, selected, year);
           }}
         />
       )}

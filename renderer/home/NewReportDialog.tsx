@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App as AntApp, Form, InputNumber, Modal, Radio, Space } from 'antd';
+import type { ClipboardEvent } from 'react';
+import { App as AntApp, Form, Input, InputNumber, Modal, Radio, Space } from 'antd';
 import type { AgencyRecord, ImportReview, ReportSummary } from '../../shared/ipc/contract.ts';
 import { nianbao, reason } from '../api.ts';
 
-export type ReportSource = 'blank' | 'lastYear' | 'exchange' | 'published';
+export type ReportSource = 'blank' | 'lastYear' | 'exchange' | 'published' | 'clipboard';
 
 interface NewReportDialogProps {
   readonly agency: AgencyRecord;
@@ -12,8 +13,8 @@ interface NewReportDialogProps {
   readonly existingYears: readonly number[];
   readonly onClose: () => void;
   readonly onCreated: (report: ReportSummary) => void;
-  /** A published report was read: the user reviews what was recognised before it is created. */
-  readonly onReview: (review: ImportReview) => void;
+  /** A published report was read: the user reviews what was recognised before it is created (for the year chosen here). */
+  readonly onReview: (review: ImportReview, year: number) => void;
 }
 
 /** Reports are written in January for the year before. */
@@ -30,6 +31,8 @@ export function NewReportDialog({ agency, initialSource, existingYears, onClose,
     initialSource === 'exchange' || initialSource === 'published' ? initialSource : hasLastYear ? 'lastYear' : 'blank',
   );
   const [busy, setBusy] = useState(false);
+  /** What was pasted: the text (editable) and, when the clipboard had it, the HTML of the copied table. */
+  const [pasted, setPasted] = useState<{ text: string; html?: string }>({ text: '' });
   const taken = existingYears.includes(year) && (source === 'blank' || source === 'lastYear');
 
   const create = async (): Promise<void> => {
@@ -40,9 +43,11 @@ export function NewReportDialog({ agency, initialSource, existingYears, onClose,
       } else if (source === 'exchange') {
         const created = await nianbao.exchange.import();
         if (created) onCreated(created);
+      } else if (source === 'clipboard') {
+        onReview(await nianbao.import.pasted(pasted), year);
       } else {
         const review = await nianbao.import.read();
-        if (review) onReview(review);
+        if (review) onReview(review, year);
       }
     } catch (error) {
       message.error(reason(error));
@@ -52,14 +57,21 @@ export function NewReportDialog({ agency, initialSource, existingYears, onClose,
   };
 
   const choosesFile = source === 'exchange' || source === 'published';
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>): void => {
+    const html = event.clipboardData.getData('text/html');
+    const text = event.clipboardData.getData('text/plain');
+    if (!html && !text) return;
+    event.preventDefault();
+    setPasted({ text, ...(html ? { html } : {}) });
+  };
   return (
     <Modal
       title={`为“${agency.agency.name}”新建报告`}
       open
       width={600}
-      okText={choosesFile ? '选择文件…' : '创建'}
+      okText={choosesFile ? '选择文件…' : source === 'clipboard' ? '读取粘贴的内容' : '创建'}
       cancelText="取消"
-      okButtonProps={{ disabled: taken || (source === 'lastYear' && !hasLastYear), id: 'create-report' }}
+      okButtonProps={{ disabled: taken || (source === 'lastYear' && !hasLastYear) || (source === 'clipboard' && pasted.text.trim() === ''), id: 'create-report' }}
       confirmLoading={busy}
       onOk={() => void create()}
       onCancel={onClose}
@@ -82,17 +94,33 @@ export function NewReportDialog({ agency, initialSource, existingYears, onClose,
                 <div className="nb-radio-note">其他电脑上的年报软件导出的报告。归入文件中的机关（没有则新建）；已有同一年度的报告时将被替换，原内容保留在历史版本中。</div>
               </Radio>
               <Radio value="published">
-                导入已发布的报告（Word、PDF 或文本）
+                导入已发布的报告（Word、PDF、网页、Excel 或文本）
                 <div className="nb-radio-note">读出正文和表格数字，确认或修改后再创建。识别不出的格子留空，不会猜测。</div>
+              </Radio>
+              <Radio value="clipboard">
+                从剪贴板导入
+                <div className="nb-radio-note">在浏览器、PDF阅读器或WPS中复制整份报告或其中一张表格，粘贴到下面。</div>
               </Radio>
             </Space>
           </Radio.Group>
         </Form.Item>
-        {!choosesFile && (
+        {source === 'clipboard' && (
+          <Form.Item label="粘贴的内容" help={pasted.html ? '已同时取得复制内容的表格结构（网页格式）。' : '按 Ctrl+V 粘贴。'}>
+            <Input.TextArea
+              data-testid="paste-target"
+              rows={6}
+              value={pasted.text}
+              placeholder="在这里按 Ctrl+V 粘贴"
+              onPaste={onPaste}
+              onChange={(e) => setPasted({ text: e.target.value })}
+            />
+          </Form.Item>
+        )}
+        {source !== 'exchange' && (
           <Form.Item
             label="报告年度"
             validateStatus={taken ? 'error' : ''}
-            help={taken ? `已有${year}年的报告，请直接打开它。` : `统计${year}年1月1日至12月31日的情况。`}
+            help={taken ? `已有${year}年的报告，请直接打开它。` : choosesFile || source === 'clipboard' ? '与导入内容中的年度不同时，核对时可以选择。' : `统计${year}年1月1日至12月31日的情况。`}
           >
             <InputNumber value={year} min={2008} max={2100} precision={0} suffix="年" onChange={(v) => v !== null && setYear(v)} />
           </Form.Item>

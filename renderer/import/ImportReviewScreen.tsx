@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Collapse, InputNumber, Space, Tabs } from 'antd';
+import { Alert, App as AntApp, Button, Collapse, InputNumber, Radio, Space, Tabs } from 'antd';
 import { checkReport } from '../../shared/checks/index.ts';
 import { tableLayouts } from '../../shared/format/index.ts';
-import type { AgencyRecord, ImportReview, ReportSummary } from '../../shared/ipc/contract.ts';
+import type { AgencyRecord, ImportedCell, ImportReview, ReportSummary } from '../../shared/ipc/contract.ts';
 import { reportFormat } from '../../shared/model/report.ts';
 import { nianbao, reason } from '../api.ts';
 import { findingsByCell } from '../checks/findingsByCell.ts';
@@ -14,6 +14,8 @@ import type { CellNote } from '../grid/TableGrid.tsx';
 interface ImportReviewScreenProps {
   readonly review: ImportReview;
   readonly agency: AgencyRecord;
+  /** The year chosen when the import was started. */
+  readonly chosenYear: number;
   readonly onCancel: () => void;
   readonly onCreated: (report: ReportSummary) => void;
 }
@@ -39,11 +41,23 @@ function SourceText({ text, passage }: { readonly text: string; readonly passage
  * What an import recognised, beside the source text: every figure with how sure the
  * reader is, to confirm or correct before the report is created. Blank stays blank.
  */
-export function ImportReviewScreen({ review, agency, onCancel, onCreated }: ImportReviewScreenProps) {
-  const { message } = AntApp.useApp();
+/** The note under a cell: what was read and from where, or why it was not read. */
+function cellNote(cell: ImportedCell): CellNote {
+  const why = cell.note ? `（${cell.note}）` : '';
+  if (cell.status === 'unread') return { className: 'nb-cell-unsure', text: `未能读出${why}。原文中可能有这个数，请对照原文填写。${cell.source ? `原文：${cell.source}` : ''}` };
+  if (cell.confidence === 'unsure') return { className: 'nb-cell-unsure', text: `识别不确定，请对照原文核对${why}。原文：${cell.source || '（未找到）'}` };
+  if (cell.status === 'blank') return { className: 'nb-cell-sure', text: `原文此格为空白。原文：${cell.source}` };
+  return { className: 'nb-cell-sure', text: `原文：${cell.source}` };
+}
+
+export function ImportReviewScreen({ review, agency, chosenYear, onCancel, onCreated }: ImportReviewScreenProps) {
+  const { message, modal } = AntApp.useApp();
   const [history, dispatch] = useReducer(draftReducer, { ...review.report, agency: agency.agency }, startHistory);
   const report = history.report;
-  const [year, setYear] = useState(review.report.year);
+  const [year, setYear] = useState(review.year ?? chosenYear);
+  /** Which agency the report goes to when the file names another: the one chosen, or a new one of the file's name. */
+  const [target, setTarget] = useState<'chosen' | 'file'>('chosen');
+  const otherAgency = review.agency !== null && review.agency !== agency.agency.name ? review.agency : null;
   const [activeCell, setActiveCell] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const format = reportFormat(report);
@@ -54,16 +68,13 @@ export function ImportReviewScreen({ review, agency, onCancel, onCreated }: Impo
     const map = new Map<string, CellNote>();
     for (const cell of review.cells) {
       const typed = report.values[cell.key] ?? null;
-      if (typed !== cell.value) map.set(cell.key, { className: 'nb-cell-corrected', text: `已修改（识别为：${cell.value ?? '空白'}）` });
-      else if (cell.confidence === 'unsure') {
-        const why = cell.note ? `${cell.note}。` : '';
-        map.set(cell.key, { className: 'nb-cell-unsure', text: `识别不确定，请对照原文核对。${why}原文：${cell.source || '（未找到）'}` });
-      }
-      else map.set(cell.key, { className: 'nb-cell-sure', text: `原文：${cell.source}` });
+      if (typed !== cell.value) map.set(cell.key, { className: 'nb-cell-corrected', text: `已修改（识别为：${cell.value ?? '未能读出'}）` });
+      else map.set(cell.key, cellNote(cell));
     }
     return map;
   }, [review.cells, report.values]);
-  const unsure = review.cells.filter((c) => c.confidence === 'unsure').length;
+  const unsure = review.cells.filter((c) => c.confidence === 'unsure' && c.status === 'read').length;
+  const unread = review.cells.filter((c) => c.status === 'unread').length;
 
   const onEnter = useCallback(
     (entries: ReadonlyMap<string, string | null>, group: string) =>
@@ -74,12 +85,24 @@ export function ImportReviewScreen({ review, agency, onCancel, onCreated }: Impo
   const confirm = async (): Promise<void> => {
     setBusy(true);
     try {
-      onCreated(await nianbao.import.confirm({ agencyId: agency.id, report: { ...report, year }, fileName: review.fileName }));
+      const agencyId = otherAgency && target === 'file' ? (await nianbao.agencies.create({ agency: { ...review.report.agency, name: otherAgency } })).id : agency.id;
+      onCreated(await nianbao.import.confirm({ agencyId, report: { ...report, year }, fileName: review.fileName }));
     } catch (error) {
       message.error(reason(error));
     } finally {
       setBusy(false);
     }
+  };
+
+  const cancel = (): void => {
+    if (history.past.length === 0) return onCancel();
+    modal.confirm({
+      title: '放弃在核对中所做的修改？',
+      content: '取消导入后，在这里修改过的格子不会保存。',
+      okText: '放弃修改',
+      cancelText: '继续核对',
+      onOk: onCancel,
+    });
   };
 
   const layouts = tableLayouts(format);
@@ -89,9 +112,9 @@ export function ImportReviewScreen({ review, agency, onCancel, onCreated }: Impo
       <header className="nb-header">
         <h1 className="nb-header-title">导入核对：{review.fileName}</h1>
         <Space>
-          <span className="nb-muted">导入到“{agency.agency.name}”</span>
+          <span className="nb-muted">导入到“{otherAgency && target === 'file' ? otherAgency : agency.agency.name}”</span>
           <InputNumber value={year} min={2008} max={2100} precision={0} suffix="年度" onChange={(v) => v !== null && setYear(v)} />
-          <Button onClick={onCancel}>取消</Button>
+          <Button onClick={cancel} data-action="cancel-import">取消</Button>
           <Button type="primary" loading={busy} onClick={() => void confirm()} data-action="confirm-import">
             确认无误，创建报告
           </Button>
@@ -103,14 +126,44 @@ export function ImportReviewScreen({ review, agency, onCancel, onCreated }: Impo
           <SourceText text={review.sourceText} passage={activeCell ? cells.get(activeCell)?.source : undefined} />
         </section>
         <section className="nb-review-figures" aria-label="识别结果">
+          {otherAgency && (
+            <Alert
+              type="warning"
+              showIcon
+              className="nb-gap"
+              data-testid="agency-differs"
+              message={`文件中的机关是“${otherAgency}”，与当前选择的“${agency.agency.name}”不同。`}
+              description={
+                <Radio.Group value={target} onChange={(e) => setTarget(e.target.value)}>
+                  <Radio value="chosen">导入到“{agency.agency.name}”</Radio>
+                  <Radio value="file">新建机关“{otherAgency}”并导入到它</Radio>
+                </Radio.Group>
+              }
+            />
+          )}
+          {review.year !== null && review.year !== chosenYear && (
+            <Alert
+              type="warning"
+              showIcon
+              className="nb-gap"
+              data-testid="year-differs"
+              message={`文件中的年度是${review.year}年，新建时选择的是${chosenYear}年。`}
+              description={
+                <Radio.Group value={year} onChange={(e) => setYear(e.target.value)}>
+                  <Radio value={review.year}>按文件，作为{review.year}年的报告</Radio>
+                  <Radio value={chosenYear}>作为{chosenYear}年的报告</Radio>
+                </Radio.Group>
+              }
+            />
+          )}
           {review.notes.map((note) => (
             <Alert key={note} type="info" showIcon message={note} className="nb-gap" />
           ))}
           <Alert
-            type={unsure ? 'warning' : 'success'}
+            type={unsure || unread ? 'warning' : 'success'}
             showIcon
             className="nb-gap"
-            message={`识别出 ${review.cells.filter((c) => c.value !== null).length} 个数字${unsure ? `，其中 ${unsure} 个不确定（黄色），请对照原文核对` : ''}。点中格子可在左侧看到原文位置；空白格表示原文中没有，需要自己填写。`}
+            message={`识别出 ${review.cells.filter((c) => c.value !== null).length} 个数字${unsure ? `，其中 ${unsure} 个不确定（黄色），请对照原文核对` : ''}${unread ? `；${unread} 个格子未能读出（黄色、留空），原文中可能有，请对照原文填写` : ''}。点中格子可在左侧看到原文位置。`}
           />
           <Tabs
             items={tables.map((section) => ({
