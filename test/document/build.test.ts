@@ -45,7 +45,7 @@ describe('buildDocument', () => {
       expect(model.sections.find((s) => s.blocks[0] === table)?.key).toBe(currentFormat.sections.find((s) => s.table === table.id)?.key);
       expect([table.rowCount, table.columnCount, table.headerRows]).toEqual([layout.rowCount, layout.columnCount, layout.headerRows]);
       expect(table.columnWidthsMm).toEqual(layout.columnWidthsMm);
-      expect(table.title).toBe(currentFormat.tables[table.id].title);
+      expect(table.title).toBe(currentFormat.tables[table.id as keyof typeof layouts].title);
       expect(table.cells).toHaveLength(layout.cells.length);
       table.cells.forEach((cell, i) => {
         const grid = layout.cells[i]!;
