@@ -34,8 +34,11 @@ async function seedPdf(): Promise<Uint8Array | undefined> {
   return new Uint8Array(readFileSync(join(dir, 'report.pdf')));
 }
 
-function startWorker(): Worker {
-  return new Worker(new URL('./worker.ts', import.meta.url));
+/** A worker that has loaded the importer (so its loading time never counts as a hang). */
+async function startWorker(): Promise<Worker> {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url));
+  await new Promise((resolve) => worker.once('message', resolve));
+  return worker;
 }
 
 function importInWorker(worker: Worker, bytes: Uint8Array, name: string): Promise<Outcome | 'hang'> {
@@ -59,7 +62,7 @@ const pdf = await seedPdf();
 const corpus = await buildCorpus(pdf ? { pdf } : {});
 /** PDFs take ~50 times as long as the other forms: one input in 50 is a PDF. */
 const forms = corpus.filter((f) => !f.name.endsWith('.pdf'));
-let worker = startWorker();
+let worker = await startWorker();
 const tally = { read: 0, refused: 0, failure: 0, hang: 0 };
 const problems: string[] = [];
 const started = performance.now();
@@ -71,7 +74,7 @@ for (let seed = firstSeed; seed < firstSeed + count; seed++) {
     tally.hang++;
     problems.push(`hang over ${HANG_MS / 1000} s: seed ${seed} (${file.name}, ${bytes.length} bytes)`);
     await worker.terminate();
-    worker = startWorker();
+    worker = await startWorker();
   } else {
     tally[outcome.kind]++;
     if (outcome.kind === 'failure') problems.push(`seed ${seed} (${file.name}): ${outcome.message.slice(0, 500)}`);

@@ -5,3 +5,5 @@ import { importOutcome } from './check.ts';
 parentPort!.on('message', async ({ bytes, name }: { bytes: Uint8Array; name: string }) => {
   parentPort!.postMessage(await importOutcome(bytes, name));
 });
+// Loading the importer takes seconds on a busy machine: the runner starts its watchdog only after this.
+parentPort!.postMessage('ready');
