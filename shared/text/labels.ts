@@ -52,7 +52,59 @@ function head(text: string, chars: number): string {
   return Array.from(text).slice(0, chars).join('');
 }
 
+/** Characters of a label and how often each occurs, for a quick bound on the similarity. */
+const labelChars = new Map<string, Map<string, number>>();
+
+function charCounts(text: string): Map<string, number> {
+  let counts = labelChars.get(text);
+  if (!counts) {
+    counts = new Map();
+    for (const c of text) counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (labelChars.size >= MEMO_LIMIT) labelChars.clear();
+    labelChars.set(text, counts);
+  }
+  return counts;
+}
+
+/**
+ * An edit turns at most one character into a shared one, so the similarity of two texts
+ * is at most (characters they share) / (the longer length): a cheap test that rules out
+ * most label comparisons before the edit distance is computed.
+ */
+function mayBeSimilar(text: string, label: string, textLength: number): boolean {
+  const counts = charCounts(label);
+  const used = new Map<string, number>();
+  let shared = 0;
+  for (const c of text) {
+    const n = used.get(c) ?? 0;
+    if (n < (counts.get(c) ?? 0)) {
+      shared++;
+      used.set(c, n + 1);
+    }
+  }
+  return shared >= FUZZY_MIN_SIMILARITY * textLength;
+}
+
+/** Matches by label, then by text. */
+const matches = new Map<string, Map<string, LabelMatch | null>>();
+
+/** How the printed text matches the label, if it does (memoised: tables repeat their texts). */
 export function matchLabel(text: string, label: string): LabelMatch | undefined {
+  let byText = matches.get(label);
+  if (!byText) {
+    byText = new Map();
+    matches.set(label, byText);
+  }
+  let match = byText.get(text);
+  if (match === undefined) {
+    match = computeMatch(text, label) ?? null;
+    if (byText.size >= MEMO_LIMIT) byText.clear();
+    byText.set(text, match);
+  }
+  return match ?? undefined;
+}
+
+function computeMatch(text: string, label: string): LabelMatch | undefined {
   const t = looseNorm(text);
   const l = looseNorm(label);
   if (t === '' || l === '') return undefined;
@@ -64,6 +116,7 @@ export function matchLabel(text: string, label: string): LabelMatch | undefined 
   if (l.length < (FUZZY_MIN_SIMILARITY * t.length) / 2) return undefined;
   const textLength = length(t);
   if (textLength < FUZZY_MIN_CHARS || length(l) < FUZZY_MIN_SIMILARITY * textLength) return undefined;
+  if (!mayBeSimilar(t, l, textLength)) return undefined;
   const score = Math.max(similarity(t, l), similarity(t, head(l, textLength)));
   return score >= FUZZY_MIN_SIMILARITY ? { kind: 'fuzzy', score } : undefined;
 }

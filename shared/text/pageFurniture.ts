@@ -1,5 +1,5 @@
 import { norm } from './norm.ts';
-import { similarity } from './similarity.ts';
+import { isSimilar } from './similarity.ts';
 
 /**
  * Page headers and footers that extraction leaves in the middle of the text, even inside
@@ -23,11 +23,25 @@ function isRunningTitle(text: string): boolean {
   const suffixLength = Array.from(TITLE_SUFFIX).length;
   if (Array.from(n).length < suffixLength) return false;
   const tail = Array.from(n).slice(-suffixLength).join('');
-  return similarity(tail, TITLE_SUFFIX) >= TITLE_MIN_SIMILARITY;
+  return isSimilar(tail, TITLE_SUFFIX, TITLE_MIN_SIMILARITY);
+}
+
+const furniture = new Map<string, boolean>();
+/** Texts repeat (tables are read more than once); beyond this many the memo starts over. */
+const MEMO_LIMIT = 20_000;
+
+function isFurniture(text: string): boolean {
+  let answer = furniture.get(text);
+  if (answer === undefined) {
+    answer = isPageNumber(text) || isRunningTitle(text);
+    if (furniture.size >= MEMO_LIMIT) furniture.clear();
+    furniture.set(text, answer);
+  }
+  return answer;
 }
 
 /** A line whose every printed cell is a page number or a running title. */
 export function isPageFurniture(cells: readonly string[]): boolean {
   const printed = cells.map((c) => c.trim()).filter((c) => c !== '');
-  return printed.length > 0 && printed.every((c) => isPageNumber(c) || isRunningTitle(c));
+  return printed.length > 0 && printed.every(isFurniture);
 }

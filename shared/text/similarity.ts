@@ -26,3 +26,27 @@ export function similarity(a: string, b: string): number {
   const longer = Math.max(Array.from(a).length, Array.from(b).length);
   return longer === 0 ? 1 : 1 - editDistance(a, b) / longer;
 }
+
+/**
+ * Whether `similarity(a, b) >= threshold`, answered cheaply when it cannot be: an edit
+ * makes at most one more shared character, so the similarity is at most the characters
+ * the two share over the longer length. Most texts compared with a label share few.
+ */
+export function isSimilar(a: string, b: string, threshold: number): boolean {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  const longer = Math.max(x.length, y.length);
+  if (longer === 0) return true;
+  if (Math.min(x.length, y.length) < threshold * longer) return false;
+  const counts = new Map<string, number>();
+  for (const c of y) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let shared = 0;
+  for (const c of x) {
+    const n = counts.get(c) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(c, n - 1);
+    }
+  }
+  return shared >= threshold * longer && similarity(a, b) >= threshold;
+}

@@ -18,7 +18,10 @@ const ROW_NUMBER = /^[\d\uFF10-\uFF19]{1,2}[.．、]$/;
 const DASH = /^(?:[-—–－―/／\\×xX]{1,2}|无)$/;
 
 /** Removes extraction debris around a cell's text: HTML tags, Markdown emphasis, zero-width marks. */
+const DEBRIS = /[<*_\u200B-\u200D\uFEFF]/;
+
 export function cleanCell(text: string): string {
+  if (!DEBRIS.test(text)) return text.trim();
   return text
     .replace(/<\/?[a-zA-Z][^>]*>/g, '')
     .replace(/\*\*|__/g, '')

@@ -38,6 +38,8 @@ interface Capture {
 }
 
 const TEXT_TABLE = -1;
+/** Most lines a table's header takes (table 3's header words stacked in pdftotext's layout take about ten). */
+const MAX_HEADER_LINES = 24;
 
 function hasContent(cells: readonly SourceCell[]): boolean {
   return cells.some((c) => c.text !== '');
@@ -150,6 +152,8 @@ function scanRows(input: CrossTableInput, labels: LabelSet, notes: Notes) {
         if (known || kinds.includes('number')) {
           const own = headerLines.get(tableId) ?? [];
           own.push({ index: lineIndex, line: { ...line, cells: words } });
+          // A header is the few lines above the first row; lines further up are not part of it.
+          if (own.length > MAX_HEADER_LINES) notes.used.delete(own.shift()!.index);
           headerLines.set(tableId, own);
           notes.used.add(lineIndex);
         }

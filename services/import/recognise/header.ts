@@ -76,6 +76,8 @@ function ancestorsAgree(leaf: Leaf, cell: SourceCell, ancestors: readonly FoundA
 /** Fragments of one header cell printed on successive lines: centred alike, of similar width, together the start of a header. */
 const SAME_CENTRE = 0.25;
 const SIMILAR_WIDTH = 2;
+/** How many lines apart two pieces of one header cell may be printed (other columns' pieces between). */
+const MAX_STACK_GAP = 3;
 
 interface Fragment {
   readonly cell: SourceCell;
@@ -97,9 +99,12 @@ function headerCells(lines: readonly IndexedLine[], labels: readonly string[]): 
   // Real tables (DOCX, PDF, HTML) have whole header cells; text tables print them in pieces.
   if (lines.some(({ line }) => line.table !== undefined && line.layout === undefined)) return cells;
   const stacks: Fragment[][] = [];
+  /** Stacks a fragment may still continue (their last piece is a few lines up): keeps the time linear. */
+  let open: Fragment[][] = [];
   for (const fragment of cells.filter((c) => extent(c.cell) && c.cell.text !== '')) {
     const { x0, x1 } = extent(fragment.cell)!;
-    const stack = stacks.find((s) => {
+    open = open.filter((s) => s[s.length - 1]!.line >= fragment.line - MAX_STACK_GAP);
+    const stack = open.find((s) => {
       const last = s[s.length - 1]!;
       if (last.table !== fragment.table) return false;
       const other = extent(last.cell)!;
@@ -113,7 +118,10 @@ function headerCells(lines: readonly IndexedLine[], labels: readonly string[]): 
       );
     });
     if (stack) stack.push(fragment);
-    else stacks.push([fragment]);
+    else {
+      stacks.push([fragment]);
+      open.push(stacks[stacks.length - 1]!);
+    }
   }
   const joined = stacks
     .filter((s) => s.length > 1)

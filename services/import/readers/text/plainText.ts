@@ -45,9 +45,9 @@ function plainLine(line: string, page: number, laidOut: boolean): SourceLine {
 }
 
 export function readPlainText(text: string): Result<SourceDocument> {
-  const lines = restoreIdeographs(text.replace(/^\uFEFF/, '')).split(/\r\n|\r|\n/);
-  const refused = tooLarge(text, lines.length);
+  const refused = tooLarge(text, (text.match(/\r\n|\r|\n/g)?.length ?? 0) + 1);
   if (refused) return { ok: false, error: refused };
+  const lines = restoreIdeographs(text.replace(/^\uFEFF/, '')).split(/\r\n|\r|\n/);
   const next = nextPrintedLines(lines);
   let alignedLines = 0;
   for (const line of lines) if (isAlignedLine(line)) alignedLines++;
