@@ -21,6 +21,8 @@ interface ProseEditorProps {
   /** How much of the text is still last year's, and where (marked until rewritten). */
   readonly carried?: Overlap | undefined;
   readonly sentences?: readonly FigureSentenceOffer[];
+  /** The section's starters with the figures the app knows filled in (default: as the format words them). */
+  readonly starters?: readonly string[];
 }
 
 /** The starter's first line, as offered in the menu. */
@@ -51,10 +53,10 @@ function marked(text: string, starters: readonly string[], carried: readonly Tex
  * as （一） and 1. included), with a character count and the section's starter paragraphs,
  * which stay marked until the user rewrites them.
  */
-export function ProseEditor({ section, text, onChange, carried, sentences = [] }: ProseEditorProps) {
+export function ProseEditor({ section, text, onChange, carried, sentences = [], starters = section.starters }: ProseEditorProps) {
   const textarea = useRef<HTMLTextAreaElement>(null);
   const caret = useRef<number | undefined>(undefined);
-  const unedited = uneditedStarters(text, section.starters).length;
+  const unedited = uneditedStarters(text, starters).length;
 
   const insert = (starter: string): void => {
     const at = caret.current ?? text.length;
@@ -70,12 +72,12 @@ export function ProseEditor({ section, text, onChange, carried, sentences = [] }
   return (
     <div className="nb-prose-block">
       <div className="nb-prose-toolbar">
-        {section.starters.length > 0 && (
+        {starters.length > 0 && (
           <Dropdown
             trigger={['click']}
             menu={{
-              items: section.starters.map((starter, i) => ({ key: String(i), label: starterTitle(starter) })),
-              onClick: ({ key }) => insert(section.starters[Number(key)]!),
+              items: starters.map((starter, i) => ({ key: String(i), label: starterTitle(starter) })),
+              onClick: ({ key }) => insert(starters[Number(key)]!),
             }}
           >
             <Button data-action="insert-starter">插入示例段落</Button>
@@ -108,14 +110,14 @@ export function ProseEditor({ section, text, onChange, carried, sentences = [] }
       </div>
       <div className="nb-prose">
         <div className="nb-prose-backdrop" aria-hidden="true">
-          {marked(text, section.starters, carried?.ranges ?? [])}
+          {marked(text, starters, carried?.ranges ?? [])}
         </div>
         <textarea
           ref={textarea}
           className="nb-prose-input"
           data-section-editor={section.key}
           aria-label={section.heading}
-          placeholder={section.starters.length ? '在此输入正文，或点击“插入示例段落”从示例开始改写。' : '在此输入正文。'}
+          placeholder={starters.length ? '在此输入正文，或点击“插入示例段落”从示例开始改写。' : '在此输入正文。'}
           spellCheck={false}
           value={text}
           onChange={(e) => onChange(e.target.value)}

@@ -11,6 +11,7 @@ import { TableGrid } from '../grid/TableGrid.tsx';
 import { repetitionBySection } from '../../shared/checks/index.ts';
 import { computeFigures } from '../../shared/figures/figures.ts';
 import { figureSentence, SENTENCE_KINDS } from '../../shared/sentences/figureSentences.ts';
+import { filledStarters } from '../../shared/sentences/starters.ts';
 import type { SentenceKind } from '../../shared/sentences/figureSentences.ts';
 import { InfoFeeFields } from './InfoFeeFields.tsx';
 import { besideCells, useYearOverYearToggle, YearOverYearBar } from './YearOverYear.tsx';
@@ -118,6 +119,7 @@ export function SectionStep({ format, section, report, figures, findingsByCell, 
       <ProseEditor
         section={section}
         carried={lastYear ? repetitionBySection(report, lastYear).get(section.key) : undefined}
+        starters={filledStarters(section.starters, format, figures, report.infoFee)}
         sentences={(Object.keys(SENTENCE_KINDS) as SentenceKind[]).map((kind) => ({
           key: kind,
           label: SENTENCE_KINDS[kind],

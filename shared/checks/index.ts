@@ -42,7 +42,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
     ...valueFindings(report, figures),
     ...identityFindings(figures, evaluateIdentities(figures)),
     ...crossYearFindings(report, figures, previous),
-    ...sectionFindings(report, format, hasInfoFee),
+    ...sectionFindings(report, format, figures, hasInfoFee),
     ...proseFindings(report, figures, previous),
     ...proseFigureFindings(report, figures, previous),
     ...localRequirementFindings(report),

@@ -1,5 +1,7 @@
 import type { ReportFormat } from '../format/index.ts';
+import type { Figures } from '../figures/figures.ts';
 import type { Report } from '../model/report.ts';
+import { filledStarters } from '../sentences/starters.ts';
 import type { Finding } from './finding.ts';
 
 /** Placeholders left in templates: 【】, 【填写】, XX, ××, ＸＸ. */
@@ -13,7 +15,7 @@ function excerpt(text: string, index: number): string {
  * S-AGENCY: the title needs the agency's name. S-EMPTY, S-PLACEHOLDER, S-STARTER: the
  * prose sections are written and free of template text.
  */
-export function sectionFindings(report: Report, format: ReportFormat, hasInfoFee: boolean): Finding[] {
+export function sectionFindings(report: Report, format: ReportFormat, figures: Figures, hasInfoFee: boolean): Finding[] {
   const findings: Finding[] = [];
   if (report.agency.name.trim() === '') {
     findings.push({
@@ -49,7 +51,9 @@ export function sectionFindings(report: Report, format: ReportFormat, hasInfoFee
         message: `「${section.heading}」中仍有模板占位内容“${placeholder[0]}”（…${excerpt(text, placeholder.index)}…），请替换为实际情况。`,
       });
     }
-    const unedited = section.starters.filter((starter) => text.includes(starter.trim()));
+    // A starter counts as inserted as offered (figures filled in) or as the format words it.
+    const starters = new Set([...section.starters, ...filledStarters(section.starters, format, figures, report.infoFee)]);
+    const unedited = [...starters].filter((starter) => text.includes(starter.trim()));
     if (unedited.length) {
       findings.push({
         id: `S-STARTER.${section.key}`,

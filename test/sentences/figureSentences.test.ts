@@ -5,6 +5,7 @@ import { crossCellKey, currentFormat } from '../../shared/format/index.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { changeWords } from '../../shared/sentences/change.ts';
 import { figureSentence, SENTENCE_KINDS } from '../../shared/sentences/figureSentences.ts';
+import { filledStarters } from '../../shared/sentences/starters.ts';
 import type { SentenceKind } from '../../shared/sentences/figureSentences.ts';
 import { consistentReport } from '../fixtures/consistentReport.ts';
 import { continuedReport, seedAsYear } from '../fixtures/lastYearReports.ts';
@@ -82,5 +83,24 @@ describe('sentences from the figures', () => {
     const text = sentences(consistentReport()).requests!;
     expect(text).toMatch(/^本年度共收到政府信息公开申请75件，其中自然人申请\d+件，法人或其他组织申请\d+件；上年结转\d+件。$/);
     expect(sentences(consistentReport()).results).toMatch(/^办理结果：予以公开\d+件，部分公开\d+件，不予公开\d+件，无法提供\d+件，不予处理\d+件，其他处理\d+件；结转下年度继续办理\d+件。$/);
+  });
+});
+
+describe('starter paragraphs', () => {
+  it('fill in every figure the app knows and keep 【】 where it cannot know', () => {
+    const report = consistentReport();
+    const overview = currentFormat.sections.find((s) => s.key === 'overview')!;
+    const filled = filledStarters(overview.starters, currentFormat, computeFigures(report), report.infoFee);
+    expect(filled[1]).toContain('共收到政府信息公开申请75件');
+    expect(filled[1]).not.toContain('【】');
+    expect(filled[0]).toContain('主动公开政府信息【】条');
+  });
+
+  it('a filled starter left as inserted is still template text (S-STARTER)', () => {
+    const report = consistentReport();
+    const overview = currentFormat.sections.find((s) => s.key === 'overview')!;
+    const [, requests] = filledStarters(overview.starters, currentFormat, computeFigures(report), report.infoFee);
+    const findings = checkReport({ ...report, sections: { ...report.sections, overview: requests! } }).findings;
+    expect(findings.map((f) => f.id)).toContain('S-STARTER.overview');
   });
 });
