@@ -24,10 +24,12 @@ interface AgencyFieldsProps {
   readonly autoFocus?: boolean;
   /** Ask for the name when it is missing (in a report, where the title needs it). */
   readonly requireName?: boolean;
+  /** Enter in a field submits (a dialog's or the first start's form). */
+  readonly onSubmit?: () => void;
 }
 
 /** The agency's details: printed in the title, the preamble and the signature. */
-export function AgencyFields({ agency, onChange, autoFocus, requireName }: AgencyFieldsProps) {
+export function AgencyFields({ agency, onChange, autoFocus, requireName, onSubmit }: AgencyFieldsProps) {
   const nameMissing = requireName && agency.name.trim() === '';
   return (
     <Form layout="vertical" className="nb-agency-form" requiredMark={false}>
@@ -45,6 +47,7 @@ export function AgencyFields({ agency, onChange, autoFocus, requireName }: Agenc
             autoFocus={autoFocus && field === 'name'}
             maxLength={field === 'name' || field === 'website' ? 100 : 200}
             onChange={(e) => onChange({ ...agency, [field]: e.target.value }, field)}
+            {...(onSubmit ? { onPressEnter: (e: React.KeyboardEvent) => !e.nativeEvent.isComposing && onSubmit() } : {})}
           />
         </Form.Item>
       ))}

@@ -201,7 +201,7 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
     content = <ChecksPanel findings={checks.findings} placeOf={placeOf} onJump={jump} emptyText="没有发现问题，可以导出。" />;
   } else {
     content = (
-      <ExportStep format={format} report={report} checks={checks} exports={exports} edit={edit} onShowChecks={() => onStep('checks')} />
+      <ExportStep reportId={summary.id} format={format} report={report} checks={checks} exports={exports} edit={edit} onShowChecks={() => onStep('checks')} />
     );
   }
 

@@ -11,6 +11,7 @@ import { OUTPUT_DONE } from './useExports.tsx';
 import type { Exports } from './useExports.tsx';
 
 interface ExportStepProps {
+  readonly reportId: number;
   readonly format: ReportFormat;
   readonly report: Report;
   readonly checks: CheckResult;
@@ -20,7 +21,7 @@ interface ExportStepProps {
 }
 
 /** The print options (remembered with the agency), the pages as they will print, and the exports. */
-export function ExportStep({ format, report, checks, exports, edit, onShowChecks }: ExportStepProps) {
+export function ExportStep({ reportId, format, report, checks, exports, edit, onShowChecks }: ExportStepProps) {
   const { run, busy, written, showInFolder } = exports;
   const options = report.agency.exportOptions;
   const readiness = reportReadiness(checks);
@@ -114,7 +115,7 @@ export function ExportStep({ format, report, checks, exports, edit, onShowChecks
             )}
           </div>
         </aside>
-        <PreviewPages report={report} />
+        <PreviewPages reportId={reportId} report={report} />
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Spin } from 'antd';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Alert, Button, Space, Tag } from 'antd';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { Report } from '../../shared/model/report.ts';
@@ -13,13 +13,21 @@ async function loadPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
 }
 
 interface PreviewPagesProps {
+  readonly reportId: number;
   readonly report: Report;
 }
 
 /** The preview follows the report after the typing stops for this long. */
 const REFRESH_DELAY_MS = 1200;
-/** Pixels per PDF point on screen (A4 is 595 pt wide). */
-const SCALE = 1.1;
+/** A4 is 595 PDF points wide. */
+const PAGE_WIDTH_PT = 595;
+const ZOOM_STEPS = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2];
+/** Room around a page in the preview area when it fits the width. */
+const FIT_MARGIN_PX = 32;
+
+/** Fit width, or a zoom where 1 (100 %) is the page's real size: 1 pt = 4/3 CSS px. */
+type Zoom = 'fit' | number;
+const PX_PER_PT = 4 / 3;
 
 function decodeBase64(base64: string): Uint8Array {
   const binary = atob(base64);
@@ -28,31 +36,75 @@ function decodeBase64(base64: string): Uint8Array {
   return bytes;
 }
 
-function PdfPage({ pdf, number }: { readonly pdf: PDFDocumentProxy; readonly number: number }) {
+/**
+ * The last preview of each report shown in this session, with the report it shows: going
+ * back to the preview of an unchanged report shows it at once, and a changed one keeps
+ * the old pages on screen while the new ones are made.
+ */
+const shownPreviews = new Map<number, { readonly content: string; readonly pdf: PDFDocumentProxy }>();
+
+/** Pages already drawn, per document and scale: shown again without drawing (a copy is about 1 ms). */
+const drawnPages = new WeakMap<PDFDocumentProxy, Map<string, ImageBitmap>>();
+
+interface PdfPageProps {
+  readonly pdf: PDFDocumentProxy;
+  readonly number: number;
+  readonly scale: number;
+  /** Pages are drawn one after the other, the first first: false until the page before is drawn. */
+  readonly turn: boolean;
+  readonly onDrawn: (number: number) => void;
+}
+
+function PdfPage({ pdf, number, scale, turn, onDrawn }: PdfPageProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [rendered, setRendered] = useState(false);
   useEffect(() => {
+    const target = canvas.current;
+    if (!target || !turn) return;
     let cancelled = false;
     setRendered(false);
+    const ratio = window.devicePixelRatio || 1;
+    const key = `${number}@${scale * ratio}`;
+    const drawn = drawnPages.get(pdf) ?? new Map<string, ImageBitmap>();
+    drawnPages.set(pdf, drawn);
+    const done = () => {
+      if (cancelled) return;
+      setRendered(true);
+      onDrawn(number);
+    };
+    const copy = drawn.get(key);
+    if (copy) {
+      target.width = copy.width;
+      target.height = copy.height;
+      target.style.width = `${copy.width / ratio}px`;
+      target.style.height = `${copy.height / ratio}px`;
+      target.getContext('2d')?.drawImage(copy, 0, 0);
+      done();
+      return;
+    }
     let task: { cancel: () => void } | undefined;
     void pdf.getPage(number).then((page) => {
-      const target = canvas.current;
-      if (cancelled || !target) return;
-      const ratio = window.devicePixelRatio || 1;
-      const viewport = page.getViewport({ scale: SCALE * ratio });
+      if (cancelled) return;
+      const viewport = page.getViewport({ scale: scale * ratio });
       target.width = viewport.width;
       target.height = viewport.height;
       target.style.width = `${viewport.width / ratio}px`;
       target.style.height = `${viewport.height / ratio}px`;
       const render = page.render({ canvas: target, viewport });
       task = render;
-      render.promise.then(() => !cancelled && setRendered(true), () => undefined);
+      render.promise.then(
+        () => {
+          done();
+          void createImageBitmap(target).then((bitmap) => drawn.set(key, bitmap));
+        },
+        () => undefined,
+      );
     });
     return () => {
       cancelled = true;
       task?.cancel();
     };
-  }, [pdf, number]);
+  }, [pdf, number, scale, turn, onDrawn]);
   return (
     <figure className="nb-page" data-page={number} data-rendered={rendered}>
       <canvas ref={canvas} aria-label={`第 ${number} 页`} />
@@ -61,53 +113,126 @@ function PdfPage({ pdf, number }: { readonly pdf: PDFDocumentProxy; readonly num
   );
 }
 
+/** The preview area's inner width, to fit a page to it. */
+function useWidth(element: React.RefObject<HTMLElement | null>): number | undefined {
+  const [width, setWidth] = useState<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const target = element.current;
+    if (!target) return;
+    const measure = () => setWidth(target.clientWidth);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [element]);
+  return width;
+}
+
 /**
  * The report page by page, exactly as it prints: the PDF the print layout gives, drawn
- * here. It follows the report as it is edited.
+ * here at the width of the screen or at a chosen zoom. It follows the report as it is
+ * edited; while new pages are made the old ones stay, marked 正在更新.
  */
-export function PreviewPages({ report }: PreviewPagesProps) {
-  const [pdf, setPdf] = useState<PDFDocumentProxy | undefined>(undefined);
-  const [state, setState] = useState<{ loading: boolean; error?: string }>({ loading: true });
+export function PreviewPages({ reportId, report }: PreviewPagesProps) {
+  const content = JSON.stringify(report);
+  const kept = shownPreviews.get(reportId);
+  const [pdf, setPdf] = useState<PDFDocumentProxy | undefined>(kept?.pdf);
+  const [state, setState] = useState<{ updating: boolean; error?: string }>({ updating: kept?.content !== content });
   const [generation, setGeneration] = useState(0);
-  const shown = useRef(false);
+  const [zoom, setZoom] = useState<Zoom>('fit');
+  const pages = useRef<HTMLDivElement>(null);
+  const width = useWidth(pages);
+  // Pages drawn so far, for this document and scale.
+  const [drawnUpTo, setDrawnUpTo] = useState({ pdf, scale: 0, count: 0 });
+  // Arriving on the preview makes it at once; edits made while it is shown wait for a pause.
+  const arrived = useRef(false);
 
   useEffect(() => {
+    const shown = shownPreviews.get(reportId);
+    if (shown?.content === content && generation === 0) {
+      arrived.current = true;
+      setState({ updating: false });
+      return;
+    }
     let cancelled = false;
-    const timer = setTimeout(async () => {
-      setState({ loading: true });
-      try {
-        const { pdfBase64 } = await nianbao.export.preview({ report });
-        const document = await loadPdf(decodeBase64(pdfBase64));
-        if (cancelled) return void document.loadingTask.destroy();
-        shown.current = true;
-        setPdf(document);
-        setState({ loading: false });
-      } catch (error) {
-        if (!cancelled) setState({ loading: false, error: reason(error) });
-      }
-    }, shown.current ? REFRESH_DELAY_MS : 0);
+    setState((s) => ({ ...s, updating: true }));
+    const timer = setTimeout(
+      async () => {
+        try {
+          const { pdfBase64 } = await nianbao.export.preview({ report });
+          const document = await loadPdf(decodeBase64(pdfBase64));
+          if (cancelled) return void document.loadingTask.destroy();
+          const previous = shownPreviews.get(reportId)?.pdf;
+          shownPreviews.set(reportId, { content, pdf: document });
+          setPdf(document);
+          setState({ updating: false });
+          if (previous && previous !== document) void previous.loadingTask.destroy();
+        } catch (error) {
+          if (!cancelled) setState({ updating: false, error: reason(error) });
+        }
+      },
+      arrived.current ? REFRESH_DELAY_MS : 0,
+    );
+    arrived.current = true;
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [report, generation]);
+    // `content` stands for `report`: a new object with the same content needs no new preview.
+  }, [reportId, content, generation]);
 
-  useEffect(() => () => void pdf?.loadingTask.destroy(), [pdf]);
+  const fitScale = width ? Math.max(0.3, (width - FIT_MARGIN_PX) / PAGE_WIDTH_PT) : 1;
+  const scale = zoom === 'fit' ? fitScale : zoom * PX_PER_PT;
+  const percent = Math.round((scale / PX_PER_PT) * 100);
+  const drawnNow = drawnUpTo.pdf === pdf && drawnUpTo.scale === scale ? drawnUpTo : { pdf, scale, count: 0 };
+  if (drawnNow !== drawnUpTo) setDrawnUpTo(drawnNow);
+  const onDrawn = useCallback(
+    (number: number) => setDrawnUpTo((d) => (d.pdf === pdf && d.scale === scale ? { ...d, count: Math.max(d.count, number) } : d)),
+    [pdf, scale],
+  );
+  const step = (direction: 1 | -1) => {
+    const steps = direction > 0 ? ZOOM_STEPS.filter((z) => z > percent / 100 + 0.001) : ZOOM_STEPS.filter((z) => z < percent / 100 - 0.001).reverse();
+    if (steps[0] !== undefined) setZoom(steps[0]);
+  };
 
   return (
-    <section className="nb-preview" aria-label="打印预览" data-testid="preview">
+    <section className="nb-preview" aria-label="打印预览" data-testid="preview" data-updating={state.updating}>
       <div className="nb-preview-bar">
         <span>
           打印预览{pdf ? `（共 ${pdf.numPages} 页）` : ''}
-          {state.loading && <Spin size="small" className="nb-preview-spin" />}
+          {state.updating && (
+            <Tag color="processing" className="nb-preview-updating" data-testid="preview-updating">
+              {pdf ? '正在更新' : '正在生成'}
+            </Tag>
+          )}
         </span>
-        <Button size="small" onClick={() => setGeneration((g) => g + 1)}>
-          刷新
-        </Button>
+        <Space size={4}>
+          <Button size="small" type={zoom === 'fit' ? 'primary' : 'default'} onClick={() => setZoom('fit')} data-action="zoom-fit">
+            适合宽度
+          </Button>
+          <Button size="small" type={zoom === 1 ? 'primary' : 'default'} onClick={() => setZoom(1)} data-action="zoom-100">
+            100%
+          </Button>
+          <Button size="small" onClick={() => step(-1)} aria-label="缩小" data-action="zoom-out">
+            −
+          </Button>
+          <span className="nb-preview-zoom" data-testid="zoom">
+            {percent}%
+          </span>
+          <Button size="small" onClick={() => step(1)} aria-label="放大" data-action="zoom-in">
+            +
+          </Button>
+          <Button size="small" onClick={() => setGeneration((g) => g + 1)}>
+            刷新
+          </Button>
+        </Space>
       </div>
       {state.error && <Alert type="error" showIcon message="无法生成预览" description={state.error} />}
-      <div className={`nb-preview-pages${state.loading && pdf ? ' nb-preview-stale' : ''}`}>
-        {pdf && Array.from({ length: pdf.numPages }, (_, i) => <PdfPage key={i} pdf={pdf} number={i + 1} />)}
+      <div ref={pages} className={`nb-preview-pages${state.updating && pdf ? ' nb-preview-stale' : ''}`}>
+        {pdf &&
+          Array.from({ length: pdf.numPages }, (_, i) => (
+            <PdfPage key={i} pdf={pdf} number={i + 1} scale={scale} turn={i < drawnNow.count + 1} onDrawn={onDrawn} />
+          ))}
       </div>
     </section>
   );

@@ -27,7 +27,7 @@ export function AgencyDialog({ record, onClose, onSaved }: AgencyDialogProps) {
       onOk={() => void save(agency)}
       onCancel={onClose}
     >
-      <AgencyFields agency={agency} onChange={setAgency} autoFocus />
+      <AgencyFields agency={agency} onChange={setAgency} autoFocus onSubmit={() => !saving && void save(agency)} />
       <LocalRequirementsFields requirements={agency.localRequirements} onChange={(localRequirements) => setAgency({ ...agency, localRequirements })} />
     </Modal>
   );

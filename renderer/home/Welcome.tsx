@@ -16,7 +16,7 @@ export function Welcome({ onCreated }: { readonly onCreated: (record: AgencyReco
         按国办公开办函〔2021〕30号格式填写政府信息公开工作年度报告：逐部分填写、自动计算合计、逐格检查勾稽关系，导出 Word、PDF 或打印。所有内容只保存在本机，自动保存，不联网。
       </p>
       <h3>第一步：填写本机关的信息</h3>
-      <AgencyFields agency={agency} onChange={setAgency} autoFocus />
+      <AgencyFields agency={agency} onChange={setAgency} autoFocus onSubmit={() => void save(agency)} />
       <Button type="primary" size="large" loading={saving} onClick={() => void save(agency)} data-action="create-agency">
         添加机关并开始
       </Button>

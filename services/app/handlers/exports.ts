@@ -4,6 +4,7 @@ import type { Report } from '../../../shared/model/report.ts';
 import { renderPrintHtml } from '../../../shared/print/renderPrintHtml.ts';
 import { renderWebHtml } from '../../../shared/web/renderWebHtml.ts';
 import { exportPdf } from '../../export/pdf/exportPdf.ts';
+import { createPreviewCache } from '../previewCache.ts';
 import type { AppDeps, FileFilter } from '../deps.ts';
 import type { Implementations } from '../registry.ts';
 import { unwrap } from '../registry.ts';
@@ -22,6 +23,7 @@ interface Output {
 export function exportHandlers(deps: AppDeps, files: UserFiles): Implementations<ExportChannel> {
   const { store, dialogs, pdfPrinter, systemPrinter, fontBaseUrl, heavy } = deps;
   const pdfOf = async (report: Report) => unwrap(await exportPdf(buildDocument(report), pdfPrinter, fontBaseUrl));
+  const previews = createPreviewCache();
 
   /**
    * Exports the saved report: asks where first (nothing is generated for a cancelled
@@ -64,7 +66,11 @@ export function exportHandlers(deps: AppDeps, files: UserFiles): Implementations
         filter: { name: 'Excel工作簿', extensions: ['xlsx'] },
         render: (report) => heavy.renderXlsx(buildDocument(report)),
       }),
-    'nianbao:export:preview': async ({ report }) => ({ pdfBase64: Buffer.from(await pdfOf(report)).toString('base64') }),
+    'nianbao:export:preview': async ({ report }) => {
+      const html = renderPrintHtml(buildDocument(report), { fontBaseUrl });
+      const pdf = await previews.get(html, async () => unwrap(await pdfPrinter.print(html)));
+      return { pdfBase64: Buffer.from(pdf).toString('base64') };
+    },
     'nianbao:export:print': async ({ reportId }) => {
       const { report } = unwrap(store.getReport({ reportId }));
       const printed = unwrap(await systemPrinter.print(renderPrintHtml(buildDocument(report), { fontBaseUrl })));

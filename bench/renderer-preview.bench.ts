@@ -1,0 +1,108 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crossCellKey, currentFormat } from '../shared/format/index.ts';
+import { blankAgency } from '../shared/model/report.ts';
+import { findChromium } from '../services/chromium/findChromium.ts';
+import { APP_URL, startHarness } from '../test/e2e/harness.ts';
+import type { Harness } from '../test/e2e/harness.ts';
+import { consistentReport } from '../test/fixtures/consistentReport.ts';
+import type { BenchResult } from './run.ts';
+import { machineLoad, ms, percentile, summary } from './timing.ts';
+
+/**
+ * The preview step of the built renderer (the e2e harness: real services, Chromium's PDF
+ * printer): the first preview of a report, the preview shown again unchanged (goal
+ * < 100 ms), and the preview after a figure changed, beside the PDF export of the same
+ * report (goal ≤ 1.2×). Each time runs from the click on 预览与导出 until page 1 is drawn
+ * and the preview no longer says 正在更新.
+ */
+
+const REPEATS = 6;
+const CHANGES = 4;
+const PREVIEW_DONE = '[data-testid="preview"][data-updating="false"] .nb-page[data-page="1"][data-rendered="true"]';
+
+async function timeToPreview(harness: Harness, go: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await go();
+  await harness.page.waitForSelector(PREVIEW_DONE, { timeout: 120_000 });
+  return performance.now() - start;
+}
+
+async function showStep(harness: Harness, step: string): Promise<void> {
+  await harness.page.click(`[data-step="${step}"]`);
+  await harness.page.waitForSelector(`[data-step="${step}"][aria-current="step"]`);
+}
+
+export default async function bench(): Promise<BenchResult[]> {
+  const name = 'renderer preview (built, Chromium)';
+  if (!findChromium().ok) return [{ name, figures: { skipped: 'Chromium not found' } }];
+  if (!existsSync(join(import.meta.dirname, '..', 'dist', 'renderer', 'index.html'))) {
+    return [{ name, figures: { skipped: 'dist/renderer missing: run npm run build first' } }];
+  }
+  const harness = await startHarness({ open: false });
+  const outDir = mkdtempSync(join(tmpdir(), 'nianbao-bench-preview-'));
+  try {
+    const agency = await harness.call('nianbao:agencies:create', { agency: blankAgency('湖滨区人民政府办公室') });
+    if (!agency.ok) throw new Error(agency.error);
+    const agencyId = (agency.value as { id: number }).id;
+    const created = await harness.call('nianbao:reports:create', { agencyId, year: 2024, from: 'blank' });
+    if (!created.ok) throw new Error(created.error);
+    const reportId = (created.value as { id: number }).id;
+    const saved = await harness.call('nianbao:reports:save', { id: reportId, report: { ...consistentReport(2024), agency: blankAgency('湖滨区人民政府办公室') } });
+    if (!saved.ok) throw new Error(saved.error);
+
+    await harness.page.goto(`${APP_URL}#/report/${reportId}/agency`);
+    await harness.page.waitForSelector('[data-step="agency"][aria-current="step"]');
+    // The first preview of the session: pdf.js loaded, the PDF printed (Chromium started before, as the app's printer is).
+    await harness.call('nianbao:export:preview', { report: consistentReport(2020) });
+    const first = await timeToPreview(harness, () => showStep(harness, 'export'));
+
+    const unchanged: number[] = [];
+    for (let i = 0; i < REPEATS; i++) {
+      await showStep(harness, 'section:overview');
+      unchanged.push(await timeToPreview(harness, () => showStep(harness, 'export')));
+    }
+
+    const cell = crossCellKey(currentFormat.tables.table3, 'newReceived', 'naturalPerson');
+    const changed: number[] = [];
+    const exported: number[] = [];
+    for (let i = 0; i < CHANGES; i++) {
+      await showStep(harness, 'section:requests');
+      await harness.page.click(`[data-cell="${cell}"]`);
+      await harness.page.keyboard.type(String(20 + i));
+      await harness.page.keyboard.press('Enter');
+      await harness.page.waitForSelector('[data-testid="save-state"][data-status="saved"]');
+      changed.push(await timeToPreview(harness, () => showStep(harness, 'export')));
+      // The PDF export of the same (saved) report, as 导出 PDF makes it.
+      harness.dialogs.answerSave(join(outDir, `export-${i}.pdf`));
+      const start = performance.now();
+      const result = await harness.call('nianbao:export:pdf', { reportId });
+      if (!result.ok) throw new Error(result.error);
+      exported.push(performance.now() - start);
+    }
+    unchanged.sort((a, b) => a - b);
+    changed.sort((a, b) => a - b);
+    exported.sort((a, b) => a - b);
+    const ratio = percentile(changed, 50) / percentile(exported, 50);
+    return [
+      { name: `${name}: first preview of a report in the session`, figures: { time: ms(first), 'load average': machineLoad() } },
+      {
+        name: `${name}: preview shown again, report unchanged (${REPEATS} visits)`,
+        figures: { ...summary(unchanged), goal: '< 100 ms', 'load average': machineLoad() },
+      },
+      {
+        name: `${name}: preview after a figure changed, beside PDF export of the report (${CHANGES} changes)`,
+        figures: {
+          'preview p50 / max': `${ms(percentile(changed, 50))} / ${ms(changed[changed.length - 1]!)}`,
+          'PDF export p50 / max': `${ms(percentile(exported, 50))} / ${ms(exported[exported.length - 1]!)}`,
+          ratio: `${ratio.toFixed(2)}× (goal ≤ 1.2×)`,
+          'load average': machineLoad(),
+        },
+      },
+    ];
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+    await harness.close();
+  }
+}
