@@ -54,7 +54,14 @@ function headerLabels(text: string, labels: readonly string[]): string[] {
 /** Most characters of noise after a label (`行政处罚T`); more is a sentence that starts with the label (`规章制度…`). */
 const MAX_LABEL_NOISE = 3;
 
-/** The row whose label a cell prints: the whole label, the label with a little noise after it, or a garbled label. */
+/** Shortest end of a label that names its row alone (`规范性文件` for `行政规范性文件`). */
+const MIN_LABEL_END = 4;
+
+/**
+ * The row whose label a cell prints: the whole label, the label with a little noise after
+ * it, a garbled label, or the end of one label and of no other (converters print
+ * `规范性文件` for `行政规范性文件`; the reading is then marked as not certain).
+ */
 function rowOf(text: string, rows: readonly RowDef[]): { row: RowDef; fuzzy: boolean } | undefined {
   for (const row of rows) {
     const match = matchLabel(text, row.label);
@@ -62,7 +69,10 @@ function rowOf(text: string, rows: readonly RowDef[]): { row: RowDef; fuzzy: boo
     if (match.kind === 'withSuffix' && Array.from(looseNorm(text)).length - Array.from(looseNorm(row.label)).length > MAX_LABEL_NOISE) continue;
     return { row, fuzzy: match.kind === 'fuzzy' };
   }
-  return undefined;
+  const printed = looseNorm(text);
+  if (Array.from(printed).length < MIN_LABEL_END) return undefined;
+  const ending = rows.filter((row) => looseNorm(row.label).endsWith(printed));
+  return ending.length === 1 ? { row: ending[0]!, fuzzy: true } : undefined;
 }
 
 function rowDefs(table: BlockTableDef): RowDef[] {
