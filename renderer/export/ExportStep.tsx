@@ -114,6 +114,12 @@ export function ExportStep({ reportId, format, report, checks, exports, edit, on
               />
             )}
           </div>
+          <div className="nb-option">
+            <Checkbox checked={options.markDraft} onChange={(e) => setOptions({ markDraft: e.target.checked }, 'markDraft')}>
+              报告还有错误时，每页标注“草稿”
+            </Checkbox>
+            {checks.counts.error === 0 && <div className="nb-muted">现在没有错误，不会标注。</div>}
+          </div>
         </aside>
         <PreviewPages reportId={reportId} report={report} />
       </div>

@@ -1,5 +1,6 @@
 import { tableLayouts } from '../format/index.ts';
 import type { FeeUnitWording, ReportFormat, TableId } from '../format/index.ts';
+import { checkReport } from '../checks/index.ts';
 import { computeFigures } from '../figures/figures.ts';
 import type { CellFigure, Figures } from '../figures/figures.ts';
 import type { Report } from '../model/report.ts';
@@ -7,7 +8,7 @@ import { reportFormat } from '../model/report.ts';
 import type { DocCell, DocParagraph, DocSection, DocTable, DocumentModel } from './model.ts';
 import { figureSizePt } from './figureSize.ts';
 import { parseParagraphs } from './paragraphs.ts';
-import { TABLE_FONT_PT, TITLE_CHARS_PER_LINE, widthInChars } from './typography.ts';
+import { DRAFT_MARK, TABLE_FONT_PT, TITLE_CHARS_PER_LINE, widthInChars } from './typography.ts';
 
 /** `湖滨区政府办2024年政府信息公开工作年度报告` (agency first, on one line). */
 export function reportTitle(report: Report, format: ReportFormat = reportFormat(report)): string {
@@ -111,7 +112,10 @@ function preamble(report: Report, format: ReportFormat): DocParagraph[] {
   return lines.map((text) => ({ kind: 'paragraph', text }));
 }
 
-/** Builds the document model of a report: title, preamble, six sections with tables, signature. */
+/**
+ * Builds the document model of a report: title, preamble, six sections with tables,
+ * signature, and the draft mark while the checks find errors.
+ */
 export function buildDocument(report: Report): DocumentModel {
   const format = reportFormat(report);
   const figures = computeFigures(report);
@@ -129,6 +133,7 @@ export function buildDocument(report: Report): DocumentModel {
   });
   const date = options.includeDate ? chineseDate(options.signatureDate ?? defaultSignatureDate(report.year)) : undefined;
   const agency = options.includeSignature ? report.agency.name.trim() : undefined;
+  const draft = options.markDraft && checkReport(report).counts.error > 0;
   return {
     title,
     titleLines: titleLines(report, format),
@@ -136,5 +141,6 @@ export function buildDocument(report: Report): DocumentModel {
     preamble: options.includePreamble ? preamble(report, format) : [],
     sections,
     ...(agency || date ? { signature: { ...(agency ? { agency } : {}), ...(date ? { date } : {}) } } : {}),
+    ...(draft ? { draftMark: DRAFT_MARK } : {}),
   };
 }

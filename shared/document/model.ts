@@ -75,4 +75,10 @@ export interface DocumentModel {
    * absent when the user chose to print neither.
    */
   readonly signature?: { readonly agency?: string; readonly date?: string };
+  /**
+   * `草稿`, printed at the top of every page, while the report still has errors (the
+   * checks' error severity) unless the agency's export options turn it off; absent
+   * on a report without errors.
+   */
+  readonly draftMark?: string;
 }

@@ -98,6 +98,10 @@ export const TITLE_LINE_PT = LINE_PITCH_PT * 1.25;
 /** The page number's line: 4号 with a quarter of leading; its middle sits 7 mm below the type area. */
 export const PAGE_NUMBER_LINE_PT = FACES.pageNumber.sizePt * 1.25;
 
+/** The mark at the top of every page of a report that still has errors: 三号黑体, right. */
+export const DRAFT_MARK = '草稿';
+export const DRAFT_MARK_ROLE: FaceRole = 'heading1';
+
 /** `— 1 —`: em dash, space, number, space, em dash (GB/T 9704 7.5). */
 export function pageNumberText(page: number): string {
   return `— ${page} —`;

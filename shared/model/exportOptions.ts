@@ -10,6 +10,8 @@ export const exportOptionsSchema = z.strictObject({
   includeSignature: z.boolean(),
   includeDate: z.boolean(),
   /** Date printed under the signature, `YYYY-MM-DD`; null: 31 January of the following year. */
+  /** Mark every page 草稿 while the report still has errors (never once it has none). */
+  markDraft: z.boolean().default(true),
   signatureDate: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
@@ -22,5 +24,6 @@ export const defaultExportOptions: ExportOptions = {
   includePreamble: true,
   includeSignature: true,
   includeDate: true,
+  markDraft: true,
   signatureDate: null,
 };

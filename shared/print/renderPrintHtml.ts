@@ -58,14 +58,14 @@ export function renderPrintHtml(model: DocumentModel, options: PrintOptions): st
 <meta name="description" content="${escapeHtml(model.properties.subject)}">
 ${fontLinks.join('\n')}
 <style>
-${printStylesheet(options.fontBaseUrl)}</style>
+${printStylesheet(options.fontBaseUrl, model.draftMark)}</style>
 </head>
 <body>
 <h1>${model.titleLines.map(escapeHtml).join('<br>')}</h1>
 ${model.preamble.map(paragraphHtml).join('\n')}
 ${sections.join('\n')}
 ${signatureHtml(model.signature)}
-<div class="font-preload" aria-hidden="true">${PAGE_NUMBER_GLYPHS}</div>
+<div class="font-preload" aria-hidden="true">${PAGE_NUMBER_GLYPHS}${model.draftMark ? `<span class="draft">${escapeHtml(model.draftMark)}</span>` : ''}</div>
 </body>
 </html>
 `;

@@ -2,6 +2,7 @@ import type { LeadLevel } from '../document/model.ts';
 import {
   BODY_CHAR_PT,
   BODY_LETTER_SPACING_PT,
+  DRAFT_MARK_ROLE,
   FACES,
   LEAD_FACES,
   LINE_PITCH_PT,
@@ -45,20 +46,36 @@ const pageNumberBox = (side: 'left' | 'right'): string => `
     padding-${side}: ${FACES.pageNumber.sizePt}pt;
   }`;
 
+/** The draft mark at the right of the header line, its top halfway down the top margin (as the DOCX header). */
+const draftMarkBox = (mark: string): string => `
+  @top-right {
+    content: "${mark.replace(/["\\]/g, (c) => `\\${c}`)}";
+    font-family: ${fontStack(DRAFT_MARK_ROLE)};
+    font-size: ${FACES[DRAFT_MARK_ROLE].sizePt}pt;
+    letter-spacing: 0;
+    text-align: right;
+    vertical-align: top;
+    padding-top: ${PAGE.marginTopMm / 2}mm;
+  }`;
+
 const leadRules = (Object.keys(LEAD_FACES) as LeadLevel[])
   .map((level) => `.lead-${level} { font-family: ${fontStack(LEAD_FACES[level])}; }`)
   .join('\n');
 
-/** `fontBaseUrl`: the font root of the bundled fonts (see renderPrintHtml). */
-export function printStylesheet(fontBaseUrl: string): string {
+/**
+ * `fontBaseUrl`: the font root of the bundled fonts (see renderPrintHtml); `draftMark`:
+ * the document model's, printed on every page when present.
+ */
+export function printStylesheet(fontBaseUrl: string, draftMark?: string): string {
+  const draft = draftMark ? draftMarkBox(draftMark) : '';
   return `${officialFontFaces(fontBaseUrl)}
 @page {
   size: A4;
   margin: ${PAGE.marginTopMm}mm ${PAGE.marginRightMm}mm ${PAGE.marginBottomMm}mm ${PAGE.marginLeftMm}mm;
 }
-@page :right {${pageNumberBox('right')}
+@page :right {${pageNumberBox('right')}${draft}
 }
-@page :left {${pageNumberBox('left')}
+@page :left {${pageNumberBox('left')}${draft}
 }
 html { color: #000; background: #fff; }
 body {
@@ -126,6 +143,7 @@ tr.keep-with-next { break-after: avoid; }
   font-family: ${fontStack('pageNumber')};
   font-size: ${FACES.pageNumber.sizePt}pt;
 }
+.font-preload .draft { font-family: ${fontStack(DRAFT_MARK_ROLE)}; }
 @media screen {
   html { background: #e8e8e8; }
   body {

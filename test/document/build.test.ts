@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkReport } from '../../shared/checks/index.ts';
 import { buildDocument } from '../../shared/document/build.ts';
 import type { DocTable, DocumentModel } from '../../shared/document/model.ts';
 import { signatureIndents } from '../../shared/document/signature.ts';
@@ -109,6 +110,20 @@ describe('buildDocument', () => {
     expect(fee(four('12.3456'))[1]).toBe('12.3456');
     // Not a figure: printed as typed, so nothing the user typed is hidden.
     expect(fee(four('约3万'))[1]).toBe('约3万');
+  });
+});
+
+describe('the draft mark', () => {
+  it('marks a report while the checks find errors, unless the agency turned it off; never one without errors', () => {
+    const report = consistentReport();
+    const [firstCell] = Object.keys(report.values);
+    const withErrors = { ...report, values: { ...report.values, [firstCell!]: '十二件' } };
+    expect(checkReport(withErrors).counts.error).toBeGreaterThan(0);
+    expect(buildDocument(withErrors).draftMark).toBe('草稿');
+    expect(buildDocument(withOptions(withErrors, { markDraft: false })).draftMark).toBeUndefined();
+    expect(checkReport(consistentReport()).counts.error).toBe(0);
+    expect(buildDocument(consistentReport()).draftMark).toBeUndefined();
+    expect(buildDocument(withOptions(consistentReport(), { markDraft: true })).draftMark).toBeUndefined();
   });
 });
 

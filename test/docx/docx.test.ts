@@ -10,6 +10,7 @@ import { norm } from '../../shared/text/norm.ts';
 import { renderDocx } from '../../services/export/docx/renderDocx.ts';
 import { child, children, descendants, parseXml, readTables, textOf, unzipDocx, val } from './ooxml.ts';
 import type { ReadTable, XmlElement } from './ooxml.ts';
+import { consistentReport } from '../fixtures/consistentReport.ts';
 import { numberedReport, zeroReport } from './reports.ts';
 
 const TABLE_IDS: readonly TableId[] = ['table2', 'table3', 'table4'];
@@ -208,6 +209,25 @@ describe('DOCX export: page, type and document', () => {
     expect([...parts.keys()].filter((p) => /vba|comments|\.bin$/i.test(p))).toEqual([]);
     expect(parts.get('[Content_Types].xml')).not.toContain('macroEnabled');
     expect(parts.get('word/document.xml')).not.toMatch(/<w:(ins|del) /);
+  });
+
+  it('writes 草稿 in 三号黑体 at the right of every page’s header while the report has errors, and no header without', async () => {
+    const headers = (parts: Map<string, string>) => [...parts].filter(([path]) => /^word\/header\d*\.xml$/.test(path)).map(([, xml]) => xml);
+    const drafts = headers(parts);
+    // Odd and even pages (even-and-odd headers are on for the page numbers).
+    expect(drafts).toHaveLength(2);
+    for (const xml of drafts) {
+      const header = parseXml(xml);
+      expect(descendants(header, 'w:t').map((t) => t.children.join('')).join('')).toBe('草稿');
+      expect(val(descendants(header, 'w:jc')[0])).toBe('right');
+      expect(val(descendants(header, 'w:rFonts')[0], 'w:eastAsia')).toBe('黑体');
+      expect(val(descendants(header, 'w:sz')[0])).toBe('32');
+    }
+    const document = parseXml(parts.get('word/document.xml')!);
+    expect(descendants(descendants(document, 'w:sectPr')[0]!, 'w:headerReference').map((h) => val(h, 'w:type')).sort()).toEqual(['default', 'even']);
+    const options = { ...report.agency.exportOptions, markDraft: false };
+    expect(headers(await exportParts({ ...report, agency: { ...report.agency, exportOptions: options } }))).toEqual([]);
+    expect(headers(await exportParts(consistentReport()))).toEqual([]);
   });
 
   it('follows the export options: fee wording, no preamble, no signature', async () => {

@@ -8,6 +8,7 @@ import { buildDocument } from '../../shared/document/build.ts';
 import type { DocTable, DocumentModel } from '../../shared/document/model.ts';
 import { PAGE } from '../../shared/document/typography.ts';
 import { renderDocx } from '../../services/export/docx/renderDocx.ts';
+import { pageWords } from '../pdf/poppler.ts';
 import { testOutputDir, toolsAvailable } from '../support/tools.ts';
 import { numberedReport, seedReports } from './reports.ts';
 
@@ -114,6 +115,23 @@ describe.skipIf(!hasTools)('DOCX export laid out by LibreOffice', () => {
       const total = inTables.filter((w) => w.text === '总计').map((w) => w.xMax);
       expect(Math.max(...total), name).toBeGreaterThan(right - 12 * PT_PER_MM);
     }
+  });
+
+  it('writes 草稿 at the top right of every page of a report with errors, and nothing there on one without', () => {
+    const top = PAGE.marginTopMm * PT_PER_MM;
+    const right = (PAGE.marginLeftMm + PAGE.typeAreaWidthMm) * PT_PER_MM;
+    for (const { name, model } of [{ name: 'numbered', model: numbered }, ...seeds.map(({ id, model }) => ({ name: `seed-${id}`, model }))]) {
+      const pages = pageWords(pdf(name));
+      expect(pages.length, name).toBeGreaterThanOrEqual(3);
+      pages.forEach((page, i) => {
+        const header = page.words.filter((word) => word.yMin < top - 20);
+        expect(header.map((word) => word.text).join(' '), `${name} page ${i + 1}`).toBe(model.draftMark ?? '');
+        for (const word of header) expect(Math.abs(word.xMax - right), name).toBeLessThan(2);
+      });
+    }
+    // The seeds with errors are marked, the one without is not.
+    expect(seeds.map(({ model }) => model.draftMark !== undefined)).toContain(false);
+    expect(numbered.draftMark).toBe('草稿');
   });
 
   it('wrote PNG pages of every seed report for people to look at', () => {

@@ -18,6 +18,8 @@ import { pageSizes, pageTexts, pageWords, pdfFonts, renderPngs } from './poppler
 
 const PT_PER_MM = 72 / 25.4;
 const TYPE_AREA_BOTTOM_PT = (PAGE.marginTopMm + PAGE.typeAreaHeightMm) * PT_PER_MM;
+const TYPE_AREA_TOP_PT = PAGE.marginTopMm * PT_PER_MM;
+const TYPE_AREA_RIGHT_PT = (PAGE.marginLeftMm + PAGE.typeAreaWidthMm) * PT_PER_MM;
 
 const available = toolsAvailable('chromium', 'fc-list', 'pdfinfo', 'pdffonts', 'pdftotext', 'pdftoppm');
 
@@ -70,8 +72,8 @@ function expectSoundPdf(file: string, model: DocumentModel): void {
   // Latin letters and digits in Times New Roman's metrics: the installed face, else the bundled Tinos.
   expect(fonts.map((font) => font.name).join(' ')).toMatch(timesNewRomanInstalled() ? /TimesNewRoman|LiberationSerif/ : /\+Tinos-Regular/);
 
-  // Page numbers are drawn first on each page: without them, text runs on across pages.
-  const raw = pageTexts(file, 'raw').map((page, i) => page.replace(pageNumberText(i + 1), ''));
+  // Page numbers and the draft mark are drawn first on each page: without them, text runs on across pages.
+  const raw = pageTexts(file, 'raw').map((page, i) => page.replace(pageNumberText(i + 1), '').replace(model.draftMark ?? '', ''));
   const all = raw.join('\n');
   const layoutText = pageTexts(file, 'layout').join('\n');
 
@@ -94,6 +96,13 @@ function expectSoundPdf(file: string, model: DocumentModel): void {
       }
     }
   }
+
+  // 草稿 above the type area, at its right edge, on every page of a report with errors; nothing there otherwise.
+  pageWords(file).forEach((page, i) => {
+    const header = page.words.filter((word) => word.yMin < TYPE_AREA_TOP_PT - 20);
+    expect(header.map((word) => word.text).join(' '), `page ${i + 1}`).toBe(model.draftMark ?? '');
+    for (const word of header) expect(Math.abs(word.xMax - TYPE_AREA_RIGHT_PT)).toBeLessThan(2);
+  });
 
   // `— n —` on every page below the type area: odd pages at the right, even at the left.
   pageWords(file).forEach((page, i) => {

@@ -89,6 +89,17 @@ describe('print layout (renderPrintHtml)', () => {
     expect(kept).toEqual([5, 6, 7, 18]);
   });
 
+  it('prints 草稿 at the right of every page’s header line while the report has errors, never without', () => {
+    expect(model.draftMark).toBe('草稿');
+    for (const side of ['right', 'left']) {
+      expect(html).toMatch(new RegExp(`@page :${side} \\{[^@]*@bottom-${side} \\{[^}]*\\}\\s*@top-right \\{\\s*content: "草稿";\\s*font-family: ${fontStack('heading1').replace(/[()'\\]/g, '.')};\\s*font-size: 16pt;`));
+    }
+    expect(html).toContain('<span class="draft">草稿</span>');
+    const final = renderPrintHtml(buildDocument(consistentReport()), { fontBaseUrl: FONTS });
+    expect(final).not.toContain('@top-right');
+    expect(final).not.toContain('草稿');
+  });
+
   it('escapes every text the user typed', () => {
     const report = consistentReport();
     const hostile = '<img src=x onerror=alert(1)>&"\'';

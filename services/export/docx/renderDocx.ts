@@ -3,7 +3,7 @@ import type { DocumentModel } from '../../../shared/document/model.ts';
 import { PAGE } from '../../../shared/document/typography.ts';
 import { documentBody } from './body.ts';
 import { fontTableXml } from './fonts.ts';
-import { FOOTER_DISTANCE_TWIPS, pageNumberFooters } from './footer.ts';
+import { draftMarkHeaders, FOOTER_DISTANCE_TWIPS, pageNumberFooters } from './footer.ts';
 import { documentStyles } from './styles.ts';
 import { twipsFromMm } from './units.ts';
 
@@ -37,6 +37,7 @@ export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
           },
         },
         footers: pageNumberFooters(),
+        ...(model.draftMark ? { headers: draftMarkHeaders(model.draftMark) } : {}),
         children: documentBody(model),
       },
     ],
