@@ -223,6 +223,29 @@ describe.runIf(toolsAvailable('chromium', 'pdftotext'))('the guided flow in the 
     expect(existsSync(docx) && existsSync(pdf)).toBe(true);
   }, 240_000);
 
+  it('exports the web page and the Excel workbook beside them, at 1366 and 1024 wide', async () => {
+    await step('export');
+    const html = join(exportDir, '报告.html');
+    harness.dialogs.answerSave(html);
+    await page.click('[data-action="export-html"]');
+    await page.waitForSelector(`[data-testid="exported-path"]:has-text("${html}")`, { timeout: 60_000 });
+    await screenshot('exported-html');
+    const page1 = readFileSync(html, 'utf8');
+    expect(page1).toMatch(/^<!DOCTYPE html>/);
+    expect(page1).toContain(`<h1>${AGENCY}2025年`);
+    expect(page1.match(/<table /g)).toHaveLength(3);
+
+    const xlsx = join(exportDir, '报告.xlsx');
+    harness.dialogs.answerSave(xlsx);
+    await page.click('[data-action="export-xlsx"]');
+    await page.waitForSelector(`[data-testid="exported-path"]:has-text("${xlsx}")`, { timeout: 60_000 });
+    const sheets = Object.keys(unzipSync(readFileSync(xlsx))).filter((name) => name.startsWith('xl/worksheets/sheet'));
+    expect(sheets).toHaveLength(3);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await screenshot('exported-xlsx-1024');
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }, 120_000);
+
   it('finds everything as it was after a reload', async () => {
     await saved();
     await harness.reload();
