@@ -1,7 +1,6 @@
 import { Empty } from 'antd';
 import { SEVERITY_LABELS } from '../../shared/checks/index.ts';
 import type { Finding, Severity } from '../../shared/checks/index.ts';
-import { isUnfinished } from '../../shared/ipc/reportStatus.ts';
 
 interface ChecksPanelProps {
   readonly findings: readonly Finding[];
@@ -17,7 +16,7 @@ const ORDER: readonly Group[] = ['unfinished', 'error', 'warning', 'hint'];
 const GROUP_LABELS: Readonly<Record<Group, string>> = { unfinished: '未完成', ...SEVERITY_LABELS };
 
 function groupOf(finding: Finding): Group {
-  return isUnfinished(finding) ? 'unfinished' : finding.severity;
+  return finding.kind === 'unfinished' ? 'unfinished' : finding.severity;
 }
 
 /**

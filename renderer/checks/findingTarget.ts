@@ -13,22 +13,14 @@ export interface FocusTarget {
   readonly at?: number;
 }
 
-/** The words a prose finding quotes (正文说“…”), without the ellipses around them. */
-function quotedText(message: string): string | undefined {
-  const match = /正文说“([^”]+)”/.exec(message);
-  return match?.[1]?.replace(/^…|…$/g, '');
-}
-
 export function targetOfFinding(format: ReportFormat, finding: Finding): FocusTarget {
   const step = stepOfFinding(format, finding);
   const { cells, table, section } = finding.location;
   if (table && cells[0]) return { step, selector: `[data-cell="${cells[0]}"]` };
-  const field = cells.find((c) => c.startsWith('infoFee.'));
-  if (field && finding.rule === 'V-INFOFEE') return { step, selector: `[data-field="${field}"]` };
-  const words = finding.location.words;
-  const quote = words?.text ?? quotedText(finding.message);
-  if (section) return { step, selector: `[data-section-editor="${section}"]`, ...(quote ? { quote } : {}), ...(words ? { at: words.start } : {}) };
-  if (step === 'agency') return { step, selector: '[data-field="agency.name"]' };
+  const { words, field } = finding.location;
+  if (section && words) return { step, selector: `[data-section-editor="${section}"]`, quote: words.text, at: words.start };
+  if (field) return { step, selector: `[data-field="${field}"]` };
+  if (section) return { step, selector: `[data-section-editor="${section}"]` };
   return { step };
 }
 

@@ -2,6 +2,7 @@ import { CloseOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import type { Finding } from '../../shared/checks/index.ts';
 import { ChecksPanel } from '../checks/ChecksPanel.tsx';
+import { isBlankCells } from './steps.ts';
 import type { Step, StepProgress } from './steps.ts';
 
 interface GuidancePanelProps {
@@ -21,7 +22,7 @@ const AGENCY_GUIDANCE =
  */
 export function GuidancePanel({ step, progress, onJump, onClose }: GuidancePanelProps) {
   const findings = progress?.findings ?? [];
-  const blanks = findings.filter((f) => f.rule === 'V-BLANK');
+  const blanks = findings.filter(isBlankCells);
   const blankCells = blanks.reduce((n, f) => n + f.location.cells.length, 0);
   return (
     <aside className="nb-guidance" aria-label="填写要求">
@@ -38,7 +39,7 @@ export function GuidancePanel({ step, progress, onJump, onClose }: GuidancePanel
           </button>
         )}
         <ChecksPanel
-          findings={findings.filter((f) => f.rule !== 'V-BLANK')}
+          findings={findings.filter((f) => !blanks.includes(f))}
           placeOf={() => ''}
           onJump={onJump}
           emptyText={blanks.length ? '填写完整后再检查勾稽关系' : '本部分没有发现问题'}

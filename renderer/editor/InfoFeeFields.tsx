@@ -19,7 +19,7 @@ export function InfoFeeFields({ infoFee, findingsByCell, onChange }: InfoFeeFiel
       <h3>信息处理费</h3>
       <Form layout="vertical" className="nb-infofee-form">
         {FIELDS.map(([field, def]) => {
-          const finding = findingsByCell.get(`infoFee.${field}`)?.find((f) => f.rule === 'V-INFOFEE');
+          const finding = findingsByCell.get(`infoFee.${field}`)?.find((f) => f.location.field === `infoFee.${field}`);
           const status = finding ? (finding.severity === 'error' ? 'error' : 'warning') : undefined;
           return (
             <Form.Item key={field} label={def.label} validateStatus={status ?? ''} help={finding?.message}>

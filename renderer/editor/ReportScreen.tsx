@@ -23,7 +23,7 @@ import { HistoryDrawer } from './HistoryDrawer.tsx';
 import { withAgency } from './reportEdits.ts';
 import { SectionStep } from './SectionStep.tsx';
 import { StepList } from './StepList.tsx';
-import { flowSteps, stepOfFinding, stepProgress } from './steps.ts';
+import { flowSteps, isBlankCells, stepOfFinding, stepProgress } from './steps.ts';
 import type { StepId } from './steps.ts';
 import { useReportDraft } from './useReportDraft.ts';
 import { useCompactScreen, useRememberedSwitch } from './useScreenLayout.ts';
@@ -216,7 +216,7 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
   ]
     .filter(Boolean)
     .join(' ');
-  const openFindings = stepProgressHere?.findings.filter((f) => f.rule !== 'V-BLANK').length ?? 0;
+  const openFindings = stepProgressHere?.findings.filter((f) => !isBlankCells(f)).length ?? 0;
   return (
     <div className="nb-editor">
       <EditorHeader

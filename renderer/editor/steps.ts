@@ -1,7 +1,7 @@
 import type { CheckResult, Finding } from '../../shared/checks/index.ts';
 import { cellIndex } from '../../shared/format/index.ts';
 import type { ReportFormat, SectionDef } from '../../shared/format/index.ts';
-import { isUnfinished, reportReadiness } from '../../shared/ipc/reportStatus.ts';
+import { reportReadiness } from '../../shared/ipc/reportStatus.ts';
 import type { Report } from '../../shared/model/report.ts';
 
 /**
@@ -38,6 +38,11 @@ export function flowSteps(format: ReportFormat): Step[] {
   ];
 }
 
+/** Blank cells of a table: one line in the guidance, only tinted in the grid. */
+export function isBlankCells(finding: Finding): boolean {
+  return finding.kind === 'unfinished' && finding.location.table !== undefined;
+}
+
 /** The step a finding belongs to: its table's or its section's, the agency, or the checks. */
 export function stepOfFinding(format: ReportFormat, finding: Finding): StepId {
   const { table, section } = finding.location;
@@ -46,7 +51,7 @@ export function stepOfFinding(format: ReportFormat, finding: Finding): StepId {
     if (owner) return `section:${owner.key}`;
   }
   if (section) return `section:${section}`;
-  if (finding.rule === 'S-AGENCY') return 'agency';
+  if (finding.location.field?.startsWith('agency.')) return 'agency';
   return 'checks';
 }
 
@@ -55,9 +60,9 @@ function isBlank(value: string | null | undefined): boolean {
 }
 
 function statusOf(findings: readonly Finding[], filled: number, total: number): StepStatus {
-  if (findings.some((f) => f.severity === 'error' && !isUnfinished(f))) return 'errors';
+  if (findings.some((f) => f.kind === 'mistake')) return 'errors';
   if (filled === 0) return 'empty';
-  return filled === total && !findings.some((f) => f.severity === 'error') ? 'done' : 'started';
+  return filled === total && !findings.some((f) => f.kind === 'unfinished') ? 'done' : 'started';
 }
 
 export function stepProgress(format: ReportFormat, report: Report, checks: CheckResult): Map<StepId, StepProgress> {
@@ -81,9 +86,9 @@ export function stepProgress(format: ReportFormat, report: Report, checks: Check
     } else {
       const written = !isBlank(report.sections[section.key]);
       const status = statusOf(findings, written ? 1 : 0, 1);
-      // Unedited starters or placeholders leave a written section unfinished.
-      const unfinished = status === 'done' && findings.some((f) => f.rule === 'S-STARTER' || f.rule === 'S-PLACEHOLDER');
-      progress.set(id, { status: unfinished ? 'started' : status, findings, note: written ? (unfinished ? '有待修改的示例文字' : '已填写') : '未填写' });
+      // A written section is unfinished while starters or placeholders are left in it.
+      const note = !written ? '未填写' : status === 'started' ? '有待修改的示例文字' : '已填写';
+      progress.set(id, { status, findings, note });
     }
   }
   const { warning, hint } = checks.counts;

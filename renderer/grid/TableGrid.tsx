@@ -61,13 +61,11 @@ function caretInside(input: HTMLInputElement, key: string): boolean {
   return key === 'ArrowLeft' ? start > 0 : end < value.length;
 }
 
-/** Blank cells stay 未填写 in the checks; in the grid they are only tinted, never shown as errors. */
-const BLANK_RULE = 'V-BLANK';
-
+/** Unfinished cells (blank) are only tinted in the grid, never shown as errors. */
 function severityClass(findings: readonly Finding[] | undefined): string {
   if (!findings?.length) return '';
-  if (findings.some((f) => f.severity === 'error' && f.rule !== BLANK_RULE)) return ' nb-cell-error';
-  if (findings.some((f) => f.rule === BLANK_RULE)) return ' nb-cell-blank';
+  if (findings.some((f) => f.kind === 'mistake')) return ' nb-cell-error';
+  if (findings.some((f) => f.kind === 'unfinished')) return ' nb-cell-blank';
   return findings.some((f) => f.severity === 'warning') ? ' nb-cell-warning' : ' nb-cell-hint';
 }
 
@@ -120,7 +118,7 @@ const DataCell = memo(function DataCell({ cell, cellKey, figure, findings, typin
           className="nb-cell-input"
           data-cell={cellKey}
           aria-label={label}
-          aria-invalid={findings?.some((f) => f.severity === 'error' && f.rule !== BLANK_RULE) ?? false}
+          aria-invalid={findings?.some((f) => f.kind === 'mistake') ?? false}
           inputMode={figure.cell.kind === 'money' ? 'decimal' : 'numeric'}
           autoComplete="off"
           spellCheck={false}
@@ -292,7 +290,7 @@ export function TableGrid({
   const rows: GridCell[][] = Array.from({ length: layout.rowCount }, () => []);
   for (const cell of layout.cells) rows[cell.row]!.push(cell);
   const activeFigure = active ? figures.get(active.key) : undefined;
-  const activeFindings = active ? (findingsByCell.get(active.key) ?? []).filter((f) => f.rule !== BLANK_RULE) : [];
+  const activeFindings = active ? (findingsByCell.get(active.key) ?? []).filter((f) => f.kind !== 'unfinished') : [];
   const activeNote = active ? notes?.get(active.key) : undefined;
 
   return (

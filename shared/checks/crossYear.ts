@@ -2,7 +2,7 @@ import { cellName, crossCellKey, sectionOrdinal, sectionWithRole, table2CellKey 
 import type { FormatRelations } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import type { Report } from '../model/report.ts';
-import type { Finding } from './finding.ts';
+import type { FindingDraft } from './finding.ts';
 
 /**
  * Rules that look at table 2's plausibility and at last year's report of the same
@@ -18,10 +18,10 @@ function stockKeys(figures: Figures, stock: DocumentStock, row: string) {
   return { issued: key(stock.columns.issued), repealed: key(stock.columns.repealed), inForce: key(stock.columns.inForce) };
 }
 
-function inForceFindings(figures: Figures): Finding[] {
+function inForceFindings(figures: Figures): FindingDraft[] {
   const stock = figures.format.relations.documentStock;
   if (!stock) return [];
-  return stock.rows.flatMap((row): Finding[] => {
+  return stock.rows.flatMap((row): FindingDraft[] => {
     const keys = stockKeys(figures, stock, row);
     const [issued, inForce] = [figures.value(keys.issued), figures.value(keys.inForce)];
     if (issued === null || inForce === null || inForce >= issued) return [];
@@ -40,13 +40,13 @@ function inForceFindings(figures: Figures): Finding[] {
   });
 }
 
-function carryOverFindings(figures: Figures, previous: Figures, previousYear: number): Finding[] {
+function carryOverFindings(figures: Figures, previous: Figures, previousYear: number): FindingDraft[] {
   const carryOver = figures.format.relations.carryOver;
   const lastCarryOver = previous.format.relations.carryOver;
   if (!carryOver || !lastCarryOver) return [];
   const table = figures.format.tables[carryOver.table];
   const previousTable = previous.format.tables[lastCarryOver.table];
-  return table.columns.flatMap((column): Finding[] => {
+  return table.columns.flatMap((column): FindingDraft[] => {
     const thisKey = crossCellKey(table, carryOver.toRow, column.key);
     const lastKey = crossCellKey(previousTable, lastCarryOver.fromRow, column.key);
     if (!previous.cells.has(lastKey)) return [];
@@ -69,10 +69,10 @@ function carryOverFindings(figures: Figures, previous: Figures, previousYear: nu
   });
 }
 
-function stockFindings(figures: Figures, previous: Figures): Finding[] {
+function stockFindings(figures: Figures, previous: Figures): FindingDraft[] {
   const stock = figures.format.relations.documentStock;
   if (!stock) return [];
-  return stock.rows.flatMap((row): Finding[] => {
+  return stock.rows.flatMap((row): FindingDraft[] => {
     const keys = stockKeys(figures, stock, row);
     const [issued, repealed, inForce] = [keys.issued, keys.repealed, keys.inForce].map((k) => figures.value(k));
     const before = previous.cells.has(keys.inForce) ? previous.value(keys.inForce) : null;
@@ -95,7 +95,7 @@ function stockFindings(figures: Figures, previous: Figures): Finding[] {
   });
 }
 
-function feeNoticeFindings(report: Report, figures: Figures, previous: Report | undefined): Finding[] {
+function feeNoticeFindings(report: Report, figures: Figures, previous: Report | undefined): FindingDraft[] {
   const unpaidCells = figures.format.relations.unpaidFeeApplications;
   const section = sectionWithRole(figures.format, 'infoFee');
   if (!unpaidCells || !section) return [];
@@ -115,7 +115,7 @@ function feeNoticeFindings(report: Report, figures: Figures, previous: Report | 
   ];
 }
 
-export function crossYearFindings(report: Report, figures: Figures, previous?: { report: Report; figures: Figures }): Finding[] {
+export function crossYearFindings(report: Report, figures: Figures, previous?: { report: Report; figures: Figures }): FindingDraft[] {
   return [
     ...inForceFindings(figures),
     ...(previous ? carryOverFindings(figures, previous.figures, previous.report.year) : []),

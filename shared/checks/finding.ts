@@ -1,4 +1,5 @@
 import type { TableId } from '../format/index.ts';
+import type { FindingKind, RuleId } from './rules.ts';
 
 export type Severity = 'error' | 'warning' | 'hint';
 
@@ -12,18 +13,25 @@ export interface FindingLocation {
   readonly cells: readonly string[];
   /** For a finding at words of a section's text: where they start and what they are. */
   readonly words?: { readonly start: number; readonly text: string };
+  /** A form field the finding is about, outside the tables: `agency.name`, `infoFee.noticesIssued`. */
+  readonly field?: string;
 }
 
 export interface Finding {
   /** Stable id: the rule id and where it applies, e.g. `T3-BAL.naturalPerson`. */
   readonly id: string;
   /** The rule, e.g. `T3-BAL`. */
-  readonly rule: string;
+  readonly rule: RuleId;
   readonly severity: Severity;
+  /** Unfinished, a mistake, or advice (see `findingKind`). */
+  readonly kind: FindingKind;
   readonly location: FindingLocation;
   /** Plain Chinese: the rule, the numbers, and what to do. */
   readonly message: string;
 }
+
+/** A finding as a rule makes it; `checkReport` gives it its kind. */
+export type FindingDraft = Omit<Finding, 'kind'>;
 
 export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
   error: '错误',

@@ -1,7 +1,8 @@
 import { cellName, columnsSummedBy, crossCellKey } from '../format/index.ts';
 import type { CrossTableDef, ReportFormat, TableId } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
-import type { Finding } from './finding.ts';
+import type { FindingDraft } from './finding.ts';
+import type { IdentityRuleId } from './rules.ts';
 
 /**
  * The arithmetic identities (勾稽关系) of tables 3 and 4, built from the format: the
@@ -9,7 +10,7 @@ import type { Finding } from './finding.ts';
  */
 export interface Identity {
   readonly id: string;
-  readonly rule: string;
+  readonly rule: IdentityRuleId;
   /**
    * `balance`: the corner note's rule, per column. `rowsTotal`: a total row (（七）总计) is
    * the sum of its rows, per column. `columnsTotal`: a 总计 column is the sum of its
@@ -195,8 +196,8 @@ function uncheckableMessage(figures: Figures, identity: Identity): string {
  * because some (not all) of its cells are blank is a warning. Identities whose cells are
  * all blank are left to the blank-cell rule, and derived totals need no finding of their own.
  */
-export function identityFindings(figures: Figures, results: readonly IdentityResult[]): Finding[] {
-  const findings: Finding[] = [];
+export function identityFindings(figures: Figures, results: readonly IdentityResult[]): FindingDraft[] {
+  const findings: FindingDraft[] = [];
   for (const result of results) {
     const { identity } = result;
     const keys = [...identity.left, ...identity.right];

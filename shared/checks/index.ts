@@ -4,6 +4,7 @@ import type { Report } from '../model/report.ts';
 import { reportFormat } from '../model/report.ts';
 import { crossYearFindings } from './crossYear.ts';
 import type { Finding, Severity } from './finding.ts';
+import { findingKind } from './rules.ts';
 import { evaluateIdentities, identityFindings } from './identities.ts';
 import { localRequirementFindings } from './localRequirements.ts';
 import { proseFindings } from './prose.ts';
@@ -14,6 +15,7 @@ import { staleReferenceFindings } from './staleReferences.ts';
 import { valueFindings } from './values.ts';
 
 export type { Finding, FindingLocation, Severity } from './finding.ts';
+export type { FindingKind, RuleId } from './rules.ts';
 export { SEVERITY_LABELS } from './finding.ts';
 export { evaluateIdentities, identities } from './identities.ts';
 export { repetitionBySection, REPEAT_HINT_ABOVE, REPEAT_WARNING_ABOVE } from './repetition.ts';
@@ -38,7 +40,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
   const figures = computeFigures(report);
   const previous = options.previous ? { report: options.previous, figures: computeFigures(options.previous) } : undefined;
   const hasInfoFee = Object.values(report.infoFee).some((v) => v !== null && v.trim() !== '');
-  const findings = [
+  const findings: Finding[] = [
     ...valueFindings(report, figures),
     ...identityFindings(figures, evaluateIdentities(figures)),
     ...crossYearFindings(report, figures, previous),
@@ -48,7 +50,9 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
     ...localRequirementFindings(report),
     ...staleReferenceFindings(report, options.previous),
     ...(options.previous ? repetitionFindings(report, options.previous) : []),
-  ].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  ]
+    .map((draft) => ({ ...draft, kind: findingKind(draft.rule, draft.severity) }))
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const counts = { error: 0, warning: 0, hint: 0 };
   for (const f of findings) counts[f.severity]++;
   return { figures, findings, counts };

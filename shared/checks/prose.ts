@@ -2,7 +2,8 @@ import { sectionOrdinal, sectionWithRole } from '../format/index.ts';
 import type { NamedCells } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import type { Report } from '../model/report.ts';
-import type { Finding } from './finding.ts';
+import type { FindingDraft } from './finding.ts';
+import type { RuleId } from './rules.ts';
 import { quoteAround } from './quote.ts';
 
 /**
@@ -66,10 +67,10 @@ const NO_REVIEW = /(?:未(?!经)|没有|无)(?:发生|出现|收到)?[^。；\n]
 /** Items proactively disclosed; 依申请 / 予以公开 / 部分公开 are answers to requests (table 3). */
 const DISCLOSED_ITEMS = /(?<!申请|予以|部分|不予)(?:主动)?公开(?:政府)?信息[^，。；\d\n]{0,8}?(\d+)条/;
 
-function finding(id: string, statement: Statement, message: string, cells: readonly string[]): Finding {
+function finding(rule: RuleId, statement: Statement, message: string, cells: readonly string[]): FindingDraft {
   return {
-    id,
-    rule: id.split('.')[0]!,
+    id: rule,
+    rule,
     severity: 'warning',
     location: { section: statement.section, cells, words: { start: statement.start, text: statement.words } },
     message,
@@ -86,7 +87,7 @@ function named(figures: Figures, cells: NamedCells | undefined) {
 }
 
 /** P-NO-FEES: "no 信息处理费" while the section holding them reports notices or money collected. */
-function infoFeeFindings(report: Report, figures: Figures): Finding[] {
+function infoFeeFindings(report: Report, figures: Figures): FindingDraft[] {
   const section = sectionWithRole(figures.format, 'infoFee');
   if (!section) return [];
   const fee = report.infoFee;
@@ -117,7 +118,7 @@ function infoFeeFindings(report: Report, figures: Figures): Finding[] {
 }
 
 /** P-NO-ADMIN-FEES: "no 行政事业性收费" while table 2 shows an amount. */
-function adminFeeFindings(report: Report, figures: Figures): Finding[] {
+function adminFeeFindings(report: Report, figures: Figures): FindingDraft[] {
   const fees = named(figures, figures.format.relations.feesCharged);
   const [statement] = find(report, NO_ADMIN_FEES);
   if (!fees || fees.blank || !statement || fees.value <= 0) return [];
@@ -127,7 +128,7 @@ function adminFeeFindings(report: Report, figures: Figures): Finding[] {
 }
 
 /** P-NO-REVIEW: "no review / litigation" while table 4 has such cases; each word against its own columns. */
-function reviewFindings(report: Report, figures: Figures): Finding[] {
+function reviewFindings(report: Report, figures: Figures): FindingDraft[] {
   const kinds = figures.format.relations.cases ?? [];
   for (const statement of find(report, NO_REVIEW)) {
     const said = kinds.filter((kind) => kind.keyword !== undefined && statement.words.includes(kind.keyword));
@@ -142,8 +143,8 @@ function reviewFindings(report: Report, figures: Figures): Finding[] {
 }
 
 /** `previous`: last year's report, to tell a figure left from last year from a wrong one. */
-export function proseFindings(report: Report, figures: Figures, previous?: { report: Report; figures: Figures }): Finding[] {
-  const findings: Finding[] = [];
+export function proseFindings(report: Report, figures: Figures, previous?: { report: Report; figures: Figures }): FindingDraft[] {
+  const findings: FindingDraft[] = [];
   const { relations } = figures.format;
   const applications = named(figures, relations.applicationsReceived);
   const received = applications && !applications.blank ? applications.value : null;

@@ -3,7 +3,7 @@ import type { Report } from '../model/report.ts';
 import { reportFormat } from '../model/report.ts';
 import { formatFigure } from '../sentences/change.ts';
 import { figurePhrases } from '../sentences/figurePhrases.ts';
-import type { Finding } from './finding.ts';
+import type { FindingDraft } from './finding.ts';
 import { quoteAround } from './quote.ts';
 
 /**
@@ -12,8 +12,8 @@ import { quoteAround } from './quote.ts';
  * P-FIGURE when the prose says another figure, X-STALE-FIGURE when the figure it says is
  * last year's (text carried over and not updated). Both are warnings at the quoted words.
  */
-export function proseFigureFindings(report: Report, figures: Figures, previous?: { report: Report; figures: Figures }): Finding[] {
-  const findings: Finding[] = [];
+export function proseFigureFindings(report: Report, figures: Figures, previous?: { report: Report; figures: Figures }): FindingDraft[] {
+  const findings: FindingDraft[] = [];
   for (const phrase of figurePhrases(reportFormat(report))) {
     const now = phrase.value(figures, report.infoFee);
     if (now === null) continue;

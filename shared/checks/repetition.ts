@@ -2,7 +2,7 @@ import type { Report } from '../model/report.ts';
 import { reportFormat } from '../model/report.ts';
 import { overlapWith, percentText } from '../text/overlap.ts';
 import type { Overlap } from '../text/overlap.ts';
-import type { Finding } from './finding.ts';
+import type { FindingDraft } from './finding.ts';
 
 /**
  * X-REPEAT: how much of a section's text is still last year's. Evaluators deduct points
@@ -24,9 +24,9 @@ export function repetitionBySection(report: Report, previous: Report): Map<strin
   return shares;
 }
 
-export function repetitionFindings(report: Report, previous: Report): Finding[] {
+export function repetitionFindings(report: Report, previous: Report): FindingDraft[] {
   const format = reportFormat(report);
-  const findings: Finding[] = [];
+  const findings: FindingDraft[] = [];
   for (const [key, overlap] of repetitionBySection(report, previous)) {
     if (overlap.share <= REPEAT_HINT_ABOVE) continue;
     const heading = format.sections.find((s) => s.key === key)!.heading;

@@ -2,7 +2,7 @@ import type { ReportFormat } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import type { Report } from '../model/report.ts';
 import { filledStarters } from '../sentences/starters.ts';
-import type { Finding } from './finding.ts';
+import type { FindingDraft } from './finding.ts';
 
 /** Placeholders left in templates: 【】, 【填写】, XX, ××, ＸＸ. */
 const PLACEHOLDER = /【[^】]{0,12}】|[XxＸｘ×]{2,}/;
@@ -15,20 +15,21 @@ function excerpt(text: string, index: number): string {
  * S-AGENCY: the title needs the agency's name. S-EMPTY, S-PLACEHOLDER, S-STARTER: the
  * prose sections are written and free of template text.
  */
-export function sectionFindings(report: Report, format: ReportFormat, figures: Figures, hasInfoFee: boolean): Finding[] {
-  const findings: Finding[] = [];
+export function sectionFindings(report: Report, format: ReportFormat, figures: Figures, hasInfoFee: boolean): FindingDraft[] {
+  const findings: FindingDraft[] = [];
   if (report.agency.name.trim() === '') {
     findings.push({
       id: 'S-AGENCY',
       rule: 'S-AGENCY',
       severity: 'error',
-      location: { cells: [] },
+      location: { cells: [], field: 'agency.name' },
       message: `没有填写机关名称。报告标题应为“机关名称＋${report.year}年${format.titleSuffix}”，请在机关信息中填写。`,
     });
   }
   for (const section of format.sections) {
     if (section.table) continue;
-    const text = (report.sections[section.key] ?? '').trim();
+    const written = report.sections[section.key] ?? '';
+    const text = written.trim();
     const location = { section: section.key, cells: [] };
     // The section holding the 信息处理费 may consist of their sentence alone.
     if (text === '' && !(section.role === 'infoFee' && hasInfoFee)) {
@@ -47,7 +48,7 @@ export function sectionFindings(report: Report, format: ReportFormat, figures: F
         id: `S-PLACEHOLDER.${section.key}`,
         rule: 'S-PLACEHOLDER',
         severity: 'warning',
-        location,
+        location: { ...location, words: { start: written.length - written.trimStart().length + placeholder.index, text: placeholder[0] } },
         message: `「${section.heading}」中仍有模板占位内容“${placeholder[0]}”（…${excerpt(text, placeholder.index)}…），请替换为实际情况。`,
       });
     }

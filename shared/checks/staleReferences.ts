@@ -1,5 +1,5 @@
 import type { Report } from '../model/report.ts';
-import type { Finding } from './finding.ts';
+import type { FindingDraft } from './finding.ts';
 import { quoteAround } from './quote.ts';
 
 /**
@@ -22,8 +22,8 @@ function insideTitle(text: string, index: number): boolean {
   return [['《', '》'], ['“', '”']].some(([open, close]) => before.lastIndexOf(open!) > before.lastIndexOf(close!));
 }
 
-function staleYears(report: Report): Finding[] {
-  const findings: Finding[] = [];
+function staleYears(report: Report): FindingDraft[] {
+  const findings: FindingDraft[] = [];
   for (const [section, text] of Object.entries(report.sections)) {
     for (const match of text.matchAll(YEAR)) {
       const year = Number(match[1]);
@@ -43,10 +43,10 @@ function staleYears(report: Report): Finding[] {
   return findings;
 }
 
-function staleAgency(report: Report, previous: Report): Finding[] {
+function staleAgency(report: Report, previous: Report): FindingDraft[] {
   const [name, old] = [report.agency.name.trim(), previous.agency.name.trim()];
   if (!name || !old || name === old) return [];
-  const findings: Finding[] = [];
+  const findings: FindingDraft[] = [];
   for (const [section, text] of Object.entries(report.sections)) {
     for (let at = text.indexOf(old); at !== -1; at = text.indexOf(old, at + old.length)) {
       // The old name inside the new one (XX局 → XX管理局 does not, XX局 → 市XX局 does) is the new name.
@@ -64,6 +64,6 @@ function staleAgency(report: Report, previous: Report): Finding[] {
   return findings;
 }
 
-export function staleReferenceFindings(report: Report, previous?: Report): Finding[] {
+export function staleReferenceFindings(report: Report, previous?: Report): FindingDraft[] {
   return [...staleYears(report), ...(previous ? staleAgency(report, previous) : [])];
 }

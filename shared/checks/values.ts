@@ -3,11 +3,11 @@ import type { CellFigure, Figures } from '../figures/figures.ts';
 import { normaliseFigure } from '../figures/normalise.ts';
 import { INFO_FEE_FIELDS } from '../model/report.ts';
 import type { InfoFee, Report } from '../model/report.ts';
-import type { Finding } from './finding.ts';
+import type { FindingDraft } from './finding.ts';
 
 /** V-COUNT / V-FEE: a cell holds something that is not a count (or not an amount). */
-function invalidValueFindings(figures: Figures): Finding[] {
-  const findings: Finding[] = [];
+function invalidValueFindings(figures: Figures): FindingDraft[] {
+  const findings: FindingDraft[] = [];
   for (const figure of figures.cells.values()) {
     if (figure.entered?.status !== 'invalid') continue;
     const { cell } = figure;
@@ -29,7 +29,7 @@ function invalidValueFindings(figures: Figures): Finding[] {
  * per table row, naming its blank columns. Derived totals are blank only because an
  * operand is, so only typed cells and totals stated blank by a source are reported.
  */
-function blankFindings(figures: Figures): Finding[] {
+function blankFindings(figures: Figures): FindingDraft[] {
   const byRow = new Map<string, CellFigure[]>();
   for (const figure of figures.cells.values()) {
     if (figure.entered?.status !== 'blank') continue;
@@ -47,19 +47,19 @@ function blankFindings(figures: Figures): Finding[] {
       severity: 'error',
       location: { table: cell.table, row: cell.rowKey, cells: blanks.map((b) => b.cell.key) },
       message: `${cell.tableName}${rowName}${what}未填写（共${blanks.length}格）。官方表格每格都要填写，没有的填0。`,
-    } satisfies Finding;
+    } satisfies FindingDraft;
   });
 }
 
 /** V-INFOFEE: the structured 信息处理费 figures, in the section whose role they are. */
-function infoFeeFindings(report: Report, figures: Figures): Finding[] {
+function infoFeeFindings(report: Report, figures: Figures): FindingDraft[] {
   const section = sectionWithRole(figures.format, 'infoFee');
   if (!section) return [];
-  const findings: Finding[] = [];
+  const findings: FindingDraft[] = [];
   for (const [field, def] of Object.entries(INFO_FEE_FIELDS) as [keyof InfoFee, (typeof INFO_FEE_FIELDS)[keyof InfoFee]][]) {
     const raw = report.infoFee[field];
     const result = normaliseFigure(raw ?? '', def.kind);
-    const location = { section: section.key, cells: [`infoFee.${field}`] };
+    const location = { section: section.key, cells: [`infoFee.${field}`], field: `infoFee.${field}` };
     if (!result.ok) {
       findings.push({ id: `V-INFOFEE.${field}`, rule: 'V-INFOFEE', severity: 'error', location, message: `信息处理费「${def.label}」：${result.message}` });
     } else if (result.value === null) {
@@ -75,6 +75,6 @@ function infoFeeFindings(report: Report, figures: Figures): Finding[] {
   return findings;
 }
 
-export function valueFindings(report: Report, figures: Figures): Finding[] {
+export function valueFindings(report: Report, figures: Figures): FindingDraft[] {
   return [...invalidValueFindings(figures), ...blankFindings(figures), ...infoFeeFindings(report, figures)];
 }
