@@ -1,6 +1,6 @@
 import type { Report } from '../model/report.ts';
 import { reportFormat } from '../model/report.ts';
-import type { Finding } from './finding.ts';
+import type { FindingDraft } from './finding.ts';
 
 /**
  * L-OVERVIEW-LENGTH, L-OVERVIEW-HEADINGS, L-PROBLEMS-ITEMISED: the requirements the
@@ -17,12 +17,12 @@ function characters(text: string): number {
   return text.replace(/\s/g, '').length;
 }
 
-export function localRequirementFindings(report: Report): Finding[] {
+export function localRequirementFindings(report: Report): FindingDraft[] {
   const requirements = report.agency.localRequirements;
   const format = reportFormat(report);
   const heading = (key: string) => format.sections.find((s) => s.key === key)?.heading ?? key;
   const by = requirements.issuer ? `${requirements.issuer}要求` : '本地要求';
-  const findings: Finding[] = [];
+  const findings: FindingDraft[] = [];
   const overview = report.sections[OVERVIEW] ?? '';
   const location = (section: string) => ({ section, cells: [] });
   if (requirements.overviewMaxChars !== null && characters(overview) > requirements.overviewMaxChars) {

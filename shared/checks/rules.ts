@@ -29,6 +29,9 @@ export const RULE_IDS = [
   'P-DISCLOSED-COUNT',
   'P-DISCLOSED-CONFLICT',
   'P-FIGURE',
+  'L-OVERVIEW-LENGTH',
+  'L-OVERVIEW-HEADINGS',
+  'L-PROBLEMS-ITEMISED',
 ] as const;
 
 /** A table identity: the corner note's balance, a total row, a total column. */
