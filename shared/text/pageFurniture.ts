@@ -1,10 +1,11 @@
+import { DRAFT_MARK } from '../document/typography.ts';
 import { norm } from './norm.ts';
 import { isSimilar } from './similarity.ts';
 
 /**
  * Page headers and footers that extraction leaves in the middle of the text, even inside
  * a table: page numbers (`- 3 -`, `第3页`, `1/29`) and the report's running title, often
- * garbled (`川汇区信访问2021年政府信息公开工作中度报告`).
+ * garbled (`川汇区信访问2021年政府信息公开工作中度报告`), and Nianbao's own draft mark.
  */
 
 const PAGE_NUMBER =
@@ -15,6 +16,11 @@ const TITLE_MIN_SIMILARITY = 0.75;
 
 export function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.test(text.normalize('NFKC').trim());
+}
+
+/** The draft mark Nianbao prints at the top of every page of a report that still has errors. */
+export function isDraftMark(text: string): boolean {
+  return norm(text) === DRAFT_MARK;
 }
 
 /** A report title repeated as a page header: ends like `…政府信息公开工作年度报告`, allowing OCR errors. */
@@ -33,7 +39,7 @@ const MEMO_LIMIT = 20_000;
 function isFurniture(text: string): boolean {
   let answer = furniture.get(text);
   if (answer === undefined) {
-    answer = isPageNumber(text) || isRunningTitle(text);
+    answer = isPageNumber(text) || isDraftMark(text) || isRunningTitle(text);
     if (furniture.size >= MEMO_LIMIT) furniture.clear();
     furniture.set(text, answer);
   }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Result } from '../../../shared/model/validation.ts';
 import { restoreIdeographs } from '../../../shared/text/ideographs.ts';
-import { isPageNumber } from '../../../shared/text/pageFurniture.ts';
+import { isDraftMark, isPageNumber } from '../../../shared/text/pageFurniture.ts';
 import type { SourceCell, SourceDocument, SourceLine } from '../source.ts';
 import { paragraphLine } from '../source.ts';
 import type { Lattice } from './pdfTables.ts';
@@ -113,7 +113,7 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Result<S
       }));
       for (const line of groupLines(pieces.filter((p) => !inTable(p)))) {
         const text = joinPieces(line.pieces);
-        if (isPageNumber(text)) continue;
+        if (isPageNumber(text) || isDraftMark(text)) continue;
         const pageLine: PageLine = { ...line, page: number, text };
         textLines.push(pageLine);
         pageBlocks.push({ top: line.baseline + line.size, text: pageLine });
