@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import type { WebContents } from 'electron';
 import { MENU_EVENT } from '../../shared/ipc/contract.ts';
 import type { MenuCommand } from '../../shared/ipc/contract.ts';
 import { aboutInfo, DEVELOPMENT_NOTICES_DIR } from '../../services/about/about.ts';
@@ -15,6 +16,9 @@ import { registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
 import { electronPdfPrinter, printWithDialog } from './pdf/electronPdfPrinter.ts';
 import { APP_ENTRY, APP_ORIGIN } from './appOrigin.ts';
+import { answerPendingSaves } from './pendingSaves.ts';
+import type { SavePending } from './pendingSaves.ts';
+import { PRINT_FONT_BASE_URL } from './printPages.ts';
 import { registerAppScheme, serveAppFiles } from './protocol.ts';
 import { hardenSession, isTrustedSender, refuseNavigationAndWindows } from './security.ts';
 import type { TrustedPages } from './requestPolicy.ts';
@@ -30,7 +34,10 @@ const devServerUrl = app.isPackaged ? undefined : process.env.NIANBAO_DEV_SERVER
 
 const appWindows = new Set<number>();
 let mainWindow: BrowserWindow | undefined;
+/** The main window's page, kept apart: a closed window's webContents can no longer be read. */
+let mainPage: WebContents | undefined;
 let store: Store | undefined;
+let savePending: SavePending | undefined;
 let appLog: AppLog | undefined;
 /** The log, in app.getPath('logs'), opened on first use (the path is known once the app is ready). */
 function log(): AppLog {
@@ -70,18 +77,68 @@ function createMainWindow(pages: TrustedPages, userData: string): BrowserWindow 
       spellcheck: false,
     },
   });
-  appWindows.add(window.webContents.id);
+  // Electron destroys the window and its webContents before 'closed': only values taken now are safe there.
+  const page = window.webContents;
+  const pageId = page.id;
+  appWindows.add(pageId);
+  mainPage = page;
   rememberWindowState(window, userData);
   window.once('ready-to-show', () => {
     if (maximized) window.maximize();
     window.show();
   });
+  // Closing the window: the page first saves what it still holds, then the window closes.
+  window.on('close', (event) => {
+    if (pageSaved) return;
+    event.preventDefault();
+    void savePage().then(() => {
+      pageSaved = true;
+      if (!window.isDestroyed()) window.close();
+    });
+  });
+  // Windows shutdown or log-off: no before-quit comes (Electron's docs), so save and close the store here.
+  window.on('query-session-end', () => void savePage());
+  window.on('session-end', () => void endSession());
   window.on('closed', () => {
-    appWindows.delete(window.webContents.id);
+    appWindows.delete(pageId);
     mainWindow = undefined;
+    mainPage = undefined;
   });
   void window.loadURL(pages.origin === APP_ORIGIN ? APP_ENTRY : `${pages.origin}/`);
   return window;
+}
+
+/** Set once the page has saved (or could not) for the close or quit under way. */
+let pageSaved = false;
+let saving: Promise<void> | undefined;
+
+/** Asks the main window's page to save what it still holds; one request at a time, bounded. */
+function savePage(): Promise<void> {
+  const page = mainPage;
+  if (!page || !savePending) return Promise.resolve();
+  saving ??= savePending(page)
+    .then((outcome) => {
+      if (outcome === 'timed-out') log().warn('关闭前页面未能及时保存未保存的修改，已继续关闭');
+    })
+    .finally(() => (saving = undefined));
+  return saving;
+}
+
+let closing: Promise<void> | undefined;
+
+/** Closes the database (it waits for a running backup); once. */
+function closeStore(): Promise<void> {
+  const open = store;
+  store = undefined;
+  closing ??= open ? open.close() : Promise.resolve();
+  return closing;
+}
+
+/** Windows is ending the session: what the page holds is saved, the store closed, then the app exits. */
+async function endSession(): Promise<void> {
+  await savePage();
+  await closeStore();
+  app.exit(0);
 }
 
 async function start(): Promise<void> {
@@ -99,7 +156,6 @@ async function start(): Promise<void> {
   const pages: TrustedPages = {
     origin: devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN,
     windows: appWindows,
-    printFolders: [fontRoot.value.dir],
   };
   hardenSession(session.defaultSession, pages);
   serveAppFiles(session.defaultSession, { renderer: join(app.getAppPath(), 'dist', 'renderer'), fonts: fontRoot.value.dir });
@@ -109,11 +165,10 @@ async function start(): Promise<void> {
     pdfPrinter: electronPdfPrinter,
     systemPrinter: {
       async print(html) {
-        const outcome = await printWithDialog(html);
-        return outcome.ok ? { ok: true, value: outcome.value === 'printed' } : outcome;
+        return printWithDialog(html);
       },
     },
-    fontBaseUrl: fontRoot.value.url,
+    fontBaseUrl: PRINT_FONT_BASE_URL,
     // The bundle's sibling (scripts/bundleElectron.ts): import and DOCX never block this loop.
     heavy: startHeavyWorker(join(import.meta.dirname, 'worker.cjs')),
     dialogs: electronDialogs(() => mainWindow),
@@ -127,6 +182,7 @@ async function start(): Promise<void> {
     }),
   });
   registerIpc(handlers, (event) => isTrustedSender(event, pages), log());
+  savePending = answerPendingSaves((event) => isTrustedSender(event, pages));
 
   const send = (command: MenuCommand) => mainWindow?.webContents.send(MENU_EVENT, command);
   const dataDir = store.dataDir;
@@ -146,14 +202,23 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  // Close the database (waits for a running backup) before the process ends.
-  let closing = false;
+  // Quitting (menu 退出, Ctrl+Q, SIGTERM, the last window closed): Electron emits before-quit,
+  // closes each window, then will-quit. The page saves first, the store closes last.
   app.on('before-quit', (event) => {
-    if (closing || !store) return;
+    if (pageSaved) return;
     event.preventDefault();
-    closing = true;
-    void store.close().finally(() => app.quit());
+    void savePage().then(() => {
+      pageSaved = true;
+      app.quit();
+    });
   });
+  app.on('will-quit', (event) => {
+    if (!store) return;
+    event.preventDefault();
+    void closeStore().finally(() => app.quit());
+  });
+  // A session that logs out sends SIGTERM: the same orderly quit.
+  process.on('SIGTERM', () => app.quit());
   process.on('uncaughtException', (error) => log().error(`未处理的错误：${error.stack ?? String(error)}`));
   app.whenReady().then(start, (error: unknown) => fail('年报无法启动', String(error)));
 }

@@ -43,7 +43,7 @@ export function buildMenu({ send, openDataFolder, development }: MenuActions): M
           submenu: [command('备份到文件…', 'backup'), command('从备份文件恢复…', 'restore-backup')],
         },
         { type: 'separator' },
-        { label: '退出', role: 'quit' },
+        { label: '退出', role: 'quit', accelerator: 'CmdOrCtrl+Q' },
       ],
     },
     {

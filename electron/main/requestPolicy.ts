@@ -1,11 +1,12 @@
-import { tmpdir } from 'node:os';
-import { isAbsolute, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { APP_ORIGIN } from './appOrigin.ts';
 
 /**
- * Which requests the app may make: its own pages' files and nothing else. Kept free of
- * Electron so it can be tested in Node; security.ts applies it to the session.
+ * Which network requests the app may make: none but, in `npm run dev`, the dev server. Kept
+ * free of Electron so it can be tested in Node; security.ts applies it to the session's
+ * webRequest, which Electron calls for http(s) and ws(s) requests. It is not called for
+ * app://, file://, data: or blob: (electron/electron#45865, #45903, fix pending in #45915):
+ * the app's own files are guarded where they are served (protocol.ts), and file:// is
+ * refused there outright.
  */
 
 export interface TrustedPages {
@@ -13,27 +14,16 @@ export interface TrustedPages {
   readonly origin: string;
   /** webContents ids of the app's own windows (print windows are not among them). */
   readonly windows: ReadonlySet<number>;
-  /** Folders the print windows may read file:// URLs from (besides the temporary folder of the print page). */
-  readonly printFolders: readonly string[];
 }
 
-function isWithin(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
-
-export function isAllowedRequest(url: string, webContentsId: number | undefined, pages: TrustedPages): boolean {
+/**
+ * Whether webRequest lets a request through. The app's origin, devtools, data: and blob:
+ * stay allowed should a later Electron call webRequest for them too (#45915).
+ */
+export function isAllowedRequest(url: string, pages: TrustedPages): boolean {
   if (url.startsWith(`${pages.origin}/`) || url.startsWith('devtools://') || url.startsWith('data:') || url.startsWith('blob:')) return true;
-  if (pages.origin !== APP_ORIGIN && url.startsWith(`ws://${new URL(pages.origin).host}/`)) {
-    // The dev server's hot reload talks over a WebSocket on the same host.
-    return true;
-  }
-  // Print and PDF windows load the print page from a temporary file with the bundled fonts.
-  if (url.startsWith('file://') && webContentsId !== undefined && !pages.windows.has(webContentsId)) {
-    const path = fileURLToPath(url);
-    return [...pages.printFolders, tmpdir()].some((folder) => isWithin(folder, path));
-  }
-  return false;
+  // The dev server's hot reload talks over a WebSocket on the same host.
+  return pages.origin !== APP_ORIGIN && url.startsWith(`ws://${new URL(pages.origin).host}/`);
 }
 
 /** The frame that sent an IPC message, as far as the check needs it. */

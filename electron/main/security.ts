@@ -1,5 +1,5 @@
 import { app } from 'electron';
-import type { IpcMainInvokeEvent, Session } from 'electron';
+import type { IpcMainEvent, IpcMainInvokeEvent, Session } from 'electron';
 import { isAllowedRequest, isTrustedFrame } from './requestPolicy.ts';
 import type { TrustedPages } from './requestPolicy.ts';
 
@@ -13,7 +13,7 @@ export function hardenSession(session: Session, pages: TrustedPages): void {
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isAllowedRequest(details.url, details.webContentsId, pages);
+    const allowed = isAllowedRequest(details.url, pages);
     if (!allowed) console.warn(`已阻止网络请求：${details.url}`);
     callback({ cancel: !allowed });
   });
@@ -31,6 +31,6 @@ export function refuseNavigationAndWindows(): void {
   });
 }
 
-export function isTrustedSender(event: IpcMainInvokeEvent, pages: TrustedPages): boolean {
+export function isTrustedSender(event: IpcMainInvokeEvent | IpcMainEvent, pages: TrustedPages): boolean {
   return isTrustedFrame(event.sender, event.senderFrame, pages);
 }

@@ -17,6 +17,9 @@ export const OUTPUT_DONE: Readonly<Record<Output, string>> = {
   exchange: '已导出交换文件',
 };
 
+/** What the app says when the platform does not tell whether the user printed or cancelled. */
+export const PRINT_DIALOG_CLOSED = '打印对话框已关闭';
+
 /** A file the last export wrote, shown with “在文件夹中显示”. */
 export interface Written {
   readonly output: Output;
@@ -76,7 +79,12 @@ export function useExports(reportId: ReportSummary['id'], checks: CheckResult, f
       else if (output === 'html') wrote(await nianbao.export.html({ reportId }), output);
       else if (output === 'xlsx') wrote(await nianbao.export.xlsx({ reportId }), output);
       else if (output === 'exchange') wrote(await nianbao.exchange.export({ reportId }), output);
-      else if ((await nianbao.export.print({ reportId })).printed) message.success(OUTPUT_DONE.print);
+      else {
+        const { outcome } = await nianbao.export.print({ reportId });
+        // Only the platform can say the job went to the printer; on Linux it only says the dialog closed.
+        if (outcome === 'printed') message.success(OUTPUT_DONE.print);
+        else if (outcome === 'dialog-closed') message.info(PRINT_DIALOG_CLOSED);
+      }
     } catch (error) {
       message.error(reason(error));
     } finally {

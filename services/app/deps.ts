@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../shared/ipc/contract.ts';
+import type { AppInfo, PrintOutcome } from '../../shared/ipc/contract.ts';
 import type { Result } from '../../shared/model/validation.ts';
 import type { PdfPrinter } from '../export/pdf/pdfPrinter.ts';
 import type { Store } from '../store/index.ts';
@@ -39,9 +39,9 @@ export interface Shell {
   showItemInFolder(path: string): void;
 }
 
-/** Prints a print-layout document with the system print dialog; false when the user cancels. */
+/** Prints a print-layout document with the system print dialog, and says what the platform reported. */
 export interface SystemPrinter {
-  print(html: string): Promise<Result<boolean>>;
+  print(html: string): Promise<Result<PrintOutcome>>;
 }
 
 export interface AppDeps {

@@ -61,6 +61,13 @@ export interface OpenedReport {
   readonly lastYear: Report | null;
 }
 
+/**
+ * What printing came to: 'printed' only when the platform says the job went to the printer;
+ * 'cancelled' when it says the user cancelled; 'dialog-closed' when it says neither (on
+ * Linux the print dialog only tells that it closed).
+ */
+export type PrintOutcome = 'printed' | 'cancelled' | 'dialog-closed';
+
 export interface SaveResult {
   /** When the save became durable (the call resolves only then). */
   readonly savedAt: string;
@@ -218,8 +225,8 @@ export const ipcContract = {
   'nianbao:export:xlsx': channel(z.strictObject({ reportId: id }), returns<SavedFile>()),
   /** The PDF of a report as it is being edited (not saved first), for the in-app preview. */
   'nianbao:export:preview': channel(z.strictObject({ report: reportSchema }), returns<{ pdfBase64: string }>()),
-  /** Prints the saved report with the system print dialog; false when the user cancelled. */
-  'nianbao:export:print': channel(z.strictObject({ reportId: id }), returns<{ printed: boolean }>()),
+  /** Prints the saved report with the system print dialog; says what the platform reported. */
+  'nianbao:export:print': channel(z.strictObject({ reportId: id }), returns<{ outcome: PrintOutcome }>()),
 
   /** Asks where to save and writes this year's figures beside last year's as a Word table. */
   'nianbao:comparison:exportDocx': channel(z.strictObject({ reportId: id }), returns<SavedFile>()),

@@ -172,7 +172,7 @@ describe('files: dialogs in main, paths never from the page', () => {
   it('sends the print layout of the saved report to the system printer', async () => {
     const agency = await newAgency();
     const { id } = await newReport(agency.id);
-    expect(await app.value('nianbao:export:print', { reportId: id })).toEqual({ printed: true });
+    expect(await app.value('nianbao:export:print', { reportId: id })).toEqual({ outcome: 'printed' });
     expect(app.printed[0]).toContain('某县人民政府办公室');
   });
 

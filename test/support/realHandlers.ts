@@ -36,7 +36,7 @@ export function realHandlers(options: {
   const handlers = createHandlers({
     store: options.store,
     pdfPrinter: options.pdfPrinter,
-    systemPrinter: { print: async (html) => (printed.push(html), { ok: true, value: true }) },
+    systemPrinter: { print: async (html) => (printed.push(html), { ok: true, value: 'printed' }) },
     fontBaseUrl: options.fontRoot.url,
     heavy: inProcessHeavyWork,
     dialogs: options.dialogs,

@@ -1,11 +1,13 @@
 import { BrowserWindow } from 'electron';
-import { errorSummary, FONTS_READY_SCRIPT, withHtmlFile } from '../../../services/export/pdf/printPage.ts';
+import { errorSummary, FONTS_READY_SCRIPT } from '../../../services/export/pdf/printPage.ts';
 import type { PdfPrinter } from '../../../services/export/pdf/pdfPrinter.ts';
+import type { PrintOutcome } from '../../../shared/ipc/contract.ts';
 import type { Result } from '../../../shared/model/validation.ts';
+import { withPrintPage } from '../printPages.ts';
 
 /**
  * PDF and printing in the app: the print layout (shared/print `renderPrintHtml`, with
- * `fontBaseUrl` the file:// URL of the font root from services/fonts) loaded into a
+ * `fontBaseUrl` PRINT_FONT_BASE_URL) served as an app:// print page (printPages.ts) into a
  * hidden window. The HTML is the app's own, with every user text escaped; the window
  * still may neither open windows nor navigate.
  */
@@ -24,7 +26,7 @@ function hiddenWindow(): BrowserWindow {
 async function withLoadedWindow<T>(html: string, use: (window: BrowserWindow) => Promise<T>): Promise<T> {
   const window = hiddenWindow();
   try {
-    return await withHtmlFile(html, async (url) => {
+    return await withPrintPage(html, async (url) => {
       await window.loadURL(url);
       await window.webContents.executeJavaScript(FONTS_READY_SCRIPT);
       return use(window);
@@ -49,18 +51,16 @@ export const electronPdfPrinter: PdfPrinter = {
   async close() {},
 };
 
-export type PrintOutcome = 'printed' | 'cancelled';
-
 /**
  * webContents.print fails on Linux (electron#28192; Joplin's experience up to 2024), while
  * window.print() works: it shows the dialog and returns when the dialog closes, without
- * saying whether the user printed or cancelled.
+ * saying whether the user printed or cancelled, so the outcome is only that it closed.
  */
 async function printOnLinux(window: BrowserWindow): Promise<PrintOutcome> {
   await window.webContents.executeJavaScript('window.print()');
   // Destroying the window right after the dialog closes can crash Electron (electron#31635).
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  return 'printed';
+  return 'dialog-closed';
 }
 
 function printWithCallback(window: BrowserWindow): Promise<Result<PrintOutcome>> {

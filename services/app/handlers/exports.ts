@@ -73,8 +73,8 @@ export function exportHandlers(deps: AppDeps, files: UserFiles): Implementations
     },
     'nianbao:export:print': async ({ reportId }) => {
       const { report } = unwrap(store.getReport({ reportId }));
-      const printed = unwrap(await systemPrinter.print(renderPrintHtml(buildDocument(report), { fontBaseUrl })));
-      return { printed };
+      const outcome = unwrap(await systemPrinter.print(renderPrintHtml(buildDocument(report), { fontBaseUrl })));
+      return { outcome };
     },
   };
 }
