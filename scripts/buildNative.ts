@@ -3,7 +3,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, realpathSync
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEBIAN_SUITE, ensureOldRoot, runInRoot } from './oldLinuxRoot.ts';
-import { describeModule, inspectModule, NATIVE_ARCHES, nativeModulePath, PROJECT_ROOT, TOOLCHAINS } from './nativeModules.ts';
+import { describeModule, inspectModule, NATIVE_ARCHES, nativeModulePath, NODE_IN_ROOT, PROJECT_ROOT, TOOLCHAINS } from './nativeModules.ts';
 import type { NativeArch } from './nativeModules.ts';
 
 /**
@@ -53,16 +53,25 @@ function glibcCompatHeader(arch: NativeArch): string {
   ].join('\n');
 }
 
+/** What the modules are made from: the sources, the Node headers, the root and how they are compiled. */
 function cacheKey(headers: string): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify({ suite: DEBIAN_SUITE, sqlite: version(PACKAGE), addonApi: version(ADDON_API), node: readFileSync(join(headers, 'include', 'node', 'node_version.h')) }));
-  for (const file of ['buildNative.ts', 'oldLinuxRoot.ts', 'nativeModules.ts']) hash.update(readFileSync(join(import.meta.dirname, file)));
-  return hash.digest('hex').slice(0, 16);
+  const inputs = {
+    suite: DEBIAN_SUITE,
+    sqlite: version(PACKAGE),
+    addonApi: version(ADDON_API),
+    node: readFileSync(join(headers, 'include', 'node', 'node_version.h'), 'utf8'),
+    compat: NATIVE_ARCHES.map(glibcCompatHeader),
+    flags: BUILD_FLAGS,
+  };
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 16);
 }
 
-/** Copies the Node binary and headers into the root (node-gyp and binding.gyp run `node`). */
+/** libstdc++ and libgcc linked in: the module needs no GLIBCXX of the system's. */
+const BUILD_FLAGS = { LDFLAGS: '-static-libstdc++ -static-libgcc' };
+
+/** Copies the Node binary and headers into the root (node-gyp and binding.gyp run `node`) as /opt/node. */
 function installNode(root: string, headers: string): void {
-  const node = join(root, 'opt', 'node', 'bin', 'node');
+  const node = join(root, NODE_IN_ROOT);
   if (!existsSync(node) || statSync(node).size !== statSync(process.execPath).size) {
     mkdirSync(dirname(node), { recursive: true });
     copyFileSync(process.execPath, node);
@@ -93,7 +102,7 @@ function build(root: string, arch: NativeArch): string {
       AR: `${prefix}ar`,
       CFLAGS: compat,
       CXXFLAGS: compat,
-      LDFLAGS: '-static-libstdc++ -static-libgcc',
+      ...BUILD_FLAGS,
     },
     showOutput: true,
   });
@@ -104,8 +113,9 @@ function main(): void {
   const headers = nodeHeaders();
   const cached = join(CACHE, cacheKey(headers));
   const root = ensureOldRoot();
+  // Also what test/packaging/nativeModule.test.ts runs the x64 module with, in the root.
+  installNode(root, headers);
   if (!NATIVE_ARCHES.every((arch) => existsSync(nativeModulePath(arch, cached)))) {
-    installNode(root, headers);
     for (const arch of NATIVE_ARCHES) {
       const built = build(root, arch);
       mkdirSync(dirname(nativeModulePath(arch, cached)), { recursive: true });

@@ -21,6 +21,8 @@ export function nativeModulePath(arch: NativeArch, dir = NATIVE_DIR): string {
 
 /** The newest glibc and libstdc++ symbol versions a module may need (Debian 10: glibc 2.28, gcc 8). */
 export const MAX_GLIBC = '2.28';
+/** The Node binary scripts/buildNative.ts puts into the Debian root. */
+export const NODE_IN_ROOT = '/opt/node/bin/node';
 export const MAX_GLIBCXX = '3.4.25';
 
 export interface Toolchain {

@@ -36,7 +36,7 @@ export function AboutDialog({ info, onClose }: { readonly info: AppInfo | undefi
               <Folder path={info.logsDir} />
             </Descriptions.Item>
           </Descriptions>
-          <p className="nb-hint nb-gap">卸载、重新安装或升级本程序都不会删除以上目录中的数据。</p>
+          <p className="nb-hint nb-gap">卸载、重新安装或升级本程序都不会删除以上目录中的数据；只有在 Windows 上以 --delete-app-data 参数运行卸载程序时，才会删除数据目录。</p>
           <h4 className="nb-gap">第三方软件与字体</h4>
           <pre className="nb-notices" data-testid="about-notices">
             {info.notices}

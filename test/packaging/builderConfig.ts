@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { AppInfo, Configuration, PlatformSpecificBuildOptions } from 'electron-builder';
 // electron-builder's own implementation (app-builder-lib, installed with it at the same
 // version): the tests read and match the configuration exactly as packaging does.
@@ -66,6 +66,12 @@ export function unpacksFromAsar(config: Configuration, target: PackagedTarget): 
   const matchers = fileMatcher.getFileMatchers(config, 'asarUnpack', '/app', matcherOptions(config, target, '/out'));
   const filter = matchers?.[0]?.createFilter();
   return (file) => filter?.(join(PROJECT_ROOT, file), statSync(join(PROJECT_ROOT, file))) ?? false;
+}
+
+/** The FileSets (`from` folder, `to` in the app) of `files` that packaging for `target` adds besides the project's own files. */
+export function fileSets(config: Configuration, target: PackagedTarget): { from: string; to: string; patterns: string[] }[] {
+  const matchers = fileMatcher.getFileMatchers(config, 'files', '/app', matcherOptions(config, target, '/out')) ?? [];
+  return matchers.filter((m) => m.from !== PROJECT_ROOT).map((m) => ({ from: m.from, to: relative('/app', m.to), patterns: m.patterns }));
 }
 
 /** Copies the extraResources into `resourcesDir` with electron-builder's own copying. */

@@ -1,20 +1,24 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
 import type { AfterPackContext, BuildResult, Configuration, TargetConfiguration } from 'electron-builder';
 import { describe, expect, it } from 'vitest';
-import afterPack, { electronFuses } from '../../build/afterPack.ts';
+import afterPack, { electronFuses, packagedNativeModule } from '../../build/afterPack.ts';
 import afterAllArtifactBuild, { writeChecksum } from '../../build/checksums.ts';
 import { ICON_DIR, ICO_FILE } from '../../build/icons.ts';
 import { NOTICES_OUTPUT, writeNotices } from '../../build/notices.ts';
 import { mainBuild } from '../../scripts/bundleElectron.ts';
 import { NOTICES_FILE, readNotices } from '../../services/about/about.ts';
 import { findFontRoot, fontFiles } from '../../services/fonts/fontRoot.ts';
-import { PACKAGED_TARGETS, PROJECT_ROOT, layOutResources, loadBuilderConfig, packagesNodeModuleFile, unpacksFromAsar } from './builderConfig.ts';
+import { PACKAGED_TARGETS, PROJECT_ROOT, fileSets, layOutResources, loadBuilderConfig, packagesNodeModuleFile, unpacksFromAsar } from './builderConfig.ts';
 import { standInElectron } from './standInElectron.ts';
+// electron-builder's own code: the deb target's default dependencies, the NSIS data folder names.
+import FpmTarget from 'app-builder-lib/out/targets/FpmTarget.js';
+import { AppInfo } from 'app-builder-lib/out/appInfo.js';
+import { getWindowsInstallationDirName } from 'app-builder-lib/out/targets/targetUtil.js';
 
 /** Checks electron-builder.yml without building: what each installer holds and does. */
 
@@ -96,20 +100,30 @@ describe('packaging configuration (electron-builder.yml)', () => {
     expect(config.afterAllArtifactBuild).toBe('./build/checksums.ts');
   });
 
-  it('uses better-sqlite3’s prebuilds as they are: no rebuild, no compiler, no headers', () => {
+  it('never compiles or downloads while packaging: no rebuild, no compiler, no headers', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.nodeGypRebuild).toBe(false);
     expect(config.buildDependenciesFromSource).toBe(false);
   });
 
-  it.each(PACKAGED_TARGETS)('packs for $platform-$arch exactly the prebuild better-sqlite3 loads there, beside the asar', (target) => {
+  it.each(PACKAGED_TARGETS)('packs for $platform-$arch the one better-sqlite3 module that loads there, beside the asar', (target) => {
     const packaged = packagesNodeModuleFile(config, target);
     const unpacked = unpacksFromAsar(config, target);
     const prebuilds = readdirSync(join(PROJECT_ROOT, 'node_modules/better-sqlite3/prebuilds')).map((f) => `node_modules/better-sqlite3/prebuilds/${f}`);
-    const own = `node_modules/better-sqlite3/prebuilds/${target.platform}-${target.arch}.node`;
-    expect(prebuilds).toContain(own);
-    expect(prebuilds.filter(packaged)).toEqual([own]);
-    expect(unpacked(own)).toBe(true);
+    const sets = fileSets(config, target);
+    if (target.platform === 'win32') {
+      // Windows: the package's own prebuild.
+      const own = `node_modules/better-sqlite3/prebuilds/${target.platform}-${target.arch}.node`;
+      expect(prebuilds.filter(packaged)).toEqual([own]);
+      expect(unpacked(own)).toBe(true);
+      expect(sets).toEqual([]);
+    } else {
+      // Linux: none of the package's prebuilds (they need glibc 2.33+), but build/native's module
+      // where better-sqlite3's loader looks first, build/Release/better_sqlite3.node.
+      expect(prebuilds.filter(packaged)).toEqual([]);
+      expect(sets).toEqual([{ from: join(PROJECT_ROOT, 'build', 'native', `linux-${target.arch}`), to: 'node_modules/better-sqlite3/build/Release', patterns: ['better_sqlite3.node'] }]);
+      expect(config.asarUnpack).toContain('node_modules/better-sqlite3/build/Release/*.node');
+    }
     expect(config.asar).toEqual({ smartUnpack: false });
     // The loader stays in the asar (under Windows' integrity check); its sources are left out.
     for (const file of ['package.json', 'lib/index.js', 'lib/binding.js', 'lib/database.js']) {
@@ -119,10 +133,39 @@ describe('packaging configuration (electron-builder.yml)', () => {
     expect(packaged('node_modules/better-sqlite3/deps/sqlite3/sqlite3.c')).toBe(false);
   });
 
-  it('names the prebuild as better-sqlite3’s loader looks for it (checked on this machine)', () => {
+  it('names the modules as better-sqlite3’s loader looks for them (checked on this machine)', () => {
     const require = createRequire(import.meta.url);
     const binding = require(join(dirname(require.resolve('better-sqlite3/package.json')), 'lib', 'binding.js')) as { getPrebuildPath(): string | null };
     expect(basename(binding.getPrebuildPath() ?? '')).toBe(`${process.platform}-${process.arch}.node`);
+    const loader = readFileSync(join(PROJECT_ROOT, 'node_modules/better-sqlite3/lib/binding.js'), 'utf8');
+    expect(loader).toContain("path.join(__dirname, '..', 'build', 'Release', 'better_sqlite3.node')");
+  });
+
+  it('declares what Electron needs on a minimal Debian, UOS or Kylin: electron-builder’s defaults and libgbm1, libasound2, libdrm2, libcups2', () => {
+    const defaults = (FpmTarget.prototype as unknown as { getDefaultDepends(target: string): string[] }).getDefaultDepends('deb');
+    expect(config.deb?.depends).toEqual([...defaults, 'libgbm1', 'libasound2 | libasound2t64', 'libdrm2', 'libcups2 | libcups2t64']);
+  });
+
+  it('uninstalls with --delete-app-data the folder the app’s data really are in', () => {
+    // What electron-builder defines for its NSIS scripts (NsisTarget): the app's file name
+    // (installation and data folder of its own uninstall step) and the product name.
+    const info = { config, metadata: pkg } as unknown as ConstructorParameters<typeof AppInfo>[0];
+    const appInfo = new AppInfo(info, null, config.win ?? null);
+    const defines = { APP_FILENAME: getWindowsInstallationDirName(appInfo, true), APP_PACKAGE_NAME: appInfo.name, PRODUCT_NAME: appInfo.productName };
+    // Electron's userData is appData/<app name>, and the app name is package.json's productName.
+    const dataFolder = pkg.productName;
+    expect(defines).toEqual({ APP_FILENAME: 'nianbao', APP_PACKAGE_NAME: 'nianbao', PRODUCT_NAME: dataFolder });
+    const template = readFileSync(join(PROJECT_ROOT, 'node_modules/app-builder-lib/templates/nsis/uninstaller.nsh'), 'utf8');
+    const removed = [...template.matchAll(/RMDir \/r "\$APPDATA\\\$\{(\w+)\}"/g)].map((m) => m[1]);
+    expect(removed.map((name) => defines[name as keyof typeof defines] ?? '(not defined)')).not.toContain(dataFolder);
+    // Our include removes it, on the same --delete-app-data option.
+    expect(config.nsis?.include).toBe('build/installer.nsh');
+    const include = readFileSync(join(PROJECT_ROOT, 'build/installer.nsh'), 'utf8');
+    const macro = /!macro customUnInstall\n([\s\S]*?)!macroend/.exec(include)?.[1] ?? '';
+    expect(macro).toContain('${GetOptions} $R0 "--delete-app-data" $R1');
+    expect(macro).toContain('RMDir /r "$APPDATA\\${PRODUCT_NAME}"');
+    expect(template).toContain('!insertmacro customUnInstall');
+    expect(/^[\x00-\x7f]*$/.test(include)).toBe(true);
   });
 
   it('puts only main’s external modules into node_modules: every other library is in the bundles', () => {
@@ -176,12 +219,12 @@ describe('Electron fuses (build/afterPack.ts)', () => {
     expect(config.electronFuses).toBeUndefined();
   });
 
-  it('closes Node, NODE_OPTIONS and the inspector, loads only the asar; Windows checks its integrity', () => {
+  it('closes Node, NODE_OPTIONS and the inspector, loads only the asar, keeps no cookie key; Windows checks its integrity', () => {
     for (const platform of ['win32', 'linux']) {
       expect(electronFuses(platform)).toMatchObject({
         version: FuseVersion.V1,
         [FuseV1Options.RunAsNode]: false,
-        [FuseV1Options.EnableCookieEncryption]: true,
+        [FuseV1Options.EnableCookieEncryption]: false,
         [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
         [FuseV1Options.EnableNodeCliInspectArguments]: false,
         [FuseV1Options.OnlyLoadAppFromAsar]: true,
@@ -194,12 +237,17 @@ describe('Electron fuses (build/afterPack.ts)', () => {
     const appOutDir = mkdtempSync(join(tmpdir(), 'nianbao-fuses-'));
     const executable = standInElectron(appOutDir, platform);
     const context = { appOutDir, electronPlatformName: platform, packager: { executableName: 'nianbao', appInfo: { productFilename: 'nianbao' } } };
+    if (platform === 'linux') {
+      await expect(afterPack(context as unknown as AfterPackContext)).rejects.toThrow('npm run build:native');
+      mkdirSync(dirname(packagedNativeModule(appOutDir)), { recursive: true });
+      writeFileSync(packagedNativeModule(appOutDir), 'module');
+    }
     await afterPack(context as unknown as AfterPackContext);
     const wire = await getCurrentFuseWire(executable);
     const on = 49;
     const off = 48;
     expect(wire[FuseV1Options.RunAsNode]).toBe(off);
-    expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(on);
+    expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(off);
     expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(off);
     expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(off);
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(platform === 'win32' ? on : off);
