@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { DEBIAN_SUITE, ensureOldRoot, runInRoot } from './oldLinuxRoot.ts';
+import { DEBIAN_SUITE, ensureOldRoot, oldRootObstacle, runInRoot } from './oldLinuxRoot.ts';
 import { describeModule, inspectModule, NATIVE_ARCHES, nativeModulePath, NODE_IN_ROOT, PROJECT_ROOT, TOOLCHAINS } from './nativeModules.ts';
 import type { NativeArch } from './nativeModules.ts';
 
@@ -141,9 +141,17 @@ function main(): void {
   console.log(`已构建：${NATIVE_ARCHES.map((arch) => nativeModulePath(arch).slice(PROJECT_ROOT.length + 1)).join('、')}`);
 }
 
-try {
-  main();
-} catch (error) {
-  console.error(`build:native: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+// `npm test` runs this too. Where the machine cannot build (not root, no debootstrap) a
+// developer's test run goes on and the native module test says it is skipped; under CI=true
+// that is a failure, as for every other tool the tests need.
+const obstacle = oldRootObstacle();
+if (obstacle && process.env.CI !== 'true') {
+  console.warn(`build:native skipped: ${obstacle}`);
+} else {
+  try {
+    main();
+  } catch (error) {
+    console.error(`build:native: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }

@@ -50,15 +50,23 @@ export function debianMirror(): string {
   return 'http://deb.debian.org/debian';
 }
 
+/** Why the root cannot be made on this machine, or null when it is ready or can be made. */
+export function oldRootObstacle(root = OLD_ROOT): string | null {
+  if (oldRootReady(root)) return null;
+  if (!isRoot()) return `making the Debian ${DEBIAN_SUITE} root needs root (debootstrap, chroot)`;
+  try {
+    execFileSync('sh', ['-c', 'command -v debootstrap'], { stdio: 'ignore' });
+    return null;
+  } catch {
+    return 'debootstrap is missing: apt-get install --no-install-recommends debootstrap';
+  }
+}
+
 /** Makes the root if it is missing or incomplete (needs root and debootstrap); returns its path. */
 export function ensureOldRoot(root = OLD_ROOT): string {
   if (oldRootReady(root)) return root;
-  if (!isRoot()) throw new Error(`making the Debian ${DEBIAN_SUITE} root needs root (debootstrap, chroot)`);
-  try {
-    execFileSync('sh', ['-c', 'command -v debootstrap'], { stdio: 'ignore' });
-  } catch {
-    throw new Error('debootstrap is missing: apt-get install --no-install-recommends debootstrap');
-  }
+  const obstacle = oldRootObstacle(root);
+  if (obstacle) throw new Error(obstacle);
   const partial = `${root}.tmp`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });

@@ -11,7 +11,7 @@ import { inspectModule, NATIVE_ARCHES, nativeModulePath, NODE_IN_ROOT, PROJECT_R
  * statically (objdump, from the Debian 11 root); the x64 one, loaded by Node 24 inside that
  * root (glibc 2.31, as Kylin V10), opens a WAL database, writes and reads it back, where the
  * package's own prebuild does not even load. Needs root (chroot) and the built modules:
- * skipped with a message without them, required under CI=true (.ci/run builds them).
+ * skipped with a message without them, required under CI=true (`npm test` builds them first).
  */
 
 function nativeBuilt(): boolean {
