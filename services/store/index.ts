@@ -13,6 +13,20 @@ export type { BackupSummary } from './backups.ts';
 export type { StartupNotice } from './recovery.ts';
 export { defaultDataDir } from './paths.ts';
 export type {
+  AddReceivedFileInput,
+  AddUnitsInput,
+  AssignFileInput,
+  ChooseRevisionInput,
+  CreateWorkspaceInput,
+  FileIdInput,
+  ListWorkspacesInput,
+  RereadFileInput,
+  SetNoteInput,
+  UnitIdInput,
+  UpdateUnitInput,
+  WorkspaceIdInput,
+} from './summaryInputs.ts';
+export type {
   AgencyIdInput,
   CreateAgencyInput,
   CreateFromPreviousInput,

@@ -83,6 +83,18 @@ const INPUT_NAMES: Readonly<Record<string, string>> = {
   note: '说明',
   source: '来源',
   path: '文件路径',
+  workspaceId: '汇总编号',
+  unitId: '单位编号',
+  fileId: '文件编号',
+  units: '单位名单',
+  name: '名称',
+  aliases: '别名',
+  fileName: '文件名',
+  bytes: '文件内容',
+  reading: '读取结果',
+  match: '单位匹配',
+  findingKey: '问题',
+  text: '意见',
 };
 
 /** zod's own messages (wrong type, unknown key) in Chinese, where a schema gives none. */

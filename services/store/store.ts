@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { blankReport } from '../../shared/model/report.ts';
 import type { Report } from '../../shared/model/report.ts';
+import type { ExpectedUnit, ReceivedFile, ReviewNote, SummaryWorkspace } from '../../shared/summary/index.ts';
 import type { Result } from '../../shared/model/validation.ts';
 import type { AgencyRecord, AgencySummary } from './agencies.ts';
 import * as agencies from './agencies.ts';
@@ -31,6 +32,8 @@ import * as revisions from './revisions.ts';
 import { REVISION_EVERY_MINUTES } from './revisions.ts';
 import { encodeReport } from './snapshot.ts';
 import type { EncodedReport } from './snapshot.ts';
+import * as summary from './summary.ts';
+import * as summaryInputs from './summaryInputs.ts';
 import type { Clock } from './time.ts';
 import { describeTime, minutesBetween, systemClock } from './time.ts';
 
@@ -111,6 +114,33 @@ export interface Store {
   backupToFile(input: inputs.FileInput): Promise<Result<{ path: string; bytes: number }>>;
   /** Replaces all data with a backup file; the current data is backed up and moved aside first. */
   restoreFromFile(input: inputs.FileInput): Promise<Result<FileRestoreResult>>;
+
+  /** The superior office's 汇总 workspaces (one per agency and year). */
+  listWorkspaces(input?: summaryInputs.ListWorkspacesInput): Result<SummaryWorkspace[]>;
+  createWorkspace(input: summaryInputs.CreateWorkspaceInput): Result<SummaryWorkspace>;
+  getWorkspace(input: summaryInputs.WorkspaceIdInput): Result<SummaryWorkspace>;
+  /** The expected units, in the office's order. */
+  listUnits(input: summaryInputs.WorkspaceIdInput): Result<ExpectedUnit[]>;
+  /** Adds units at the end; a name already listed (whitespace and width aside) is skipped and returned. */
+  addUnits(input: summaryInputs.AddUnitsInput): Result<{ added: ExpectedUnit[]; skipped: string[] }>;
+  updateUnit(input: summaryInputs.UpdateUnitInput): Result<ExpectedUnit>;
+  /** Removes a unit without files; one with received files is refused. */
+  removeUnit(input: summaryInputs.UnitIdInput): Result<ExpectedUnit>;
+  /** Keeps a received file (its bytes, what was read, the report, the unit matched); never replaces an earlier one. */
+  addReceivedFile(input: summaryInputs.AddReceivedFileInput): Result<ReceivedFile>;
+  listReceivedFiles(input: summaryInputs.WorkspaceIdInput): Result<ReceivedFile[]>;
+  getReceivedReport(input: summaryInputs.FileIdInput): Result<Report | null>;
+  getReceivedBytes(input: summaryInputs.FileIdInput): Result<Uint8Array>;
+  /** The reviewer's answer to an ambiguous or unmatched file (or a correction): the file's unit, or none. */
+  assignFile(input: summaryInputs.AssignFileInput): Result<ReceivedFile>;
+  /** Replaces what was read from a file's kept bytes (the review re-run). */
+  rereadFile(input: summaryInputs.RereadFileInput): Result<ReceivedFile>;
+  /** Which revision of a unit the review and the sum use (null: the newest). */
+  chooseRevision(input: summaryInputs.ChooseRevisionInput): Result<{ unitId: number; fileId: number | null }>;
+  listChoices(input: summaryInputs.WorkspaceIdInput): Result<{ unitId: number; fileId: number }[]>;
+  /** A reviewer's note on a unit (`findingKey` '') or on one of its findings; an empty text removes it. */
+  setNote(input: summaryInputs.SetNoteInput): Result<ReviewNote | null>;
+  listNotes(input: summaryInputs.WorkspaceIdInput): Result<ReviewNote[]>;
 
   /** Waits for a running backup, closes the database and releases the lock. */
   close(): Promise<void>;
@@ -361,6 +391,44 @@ function createStore(context: Context, startupNotices: readonly StartupNotice[])
       const revision = revisions.addRevision(db(), { reportId: row.id, report, encoded, reason: 'restored', note, now: at });
       return { summary: reports.toSummary(saved), report, revision };
     }),
+
+    listWorkspaces: reader(summaryInputs.listWorkspacesInput, '读取汇总列表', ({ agencyId }) => summary.listWorkspaces(db(), agencyId)),
+    createWorkspace: writer(summaryInputs.createWorkspaceInput, '新建汇总', ({ agencyId, year }) => {
+      agencies.requireLiveAgency(db(), agencyId);
+      return summary.insertWorkspace(db(), agencyId, year, now());
+    }),
+    getWorkspace: reader(summaryInputs.workspaceIdInput, '读取汇总', ({ workspaceId }) => summary.requireWorkspace(db(), workspaceId)),
+    listUnits: reader(summaryInputs.workspaceIdInput, '读取单位名单', ({ workspaceId }) => {
+      summary.requireWorkspace(db(), workspaceId);
+      return summary.listUnits(db(), workspaceId);
+    }),
+    addUnits: writer(summaryInputs.addUnitsInput, '添加单位', ({ workspaceId, units }) => {
+      summary.requireWorkspace(db(), workspaceId);
+      const added = summary.addUnits(db(), workspaceId, units);
+      summary.touchWorkspace(db(), workspaceId, now());
+      return added;
+    }),
+    updateUnit: writer(summaryInputs.updateUnitInput, '修改单位', ({ unitId, name, aliases }) => summary.updateUnit(db(), unitId, { name, aliases })),
+    removeUnit: writer(summaryInputs.unitIdInput, '删除单位', ({ unitId }) => summary.removeUnit(db(), unitId)),
+    addReceivedFile: writer(summaryInputs.addReceivedFileInput, '保存收到的报告', (file) => {
+      summary.requireWorkspace(db(), file.workspaceId);
+      return summary.insertFile(db(), file, now());
+    }),
+    listReceivedFiles: reader(summaryInputs.workspaceIdInput, '读取收到的报告', ({ workspaceId }) => {
+      summary.requireWorkspace(db(), workspaceId);
+      return summary.listFiles(db(), workspaceId);
+    }),
+    getReceivedReport: reader(summaryInputs.fileIdInput, '读取收到的报告', ({ fileId }) => summary.fileReport(db(), fileId)),
+    getReceivedBytes: reader(summaryInputs.fileIdInput, '读取收到的文件', ({ fileId }) => summary.fileBytes(db(), fileId)),
+    assignFile: writer(summaryInputs.assignFileInput, '指定报告的单位', ({ fileId, unitId }) => summary.assignFile(db(), fileId, unitId, now())),
+    rereadFile: writer(summaryInputs.rereadFileInput, '重新读取报告', ({ fileId, reading, report }) => summary.rereadFile(db(), fileId, reading, report, now())),
+    chooseRevision: writer(summaryInputs.chooseRevisionInput, '选择报告版本', ({ unitId, fileId }) => {
+      summary.chooseRevision(db(), unitId, fileId, now());
+      return { unitId, fileId };
+    }),
+    listChoices: reader(summaryInputs.workspaceIdInput, '读取选择的版本', ({ workspaceId }) => summary.listChoices(db(), workspaceId)),
+    setNote: writer(summaryInputs.setNoteInput, '保存审核意见', ({ unitId, findingKey, text }) => summary.setNote(db(), unitId, findingKey, text, now())),
+    listNotes: reader(summaryInputs.workspaceIdInput, '读取审核意见', ({ workspaceId }) => summary.listNotes(db(), workspaceId)),
 
     listBackups: reader(inputs.noInput, '读取备份列表', () => ({
       backups: listBackups(paths.backups),

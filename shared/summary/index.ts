@@ -12,3 +12,5 @@ export { findingNoteKey, findingPlaces, reviewUnit, shownRevision } from './revi
 export type { UnitReview, UnitReviewInput } from './review.ts';
 export { checkSum, compareOwnReport, contributions, sumReports, summedReport } from './sum.ts';
 export type { CellSum, OwnReportComparison, Summand, WorkspaceSum } from './sum.ts';
+export { reviewWorkspace, sumReviewedUnits } from './workspaceReview.ts';
+export type { WorkspaceContents, WorkspaceReview } from './workspaceReview.ts';

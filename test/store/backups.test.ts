@@ -4,6 +4,8 @@ import { describe, expect, test } from 'vitest';
 import type { BackupSummary } from '../../services/store/backups.ts';
 import { backupsToPrune, KEEP_DAILY_BACKUPS, KEEP_NEWEST_BACKUPS, listBackups } from '../../services/store/backups.ts';
 import { inspectDatabaseFile, openReadWrite } from '../../services/store/database.ts';
+import { latestVersion } from '../../services/store/migrate.ts';
+import { migrations } from '../../services/store/migrations/index.ts';
 import { storePaths } from '../../services/store/paths.ts';
 import { blankAgency } from '../../shared/model/report.ts';
 import { consistentReport } from '../fixtures/consistentReport.ts';
@@ -70,7 +72,7 @@ describe('backups', () => {
     const store = openTestStore();
     unwrap(store.createAgency({ agency: blankAgency('湖滨区政府办') }));
     const backup = unwrap(await store.backupNow());
-    expect(inspectDatabaseFile(backup.path, 1)).toEqual({ state: 'ok', version: 1 });
+    expect(inspectDatabaseFile(backup.path, latestVersion(migrations))).toEqual({ state: 'ok', version: latestVersion(migrations) });
     const dir = readdirSync(join(backup.path, '..'));
     expect(dir.filter((f) => f.includes('-wal') || f.includes('-shm') || f.includes('.partial'))).toEqual([]);
   });
@@ -166,7 +168,7 @@ describe('backups', () => {
     expect(errorOf(reader.createAgency({ agency: blankAgency('另一个') }))).toBe('数据以只读方式打开，不能修改。');
     expect(errorOf(await reader.restoreFromFile({ path: '/x.db' }))).toBe('数据以只读方式打开，不能恢复。');
     const backup = unwrap(await reader.backupNow());
-    expect(inspectDatabaseFile(backup.path, 1).state).toBe('ok');
+    expect(inspectDatabaseFile(backup.path, latestVersion(migrations)).state).toBe('ok');
     await reader.close();
   });
 });

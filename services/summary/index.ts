@@ -1,0 +1,14 @@
+/**
+ * The superior office's 汇总 as a service for the app (over IPC) and the CLI: receiving
+ * files and folders into a workspace of the store, the review table, each unit's review,
+ * the sum, unit lists, and the review and sum outputs. The pure parts are in shared/summary.
+ */
+export { listReceivedPaths, readReceivedFile, RECEIVED_EXTENSIONS, uncertainCells, unitNameFromFileName } from './readReceived.ts';
+export type { ReadImportFile, ReceivedReading } from './readReceived.ts';
+export { matchReceived, receiveFiles } from './receive.ts';
+export type { ReceiveOptions, ReceiveOutcome, ReceiveProgress } from './receive.ts';
+export { carryUnitsFromLastYear, reviewRows, reviewStoredWorkspace, sumWorkspace, unitReviewDetail, workspaceContents } from './workspace.ts';
+export type { UnitReviewDetail, WorkspaceSumResult } from './workspace.ts';
+export { csvRows, readUnitList } from './unitListFile.ts';
+export { reviewFolder } from './folderReview.ts';
+export type { FolderReview } from './folderReview.ts';

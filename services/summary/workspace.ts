@@ -1,0 +1,130 @@
+import type { Report } from '../../shared/model/report.ts';
+import type { Result } from '../../shared/model/validation.ts';
+import { checkSum, compareOwnReport, plainUnitName, reviewWorkspace, sumReviewedUnits } from '../../shared/summary/index.ts';
+import type { CheckResult } from '../../shared/checks/index.ts';
+import type {
+  ExpectedUnit,
+  OwnReportComparison,
+  ReviewRow,
+  SummaryWorkspace,
+  UnitReview,
+  WorkspaceContents,
+  WorkspaceReview,
+  WorkspaceSum,
+} from '../../shared/summary/index.ts';
+import type { Store } from '../store/index.ts';
+
+/** The review and the sum of a workspace kept in the store. */
+
+function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new StoreFailure(result.error);
+  return result.value;
+}
+
+class StoreFailure extends Error {}
+
+function attempt<T>(fn: () => T): Result<T> {
+  try {
+    return { ok: true, value: fn() };
+  } catch (error) {
+    if (error instanceof StoreFailure) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+/** Last year's workspace of the same agency, if there is one. */
+function previousWorkspace(store: Store, workspace: SummaryWorkspace): SummaryWorkspace | undefined {
+  return unwrap(store.listWorkspaces({ agencyId: workspace.agencyId })).find((w) => w.year === workspace.year - 1);
+}
+
+/** Each unit's report of last year, by this year's unit id: the unit of the same name (or alias) in last year's workspace, its shown revision. */
+function lastYearReports(store: Store, workspace: SummaryWorkspace, units: readonly ExpectedUnit[]): Map<number, Report> {
+  const previous = previousWorkspace(store, workspace);
+  const reports = new Map<number, Report>();
+  if (!previous) return reports;
+  const lastYear = reviewWorkspace(workspaceContents(store, previous.id, false));
+  const byName = new Map<string, Report>();
+  for (const unit of lastYear.units) if (unit.report) byName.set(plainUnitName(unit.row.unitName), unit.report);
+  for (const unit of units) {
+    const report = [unit.name, ...unit.aliases].map((n) => byName.get(plainUnitName(n))).find(Boolean);
+    if (report) reports.set(unit.id, report);
+  }
+  return reports;
+}
+
+/** A workspace's contents from the store; reports are read only for the revisions shown. */
+export function workspaceContents(store: Store, workspaceId: number, withLastYear = true): WorkspaceContents {
+  const workspace = unwrap(store.getWorkspace({ workspaceId }));
+  const units = unwrap(store.listUnits({ workspaceId }));
+  const previous = withLastYear ? lastYearReports(store, workspace, units) : new Map<number, Report>();
+  return {
+    units,
+    files: unwrap(store.listReceivedFiles({ workspaceId })),
+    choices: unwrap(store.listChoices({ workspaceId })),
+    notes: unwrap(store.listNotes({ workspaceId })),
+    reportOf: (fileId) => unwrap(store.getReceivedReport({ fileId })),
+    previousOf: (unitId) => previous.get(unitId) ?? null,
+  };
+}
+
+/** Reviews every unit of a workspace (the carry-over against last year's workspace when there is one). */
+export function reviewStoredWorkspace(store: Store, input: { workspaceId: number }): Result<WorkspaceReview> {
+  return attempt(() => reviewWorkspace(workspaceContents(store, input.workspaceId)));
+}
+
+/** The review table: one row per expected unit. */
+export function reviewRows(store: Store, input: { workspaceId: number }): Result<ReviewRow[]> {
+  return attempt(() => reviewWorkspace(workspaceContents(store, input.workspaceId)).units.map((u) => u.row));
+}
+
+/** One unit's review with its findings and the reviewer's notes on them, for its read-only view and its 审核意见. */
+export interface UnitReviewDetail extends UnitReview {
+  readonly workspace: SummaryWorkspace;
+  /** Notes by finding key (`findingNoteKey`); the unit's own note is in `row.note`. */
+  readonly notes: Readonly<Record<string, string>>;
+}
+
+export function unitReviewDetail(store: Store, input: { workspaceId: number; unitId: number }): Result<UnitReviewDetail> {
+  return attempt(() => {
+    const workspace = unwrap(store.getWorkspace({ workspaceId: input.workspaceId }));
+    const contents = workspaceContents(store, input.workspaceId);
+    const units = contents.units.filter((u) => u.id === input.unitId);
+    if (units.length === 0) throw new StoreFailure(`单位（编号${input.unitId}）不在这个汇总的名单中。`);
+    const [review] = reviewWorkspace({ ...contents, units }).units;
+    const notes = Object.fromEntries(contents.notes.filter((n) => n.unitId === input.unitId && n.findingKey !== '').map((n) => [n.findingKey, n.text]));
+    return { ...review!, workspace, notes };
+  });
+}
+
+export interface WorkspaceSumResult {
+  readonly workspace: SummaryWorkspace;
+  readonly sum: WorkspaceSum;
+  /** The 勾稽 rules on the summed report. */
+  readonly check: CheckResult;
+  /** 本级报告 = Σ 下级 per cell, when the superior agency's own report is given. */
+  readonly ownReport: readonly OwnReportComparison[] | null;
+}
+
+/**
+ * The sum over the units that reported (each by its chosen, else newest, revision), the
+ * rules run on it, and — with `ownReportId`, a report of the store — the superior's own report against it.
+ */
+export function sumWorkspace(store: Store, input: { workspaceId: number; ownReportId?: number }): Result<WorkspaceSumResult> {
+  return attempt(() => {
+    const workspace = unwrap(store.getWorkspace({ workspaceId: input.workspaceId }));
+    const sum = sumReviewedUnits(reviewWorkspace(workspaceContents(store, input.workspaceId, false)));
+    const own = input.ownReportId === undefined ? null : unwrap(store.getReport({ reportId: input.ownReportId })).report;
+    return { workspace, sum, check: checkSum(sum, workspace.agencyName, workspace.year), ownReport: own ? compareOwnReport(own, sum) : null };
+  });
+}
+
+/** Copies last year's unit list (names and aliases) into the workspace; names already listed are skipped. */
+export function carryUnitsFromLastYear(store: Store, input: { workspaceId: number }): Result<{ added: ExpectedUnit[]; skipped: string[] }> {
+  return attempt(() => {
+    const workspace = unwrap(store.getWorkspace({ workspaceId: input.workspaceId }));
+    const previous = previousWorkspace(store, workspace);
+    if (!previous) throw new StoreFailure(`没有“${workspace.agencyName}”${workspace.year - 1}年度的汇总，无法沿用上年的单位名单。`);
+    const units = unwrap(store.listUnits({ workspaceId: previous.id }));
+    return unwrap(store.addUnits({ workspaceId: input.workspaceId, units: units.map(({ name, aliases }) => ({ name, aliases: [...aliases] })) }));
+  });
+}
