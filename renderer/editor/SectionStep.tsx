@@ -122,7 +122,7 @@ export function SectionStep({ format, section, report, figures, findingsByCell, 
         starters={filledStarters(section.starters, format, figures, report.infoFee)}
         sentences={(Object.keys(SENTENCE_KINDS) as SentenceKind[]).map((kind) => ({
           key: kind,
-          label: SENTENCE_KINDS[kind],
+          label: SENTENCE_KINDS[kind](format),
           text: figureSentence(kind, format, { figures, infoFee: report.infoFee }, lastYear && lastYearFigures ? { figures: lastYearFigures, infoFee: lastYear.infoFee } : undefined),
         }))}
         text={report.sections[section.key] ?? ''}

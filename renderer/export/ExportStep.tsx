@@ -82,7 +82,7 @@ export function ExportStep({ reportId, format, report, checks, exports, edit, on
           <h3>打印设置</h3>
           <p className="nb-muted">按机关记住，下次导出沿用。</p>
           <div className="nb-option">
-            <div className="nb-option-label">表二收费金额栏的表头</div>
+            <div className="nb-option-label">{format.tables.table2.shortName}收费金额栏的表头</div>
             <Radio.Group value={options.feeWording} onChange={(e) => setOptions({ feeWording: e.target.value }, 'feeWording')}>
               <Space direction="vertical">
                 <Radio value="official">{format.feeHeader.official}（官方格式）</Radio>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ClipboardEvent } from 'react';
 import { App as AntApp, Form, Input, InputNumber, Modal, Radio, Space } from 'antd';
 import type { AgencyRecord, ImportReview, ReportSummary } from '../../shared/ipc/contract.ts';
+import { currentFormat } from '../../shared/format/index.ts';
 import { nianbao, reason } from '../api.ts';
 
 export type ReportSource = 'blank' | 'lastYear' | 'exchange' | 'published' | 'clipboard';
@@ -18,6 +19,10 @@ interface NewReportDialogProps {
 }
 
 /** Reports are written in January for the year before. */
+/** How a report started from last year's gets its carried figures, in the format's words. */
+const carryOver = currentFormat.relations.carryOver;
+const carryOverNote = carryOver ? `，“${carryOver.words.to}”取自其“${carryOver.words.from}”` : '';
+
 function defaultYear(existing: readonly number[]): number {
   const year = new Date().getFullYear() - 1;
   return existing.includes(year) ? Math.max(...existing) + 1 : year;
@@ -85,7 +90,7 @@ export function NewReportDialog({ agency, initialSource, existingYears, onClose,
                 从上一年的报告开始
                 <div className="nb-radio-note">
                   {hasLastYear
-                    ? `沿用${year - 1}年报告的机关信息和正文，“上年结转”取自其“结转下年度继续办理”。`
+                    ? `沿用${year - 1}年报告的机关信息和正文${carryOverNote}。`
                     : `还没有${year - 1}年的报告。可以先导入上一年已发布的报告。`}
                 </div>
               </Radio>

@@ -68,6 +68,7 @@ export const format2021: ReportFormat = {
       key: 'overview',
       heading: '一、总体情况',
       numeral: '一、',
+      role: 'overview',
       variants: [],
       guidance:
         '概述本年度贯彻落实《条例》的总体情况，主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等五个方面。各级人民政府还应在监督保障中报告工作考核、社会评议和责任追究结果情况。',
@@ -111,6 +112,7 @@ export const format2021: ReportFormat = {
       key: 'problems',
       heading: '五、存在的主要问题及改进情况',
       numeral: '五、',
+      role: 'problems',
       variants: ['五、政府信息公开工作存在的主要问题及改进情况', '五、存在问题及改进情况', '五、存在的主要问题和改进情况'],
       guidance:
         '说明上一年度报告所列问题的整改情况，本年度政府信息公开工作存在的主要问题，以及改进措施和下一步工作安排。',
@@ -245,7 +247,7 @@ export const format2021: ReportFormat = {
     table4: Array.from({ length: 15 }, () => 10.4),
   },
   relations: {
-    carryOver: { table: 'table3', fromRow: 'carriedForward', toRow: 'carriedOver' },
+    carryOver: { table: 'table3', fromRow: 'carriedForward', toRow: 'carriedOver', words: { from: '结转下年度继续办理', to: '上年结转' } },
     documentStock: {
       rows: ['regulations', 'normativeDocuments'],
       columns: { issued: 'issued', repealed: 'repealed', inForce: 'inForce' },

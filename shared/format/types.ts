@@ -25,11 +25,13 @@ export interface SectionDef {
   /**
    * `infoFee`: the section that also holds the structured 信息处理费 figures (printed as its
    * first sentence); with the figures given, its own text may be left empty.
+   * `overview`, `problems`: the sections a superior office's local requirements speak of
+   * (总体情况's length and sub-headings, problems listed item by item).
    */
   readonly role?: SectionRole;
 }
 
-export type SectionRole = 'infoFee';
+export type SectionRole = 'infoFee' | 'overview' | 'problems';
 
 export type TableId = 'table2' | 'table3' | 'table4';
 
@@ -183,8 +185,16 @@ export interface NamedCells {
  * simply has no such rule.
  */
 export interface FormatRelations {
-  /** This year's `toRow` continues last year's `fromRow`, column by column (上年结转 ← 结转下年度). */
-  readonly carryOver?: { readonly table: 'table3'; readonly fromRow: string; readonly toRow: string };
+  /**
+   * This year's `toRow` continues last year's `fromRow`, column by column (上年结转 ← 结转下年度);
+   * `words` are the two rows as prose and the UI say them (`上年结转`, `结转下年度继续办理`).
+   */
+  readonly carryOver?: {
+    readonly table: 'table3';
+    readonly fromRow: string;
+    readonly toRow: string;
+    readonly words: { readonly from: string; readonly to: string };
+  };
   /**
    * Documents in force: last year's in force + issued − repealed = this year's, per row;
    * `words` are the columns as a sentence says them (`本年制发`).

@@ -1,5 +1,5 @@
-import { crossCellKey } from '../format/index.ts';
-import type { CrossTableDef, ReportFormat } from '../format/index.ts';
+import { cellIndex, crossCellKey, sectionOrdinal, sectionWithRole } from '../format/index.ts';
+import type { CrossTableDef, NamedCells, ReportFormat } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import type { InfoFee } from '../model/report.ts';
 
@@ -43,6 +43,11 @@ function rowLabel(table: CrossTableDef, rowKey: string): string {
   return row.path[row.path.length - 1]!;
 }
 
+/** The row of the cells a relation names (`t3.newReceived.total` → `newReceived`). */
+function rowOf(format: ReportFormat, cells: NamedCells): string {
+  return cellIndex(format).byKey.get(cells.keys[0]!)!.rowKey;
+}
+
 /** The result groups of table 3 (（一）予以公开 … （六）其他处理), each with its rows. */
 export function resultGroups(table: CrossTableDef): { label: string; rowKeys: string[] }[] {
   const total = table.rows.find((r) => r.sumOfRows)!;
@@ -57,44 +62,62 @@ export function resultGroups(table: CrossTableDef): { label: string; rowKeys: st
   return groups;
 }
 
-function tableThreePhrases(table: CrossTableDef): FigurePhrase[] {
+/** The row of applications received this year, per applicant column (table 3's 一). */
+export function applicationsRow(format: ReportFormat): string | undefined {
+  const received = format.relations.applicationsReceived;
+  return received && rowOf(format, received);
+}
+
+function tableThreePhrases(format: ReportFormat): FigurePhrase[] {
+  const { carryOver } = format.relations;
+  const receivedRow = applicationsRow(format);
+  if (!carryOver || receivedRow === undefined) return [];
+  const table = format.tables[carryOver.table];
+  const name = table.shortName;
   const totalColumn = table.columns.find((c) => c.isTotal)!.key;
   const organisations = table.columns.filter((c) => !c.isTotal && c.path.length === 3);
   const person = table.columns.find((c) => !c.isTotal && c.path.length === 2)!;
   const total = (rowKey: string) => crossCellKey(table, rowKey, totalColumn);
   return [
-    { id: 'person', words: `${person.path[1]}申请`, what: `表三${rowLabel(table, 'newReceived')}（${person.path[1]}）`, unit: '件', value: sumOf([crossCellKey(table, 'newReceived', person.key)]) },
+    { id: 'person', words: `${person.path[1]}申请`, what: `${name}${rowLabel(table, receivedRow)}（${person.path[1]}）`, unit: '件', value: sumOf([crossCellKey(table, receivedRow, person.key)]) },
     {
       id: 'organisations',
       words: `${organisations[0]!.path[1]}申请`,
-      what: `表三${rowLabel(table, 'newReceived')}（${organisations[0]!.path[1]}）`,
+      what: `${name}${rowLabel(table, receivedRow)}（${organisations[0]!.path[1]}）`,
       unit: '件',
-      value: sumOf(organisations.map((c) => crossCellKey(table, 'newReceived', c.key))),
+      value: sumOf(organisations.map((c) => crossCellKey(table, receivedRow, c.key))),
     },
-    { id: 'carriedOver', words: '上年结转', what: `表三${rowLabel(table, 'carriedOver')}`, unit: '件', value: sumOf([total('carriedOver')]) },
+    { id: 'carriedOver', words: carryOver.words.to, what: `${name}${rowLabel(table, carryOver.toRow)}`, unit: '件', value: sumOf([total(carryOver.toRow)]) },
     ...resultGroups(table).map(
-      (group): FigurePhrase => ({ id: `result.${group.rowKeys[0]}`, words: plainLabel(group.label), what: `表三${group.label.replace(/（[^）]*）$/, '')}`, unit: '件', value: sumOf(group.rowKeys.map(total)) }),
+      (group): FigurePhrase => ({ id: `result.${group.rowKeys[0]}`, words: plainLabel(group.label), what: `${name}${group.label.replace(/（[^）]*）$/, '')}`, unit: '件', value: sumOf(group.rowKeys.map(total)) }),
     ),
-    { id: 'carriedForward', words: plainLabel(rowLabel(table, 'carriedForward')), what: `表三${rowLabel(table, 'carriedForward')}`, unit: '件', value: sumOf([total('carriedForward')]) },
+    { id: 'carriedForward', words: carryOver.words.from, what: `${name}${rowLabel(table, carryOver.fromRow)}`, unit: '件', value: sumOf([total(carryOver.fromRow)]) },
   ];
 }
 
-function tableFourPhrases(table: CrossTableDef): FigurePhrase[] {
-  const groupTotals = table.columns.filter((c) => c.isTotal);
-  const review = groupTotals.find((c) => c.path.length === 2)!;
-  const litigation = groupTotals.filter((c) => c.path.length === 3);
-  const key = (columnKey: string) => crossCellKey(table, 'cases', columnKey);
+/** The review and litigation totals (table 4), from the `cases` relation: the first group is review, the rest litigation. */
+function casePhrases(format: ReportFormat): FigurePhrase[] {
+  const [review, ...litigation] = format.relations.cases ?? [];
+  if (!review || litigation.length === 0) return [];
+  const cells = cellIndex(format).byKey;
+  const name = cells.get(review.keys[0]!)!.tableName;
+  const litigationKeys = litigation.flatMap((c) => c.keys);
   return [
-    { id: 'review', words: `被申请${review.path[0]}`, what: `表四${review.path[0]}总计`, unit: '件', value: sumOf([key(review.key)]) },
-    { id: 'litigation', words: `被提起${litigation[0]!.path[0]}`, what: `表四${litigation[0]!.path[0]}总计`, unit: '件', value: sumOf(litigation.map((c) => key(c.key))) },
+    { id: 'review', words: `被申请${review.name}`, what: `${name}${review.name}总计`, unit: '件', value: sumOf(review.keys) },
+    { id: 'litigation', words: `被提起${litigation[0]!.name}`, what: `${name}${litigation[0]!.name}总计`, unit: '件', value: sumOf(litigationKeys) },
   ];
 }
 
-const INFO_FEE_PHRASES: readonly FigurePhrase[] = [
-  { id: 'fee.notices', words: '发出收费通知', what: '第六部分发出收费通知的件数', unit: '件', value: (_, fee) => figureOf(fee.noticesIssued) },
-  { id: 'fee.amount', words: '总金额', what: '第六部分收费通知总金额', unit: '元', value: (_, fee) => figureOf(fee.noticeAmountYuan) },
-  { id: 'fee.collected', words: '实际收取信息处理费', what: '第六部分实际收取的信息处理费', unit: '元', value: (_, fee) => figureOf(fee.collectedYuan) },
-];
+function infoFeePhrases(format: ReportFormat): FigurePhrase[] {
+  const section = sectionWithRole(format, 'infoFee');
+  if (!section) return [];
+  const part = sectionOrdinal(section);
+  return [
+    { id: 'fee.notices', words: '发出收费通知', what: `${part}发出收费通知的件数`, unit: '件', value: (_, fee) => figureOf(fee.noticesIssued) },
+    { id: 'fee.amount', words: '总金额', what: `${part}收费通知总金额`, unit: '元', value: (_, fee) => figureOf(fee.noticeAmountYuan) },
+    { id: 'fee.collected', words: '实际收取信息处理费', what: `${part}实际收取的信息处理费`, unit: '元', value: (_, fee) => figureOf(fee.collectedYuan) },
+  ];
+}
 
 function figureOf(text: string | null): number | null {
   if (text === null || text.trim() === '') return null;
@@ -104,5 +127,5 @@ function figureOf(text: string | null): number | null {
 
 /** Every phrase the prose rules read and the generated sentences write. */
 export function figurePhrases(format: ReportFormat): FigurePhrase[] {
-  return [...tableThreePhrases(format.tables.table3), ...tableFourPhrases(format.tables.table4), ...INFO_FEE_PHRASES];
+  return [...tableThreePhrases(format), ...casePhrases(format), ...infoFeePhrases(format)];
 }

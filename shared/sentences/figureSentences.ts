@@ -1,4 +1,4 @@
-import { crossCellKey } from '../format/index.ts';
+import { crossCellKey, sectionOrdinal, sectionWithRole } from '../format/index.ts';
 import type { ReportFormat } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import type { InfoFee } from '../model/report.ts';
@@ -18,11 +18,15 @@ export interface YearFigures {
   readonly infoFee: InfoFee;
 }
 
+/** Each kind of sentence with how the editor's menu names it (the table or section it comes from). */
 export const SENTENCE_KINDS = {
-  requests: '依申请公开（收到申请）',
-  results: '办理结果（表三）',
-  reviewLitigation: '行政复议和行政诉讼（表四）',
-  infoFee: '信息处理费（第六部分）',
+  requests: (format: ReportFormat) => `${format.tables.table3.subject}（收到申请）`,
+  results: (format: ReportFormat) => `办理结果（${format.tables.table3.shortName}）`,
+  reviewLitigation: (format: ReportFormat) => `行政复议和行政诉讼（${format.tables.table4.shortName}）`,
+  infoFee: (format: ReportFormat) => {
+    const section = sectionWithRole(format, 'infoFee');
+    return `信息处理费${section ? `（${sectionOrdinal(section)}）` : ''}`;
+  },
 } as const;
 export type SentenceKind = keyof typeof SENTENCE_KINDS;
 
@@ -30,7 +34,11 @@ class Missing extends Error {}
 
 function writer(format: ReportFormat, now: YearFigures, before: YearFigures | undefined) {
   const phrases = figurePhrases(format);
-  const phrase = (id: string): FigurePhrase => phrases.find((p) => p.id === id)!;
+  const phrase = (id: string): FigurePhrase => {
+    const found = phrases.find((p) => p.id === id);
+    if (!found) throw new Missing();
+    return found;
+  };
   const valueOf = (p: FigurePhrase, year: YearFigures) => p.value(year.figures, year.infoFee);
   const figure = (p: FigurePhrase): number => {
     const value = valueOf(p, now);
@@ -54,11 +62,11 @@ function writer(format: ReportFormat, now: YearFigures, before: YearFigures | un
 }
 
 function requests(format: ReportFormat, now: YearFigures, before: YearFigures | undefined): string {
-  const table = format.tables.table3;
   const w = writer(format, now, before);
-  const total = table.columns.find((c) => c.isTotal)!.key;
-  const received = w.cell(crossCellKey(table, 'newReceived', total));
-  const lastReceived = before?.figures.value(crossCellKey(table, 'newReceived', total)) ?? null;
+  const receivedKey = format.relations.applicationsReceived?.keys[0];
+  if (receivedKey === undefined) throw new Missing();
+  const received = w.cell(receivedKey);
+  const lastReceived = before?.figures.value(receivedKey) ?? null;
   const receivedChange = lastReceived === null ? '' : `，${changeWords(received, lastReceived, '件')}`;
   return (
     `本年度共收到政府信息公开申请${received}件${receivedChange}，其中${w.stated(w.phrase('person'))}，${w.stated(w.phrase('organisations'))}；` +
@@ -74,6 +82,7 @@ function results(format: ReportFormat, now: YearFigures, before: YearFigures | u
 
 function reviewLitigation(format: ReportFormat, now: YearFigures, before: YearFigures | undefined): string {
   const table = format.tables.table4;
+  const casesRow = table.rows[0]!.key;
   const w = writer(format, now, before);
   const [review, litigation] = [w.phrase('review'), w.phrase('litigation')];
   if (w.figure(review) === 0 && w.figure(litigation) === 0) {
@@ -83,14 +92,14 @@ function reviewLitigation(format: ReportFormat, now: YearFigures, before: YearFi
   const outcomes = (group: string) =>
     table.columns
       .filter((c) => !c.isTotal && c.key.startsWith(`${group}.`))
-      .map((c) => `${c.path[c.path.length - 1]}${w.cell(crossCellKey(table, 'cases', c.key))}件`)
+      .map((c) => `${c.path[c.path.length - 1]}${w.cell(crossCellKey(table, casesRow, c.key))}件`)
       .join('，');
   // Column keys are `<group>.<outcome>`; the review group has no sub-header, each litigation group has one.
   const groupTotals = table.columns.filter((c) => c.isTotal);
   const reviewGroup = groupTotals.find((c) => c.path.length === 2)!.key.split('.')[0]!;
   const litigationOutcomes = groupTotals
     .filter((c) => c.path.length === 3)
-    .map((c) => `${c.path[1]}${w.cell(crossCellKey(table, 'cases', c.key))}件（${outcomes(c.key.split('.')[0]!)}）`)
+    .map((c) => `${c.path[1]}${w.cell(crossCellKey(table, casesRow, c.key))}件（${outcomes(c.key.split('.')[0]!)}）`)
     .join('，');
   return (
     `本年度因政府信息公开工作${w.stated(review)}${w.change(review)}（${outcomes(reviewGroup)}）；` +

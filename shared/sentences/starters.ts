@@ -1,4 +1,3 @@
-import { crossCellKey } from '../format/index.ts';
 import type { ReportFormat } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import type { InfoFee } from '../model/report.ts';
@@ -11,8 +10,8 @@ import { figurePhrases } from './figurePhrases.ts';
  * many items were proactively disclosed, what the problems were) stays for the clerk.
  */
 export function fillStarter(starter: string, format: ReportFormat, figures: Figures, infoFee: InfoFee): string {
-  const table = format.tables.table3;
-  const received = figures.value(crossCellKey(table, 'newReceived', table.columns.find((c) => c.isTotal)!.key));
+  const receivedKey = format.relations.applicationsReceived?.keys[0];
+  const received = receivedKey === undefined ? null : figures.value(receivedKey);
   const slots = [
     { words: '收到政府信息公开申请', unit: '件', value: received },
     ...figurePhrases(format).map((p) => ({ words: p.words, unit: p.unit, value: p.value(figures, infoFee) })),

@@ -1,4 +1,5 @@
 import { DRAFT_MARK } from '../document/typography.ts';
+import { formats } from '../format/index.ts';
 import { norm } from './norm.ts';
 import { isSimilar } from './similarity.ts';
 
@@ -11,7 +12,8 @@ import { isSimilar } from './similarity.ts';
 const PAGE_NUMBER =
   /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/i;
 
-const TITLE_SUFFIX = '政府信息公开工作年度报告';
+/** A running title may be of a report in any format the app knows (the file is read before its format is known). */
+const TITLE_SUFFIXES = [...new Set(Object.values(formats).map((f) => f.titleSuffix))];
 const TITLE_MIN_SIMILARITY = 0.75;
 
 export function isPageNumber(text: string): boolean {
@@ -25,11 +27,12 @@ export function isDraftMark(text: string): boolean {
 
 /** A report title repeated as a page header: ends like `…政府信息公开工作年度报告`, allowing OCR errors. */
 function isRunningTitle(text: string): boolean {
-  const n = norm(text);
-  const suffixLength = Array.from(TITLE_SUFFIX).length;
-  if (Array.from(n).length < suffixLength) return false;
-  const tail = Array.from(n).slice(-suffixLength).join('');
-  return isSimilar(tail, TITLE_SUFFIX, TITLE_MIN_SIMILARITY);
+  const characters = Array.from(norm(text));
+  return TITLE_SUFFIXES.some((suffix) => {
+    const suffixLength = Array.from(suffix).length;
+    if (characters.length < suffixLength) return false;
+    return isSimilar(characters.slice(-suffixLength).join(''), suffix, TITLE_MIN_SIMILARITY);
+  });
 }
 
 const furniture = new Map<string, boolean>();
