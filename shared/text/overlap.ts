@@ -6,7 +6,7 @@
  */
 
 /** Length of the runs compared: 8 characters is a short clause, longer than a set term such as 政府信息公开. */
-export const NGRAM_LENGTH = 8;
+const NGRAM_LENGTH = 8;
 
 export interface TextRange {
   readonly start: number;

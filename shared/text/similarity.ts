@@ -4,7 +4,7 @@
  */
 
 /** Levenshtein distance (insertions, deletions, substitutions) between two strings. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const x = Array.from(a);
   const y = Array.from(b);
   if (x.length === 0) return y.length;

@@ -1,6 +1,6 @@
 import { cellIndex, currentFormat } from '../../shared/format/index.ts';
 import type { Report } from '../../shared/model/report.ts';
-import { plainLine } from '../../shared/text/sections.ts';
+import { plainLine } from '../../services/import/text/sections.ts';
 import { consistentReport } from '../fixtures/consistentReport.ts';
 import { loadSeeds } from '../fixtures/seedReports.ts';
 

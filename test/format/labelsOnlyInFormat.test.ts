@@ -70,5 +70,4 @@ describe('the format is typed only in shared/format', () => {
   it('no official label, short name, heading or cell key in another source file', () => {
     expect(hits(SOURCE_FOLDERS, officialWords(), (file) => file.startsWith(join('shared', 'format')))).toEqual([]);
   });
-
 });

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { computeFigures } from '../../shared/figures/figures.ts';
 import { currentFormat } from '../../shared/format/index.ts';
 import { toFixtureFigures } from '../../shared/model/fixtureFigures.ts';
-import { restoreIdeographs } from '../../shared/text/ideographs.ts';
+import { restoreIdeographs } from '../../services/import/text/ideographs.ts';
 import { matchLabel } from '../../shared/text/labels.ts';
-import { isPageFurniture } from '../../shared/text/pageFurniture.ts';
-import { locateSections } from '../../shared/text/sections.ts';
-import { parseTitle, yearFromPeriod } from '../../shared/text/title.ts';
+import { isPageFurniture } from '../../services/import/text/pageFurniture.ts';
+import { locateSections } from '../../services/import/text/sections.ts';
+import { parseTitle, yearFromPeriod } from '../../services/import/text/title.ts';
 import { loadSeeds } from '../fixtures/seedReports.ts';
 import { importBytes } from './support.ts';
 

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Result } from '../../../shared/model/validation.ts';
-import { restoreIdeographs } from '../../../shared/text/ideographs.ts';
-import { isDraftMark, isPageNumber } from '../../../shared/text/pageFurniture.ts';
+import { restoreIdeographs } from '../text/ideographs.ts';
+import { isDraftMark, isPageNumber } from '../text/pageFurniture.ts';
 import type { SourceCell, SourceDocument, SourceLine } from '../source.ts';
 import { paragraphLine } from '../source.ts';
 import type { Lattice } from './pdfTables.ts';

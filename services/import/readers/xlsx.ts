@@ -1,5 +1,5 @@
 import type { Result } from '../../../shared/model/validation.ts';
-import { restoreIdeographs } from '../../../shared/text/ideographs.ts';
+import { restoreIdeographs } from '../text/ideographs.ts';
 import type { SourceCell, SourceDocument, SourceLine } from '../source.ts';
 import { paragraphLine } from '../source.ts';
 import { EXCEL, xmlProblemMessage, zipProblemMessage } from './officeProblems.ts';

@@ -1,6 +1,6 @@
 import { cellName, crossCellKey } from '../../../shared/format/index.ts';
 import type { CellDef, CellIndex, CrossTableDef, TableLayout } from '../../../shared/format/index.ts';
-import { isPageFurniture } from '../../../shared/text/pageFurniture.ts';
+import { isPageFurniture } from '../text/pageFurniture.ts';
 import type { SourceCell } from '../source.ts';
 import { isPositioned } from '../source.ts';
 import type { CellReading } from '../types.ts';

@@ -1,7 +1,7 @@
 import { table2CellKey } from '../../../shared/format/index.ts';
 import type { BlockTableDef, CellDef, CellIndex, ReportFormat } from '../../../shared/format/index.ts';
 import { isLabel, looseNorm, matchLabel } from '../../../shared/text/labels.ts';
-import { isPageFurniture } from '../../../shared/text/pageFurniture.ts';
+import { isPageFurniture } from '../text/pageFurniture.ts';
 import type { SourceCell } from '../source.ts';
 import type { CellReading } from '../types.ts';
 import { classifyCell, splitTrailingFigure } from './cells.ts';

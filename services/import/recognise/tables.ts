@@ -1,6 +1,6 @@
 import { cellIndex, tableLayouts } from '../../../shared/format/index.ts';
 import type { ReportFormat, TableId } from '../../../shared/format/index.ts';
-import type { SectionLocation } from '../../../shared/text/sections.ts';
+import type { SectionLocation } from '../text/sections.ts';
 import type { SourceLine } from '../source.ts';
 import type { CellReading, ImportIssue, UnmatchedText } from '../types.ts';
 import type { IndexedLine, TableReading } from './context.ts';

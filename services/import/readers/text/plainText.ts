@@ -1,6 +1,6 @@
 import type { Result } from '../../../../shared/model/validation.ts';
-import { restoreIdeographs } from '../../../../shared/text/ideographs.ts';
-import { isPageFurniture } from '../../../../shared/text/pageFurniture.ts';
+import { restoreIdeographs } from '../../text/ideographs.ts';
+import { isPageFurniture } from '../../text/pageFurniture.ts';
 import type { SourceDocument, SourceLine } from '../../source.ts';
 import { alignedLine, isAlignedLine, labelAndFigures } from './alignedText.ts';
 import { cellsOf, nextPrintedLines, readCellRun, startsCellRun } from './cellRuns.ts';

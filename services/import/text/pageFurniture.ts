@@ -1,7 +1,7 @@
-import { DRAFT_MARK } from '../document/typography.ts';
-import { formats } from '../format/index.ts';
-import { norm } from './norm.ts';
-import { isSimilar } from './similarity.ts';
+import { DRAFT_MARK } from '../../../shared/document/typography.ts';
+import { formats } from '../../../shared/format/index.ts';
+import { norm } from '../../../shared/text/norm.ts';
+import { isSimilar } from '../../../shared/text/similarity.ts';
 
 /**
  * Page headers and footers that extraction leaves in the middle of the text, even inside

@@ -1,6 +1,6 @@
-import type { ReportFormat, SectionDef } from '../format/index.ts';
-import { looseNorm } from './labels.ts';
-import { similarity } from './similarity.ts';
+import type { ReportFormat, SectionDef } from '../../../shared/format/index.ts';
+import { looseNorm } from '../../../shared/text/labels.ts';
+import { similarity } from '../../../shared/text/similarity.ts';
 
 /**
  * Finds a report's six sections by their headings. Headings are recognised by
@@ -100,38 +100,4 @@ export function locateSections(lines: readonly string[], format: ReportFormat): 
     ranges.push({ key: section.key, heading, start: heading + 1, end });
   });
   return { ranges, firstHeading: starts[0] ?? lines.length, missing, duplicated, duplicateLines };
-}
-
-export interface SplitSections {
-  /** Text before the first section heading (title, preamble). */
-  readonly before: string;
-  /** Text of each section found, by section key, without its heading line. */
-  readonly sections: Readonly<Record<string, string>>;
-  /** The heading line as printed, by section key. */
-  readonly headings: Readonly<Record<string, string>>;
-  readonly missing: readonly string[];
-  readonly duplicated: readonly string[];
-}
-
-export function splitSections(text: string, format: ReportFormat): SplitSections {
-  const lines = text.split(/\r\n|\r|\n/);
-  const location = locateSections(lines, format);
-  const sections: Record<string, string> = {};
-  const headings: Record<string, string> = {};
-  for (const range of location.ranges) {
-    const repeated = new Set(location.duplicateLines[range.key] ?? []);
-    headings[range.key] = plainLine(lines[range.heading]!);
-    sections[range.key] = lines
-      .slice(range.start, range.end)
-      .filter((_, i) => !repeated.has(range.start + i))
-      .join('\n')
-      .trim();
-  }
-  return {
-    before: lines.slice(0, location.firstHeading).join('\n').trim(),
-    sections,
-    headings,
-    missing: location.missing,
-    duplicated: location.duplicated,
-  };
 }

@@ -1,4 +1,4 @@
-import { norm } from './norm.ts';
+import { norm } from '../../../shared/text/norm.ts';
 import { isPageNumber } from './pageFurniture.ts';
 import { plainLine } from './sections.ts';
 
