@@ -3,6 +3,7 @@ import type { ClipboardEvent } from 'react';
 import { App as AntApp, Form, Input, InputNumber, Modal, Radio, Space } from 'antd';
 import type { AgencyRecord, ImportReview, ReportSummary } from '../../shared/ipc/contract.ts';
 import { currentFormat } from '../../shared/format/index.ts';
+import { YEARS } from '../../shared/model/report.ts';
 import { nianbao, reason } from '../api.ts';
 
 export type ReportSource = 'blank' | 'lastYear' | 'exchange' | 'published' | 'clipboard';
@@ -127,7 +128,7 @@ export function NewReportDialog({ agency, initialSource, existingYears, onClose,
             validateStatus={taken ? 'error' : ''}
             help={taken ? `已有${year}年的报告，请直接打开它。` : choosesFile || source === 'clipboard' ? '与导入内容中的年度不同时，核对时可以选择。' : `统计${year}年1月1日至12月31日的情况。`}
           >
-            <InputNumber value={year} min={2008} max={2100} precision={0} suffix="年" onChange={(v) => v !== null && setYear(v)} />
+            <InputNumber value={year} min={YEARS.first} max={YEARS.last} precision={0} suffix="年" onChange={(v) => v !== null && setYear(v)} />
           </Form.Item>
         )}
       </Form>

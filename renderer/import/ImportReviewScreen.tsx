@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Collapse, InputNumber, Radio, Space, Tabs
 import { checkReport } from '../../shared/checks/index.ts';
 import { tableLayouts } from '../../shared/format/index.ts';
 import type { AgencyRecord, ImportedCell, ImportReview, ReportSummary } from '../../shared/ipc/contract.ts';
-import { reportFormat } from '../../shared/model/report.ts';
+import { reportFormat, YEARS } from '../../shared/model/report.ts';
 import { nianbao, reason } from '../api.ts';
 import { findingsByCell } from '../checks/findingsByCell.ts';
 import { draftReducer, startHistory } from '../editor/draftHistory.ts';
@@ -113,7 +113,7 @@ export function ImportReviewScreen({ review, agency, chosenYear, onCancel, onCre
         <h1 className="nb-header-title">导入核对：{review.fileName}</h1>
         <Space>
           <span className="nb-muted">导入到“{otherAgency && target === 'file' ? otherAgency : agency.agency.name}”</span>
-          <InputNumber value={year} min={2008} max={2100} precision={0} suffix="年度" onChange={(v) => v !== null && setYear(v)} />
+          <InputNumber value={year} min={YEARS.first} max={YEARS.last} precision={0} suffix="年度" onChange={(v) => v !== null && setYear(v)} />
           <Button onClick={cancel} data-action="cancel-import">取消</Button>
           <Button type="primary" loading={busy} onClick={() => void confirm()} data-action="confirm-import">
             确认无误，创建报告

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { channels, ipcContract } from '../../shared/ipc/contract.ts';
 import type { Channel, ChannelResult, IpcResponse, ValidArgs } from '../../shared/ipc/contract.ts';
 import type { Result } from '../../shared/model/validation.ts';
-import { describeSchemaError } from '../../shared/model/validation.ts';
+import { validate } from '../../shared/model/validation.ts';
 
 /**
  * The handler registry: one function per channel of the contract. Every call's argument
@@ -29,28 +28,9 @@ export function unwrap<T>(result: Result<T>): T {
   return result.value;
 }
 
-const ARGUMENT_NAMES: Readonly<Record<string, string>> = {
-  id: '编号',
-  agencyId: '机关编号',
-  reportId: '报告编号',
-  includeDeleted: '回收站',
-  from: '起始方式',
-  fileName: '文件名',
-  path: '文件路径',
-  report: '报告',
-};
-
-const chineseMessages = z.locales.zhCN().localeError;
-
 /** The channel's argument after its schema, or what is wrong with it in Chinese. */
 function validateArgs<C extends Channel>(channel: C, args: unknown): Result<ValidArgs<C>> {
-  const parsed = ipcContract[channel].args.safeParse(args, { error: chineseMessages });
-  if (parsed.success) return { ok: true, value: parsed.data as ValidArgs<C> };
-  const issues = parsed.error.issues.map((issue) => ({
-    ...issue,
-    path: issue.path.map((p) => (typeof p === 'string' ? (ARGUMENT_NAMES[p] ?? p) : p)),
-  }));
-  return { ok: false, error: `请求的参数有误：${describeSchemaError(new z.ZodError(issues))}` };
+  return validate(ipcContract[channel].args, args, '请求的参数有误：') as Result<ValidArgs<C>>;
 }
 
 function failureMessage(channel: Channel, error: unknown): string {

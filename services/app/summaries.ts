@@ -7,7 +7,7 @@ import type * as stored from '../store/index.ts';
 
 /** The store's records in the shape the contract promises the page. */
 
-export function agencyRecord(record: stored.AgencyRecord): AgencyRecord {
+export function agencyRecord(record: stored.StoredAgency): AgencyRecord {
   return {
     id: record.id,
     agency: record.agency,
@@ -18,7 +18,7 @@ export function agencyRecord(record: stored.AgencyRecord): AgencyRecord {
 }
 
 /** A report's list entry: its name, and its status from the checks (with last year's report). */
-export function reportSummary(summary: stored.ReportSummary, report: Report, lastYear: Report | null): ReportSummary {
+export function reportSummary(summary: stored.ReportEntry, report: Report, lastYear: Report | null): ReportSummary {
   const checks = checkReport(report, lastYear ? { previous: lastYear } : {});
   const readiness = reportReadiness(checks);
   return {

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Result } from '../../shared/model/validation.ts';
-import type { ImportResult, RevisionSummary, Store } from '../store/index.ts';
+import type { ImportResult, RevisionEntry, Store } from '../store/index.ts';
 import { durableWriteFile } from '../store/durableFile.ts';
 import { storageErrorMessage } from '../store/errors.ts';
 import { EXCHANGE_MAX_BYTES, readExchangeFile, writeExchangeFile } from './exchangeFile.ts';
@@ -22,7 +22,7 @@ export function exportExchangeFile(
   store: Store,
   input: { reportId: number; path: string },
   now: Date = new Date(),
-): Result<{ path: string; revision: RevisionSummary }> {
+): Result<{ path: string; revision: RevisionEntry }> {
   const stored = store.getReport({ reportId: input.reportId });
   if (!stored.ok) return stored;
   try {

@@ -18,7 +18,7 @@ export interface AgencySummary {
   readonly deletedAt: string | null;
 }
 
-export interface AgencyRecord extends AgencySummary {
+export interface StoredAgency extends AgencySummary {
   /** The remembered details (name, contact, export options …) new reports start from. */
   readonly agency: Agency;
 }
@@ -58,7 +58,7 @@ function toSummary(row: AgencyRow): AgencySummary {
   };
 }
 
-export function toRecord(row: AgencyRow): AgencyRecord {
+export function toRecord(row: AgencyRow): StoredAgency {
   return { ...toSummary(row), agency: readDetails(row) };
 }
 

@@ -10,7 +10,7 @@ import { fileStamp, parseFileStamp } from './time.ts';
  * so a mistake noticed a week later can still be undone.
  */
 
-export interface BackupSummary {
+export interface BackupFile {
   readonly file: string;
   readonly path: string;
   /** ISO time the backup was taken. */
@@ -27,9 +27,9 @@ const BACKUP_NAME = /^nianbao-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-(\
 const PARTIAL = /\.partial(-wal|-shm)?$/;
 
 /** The backups in `dir`, newest first. */
-export function listBackups(dir: string): BackupSummary[] {
+export function listBackups(dir: string): BackupFile[] {
   if (!existsSync(dir)) return [];
-  const found: (BackupSummary & { sequence: number })[] = [];
+  const found: (BackupFile & { sequence: number })[] = [];
   for (const file of readdirSync(dir)) {
     const match = BACKUP_NAME.exec(file);
     const takenAt = match && parseFileStamp(match[1]!);
@@ -49,7 +49,7 @@ function freeBackupPath(dir: string, at: Date): string {
   return path;
 }
 
-export async function takeBackup(db: Db, dir: string, at: Date): Promise<BackupSummary> {
+export async function takeBackup(db: Db, dir: string, at: Date): Promise<BackupFile> {
   const path = freeBackupPath(dir, at);
   await backupDatabase(db, path);
   const file = path.slice(dir.length + 1);
@@ -57,7 +57,7 @@ export async function takeBackup(db: Db, dir: string, at: Date): Promise<BackupS
 }
 
 /** Backups the rotation drops: all but the newest few and the newest of each recent day. */
-export function backupsToPrune(newestFirst: readonly BackupSummary[]): BackupSummary[] {
+export function backupsToPrune(newestFirst: readonly BackupFile[]): BackupFile[] {
   const keep = new Set(newestFirst.slice(0, KEEP_NEWEST_BACKUPS).map((b) => b.file));
   const days = new Set<string>();
   for (const backup of newestFirst) {
@@ -80,6 +80,6 @@ export function removePartialBackups(dir: string): void {
 }
 
 /** The newest backup that opens and passes `integrity_check`, if any. */
-export function newestGoodBackup(dir: string, latestVersion: number): BackupSummary | undefined {
+export function newestGoodBackup(dir: string, latestVersion: number): BackupFile | undefined {
   return listBackups(dir).find((backup) => inspectDatabaseFile(backup.path, latestVersion).state === 'ok');
 }

@@ -4,13 +4,13 @@
  * better-sqlite3.
  */
 export { openStore } from './store.ts';
-export type { BackupStatus, FileRestoreResult, ImportResult, RestoredRevision, SaveResult, Store } from './store.ts';
-export type { AgencyRecord, AgencySummary } from './agencies.ts';
-export type { ReportSummary, StoredReport } from './reports.ts';
+export type { BackupStatus, FileRestoreResult, ImportResult, RestoredRevision, SavedReport, Store } from './store.ts';
+export type { StoredAgency, AgencySummary } from './agencies.ts';
+export type { ReportEntry, StoredReport } from './reports.ts';
 export { REVISION_REASONS } from './revisions.ts';
-export type { RevisionReason, RevisionSummary } from './revisions.ts';
-export type { BackupSummary } from './backups.ts';
-export type { StartupNotice } from './recovery.ts';
+export type { RevisionReason, RevisionEntry } from './revisions.ts';
+export type { BackupFile } from './backups.ts';
+export type { RecoveryNotice } from './recovery.ts';
 export { defaultDataDir } from './paths.ts';
 export type {
   AddReceivedFileInput,

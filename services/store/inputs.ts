@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { agencySchema, reportSchema } from '../../shared/model/report.ts';
 import type { Result } from '../../shared/model/validation.ts';
-import { describeSchemaError } from '../../shared/model/validation.ts';
+import { validate } from '../../shared/model/validation.ts';
 import type { Clock } from './time.ts';
 
 /**
@@ -69,44 +69,7 @@ export type RevisionIdInput = z.input<typeof revisionIdInput>;
 export type KeepRevisionInput = z.input<typeof keepRevisionInput>;
 export type FileInput = z.input<typeof fileInput>;
 
-const INPUT_NAMES: Readonly<Record<string, string>> = {
-  dataDir: '数据文件夹',
-  clock: '时钟',
-  readOnly: '只读',
-  deleted: '回收站',
-  agencyId: '机关编号',
-  reportId: '报告编号',
-  revisionId: '版本编号',
-  report: '报告',
-  label: '报告名称',
-  reason: '原因',
-  note: '说明',
-  source: '来源',
-  path: '文件路径',
-  workspaceId: '汇总编号',
-  unitId: '单位编号',
-  fileId: '文件编号',
-  units: '单位名单',
-  name: '名称',
-  aliases: '别名',
-  fileName: '文件名',
-  bytes: '文件内容',
-  reading: '读取结果',
-  match: '单位匹配',
-  findingKey: '问题',
-  text: '意见',
-};
-
-/** zod's own messages (wrong type, unknown key) in Chinese, where a schema gives none. */
-const chineseMessages = z.locales.zhCN().localeError;
-
 /** Validates a method's input; the error says which field is wrong and how, in Chinese. */
 export function validateInput<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> {
-  const parsed = schema.safeParse(input ?? {}, { error: chineseMessages });
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const issues = parsed.error.issues.map((issue) => ({
-    ...issue,
-    path: issue.path.map((p) => (typeof p === 'string' ? (INPUT_NAMES[p] ?? p) : p)),
-  }));
-  return { ok: false, error: `输入有误：${describeSchemaError(new z.ZodError(issues))}` };
+  return validate(schema, input ?? {}, '输入有误：');
 }

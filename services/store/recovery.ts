@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from '../../shared/model/validation.ts';
-import type { BackupSummary } from './backups.ts';
+import type { BackupFile } from './backups.ts';
 import { listBackups, newestGoodBackup } from './backups.ts';
 import { inspectDatabaseFile } from './database.ts';
 import { durableRename, fsyncPath } from './durableFile.ts';
@@ -12,7 +12,7 @@ import type { Clock } from './time.ts';
 import { describeTime, fileStamp } from './time.ts';
 
 /** What the user is told at start-up when the database had to be replaced. */
-export interface StartupNotice {
+export interface RecoveryNotice {
   readonly kind: 'restoredFromBackup' | 'damagedStartedEmpty';
   /** The whole story in Chinese, ready to show. */
   readonly message: string;
@@ -21,7 +21,7 @@ export interface StartupNotice {
   /** Where the unusable database file now is (it is never deleted); null when it was missing. */
   readonly movedTo: string | null;
   /** The backup now in use, or null when none was usable. */
-  readonly restoredBackup: BackupSummary | null;
+  readonly restoredBackup: BackupFile | null;
 }
 
 /** Renames a database file together with its WAL side files (a WAL beside a different database would corrupt it). */
@@ -63,7 +63,7 @@ function finishInterruptedReplacement(paths: StorePaths): void {
 }
 
 /** Restores `backup` in place of the database; `moveOld` takes the old file out of the way, returning where it went. */
-function restoreBackup(paths: StorePaths, backup: BackupSummary, moveOld: () => string | null): string | null {
+function restoreBackup(paths: StorePaths, backup: BackupFile, moveOld: () => string | null): string | null {
   copyFileSync(backup.path, paths.incoming);
   fsyncPath(paths.incoming);
   const movedTo = moveOld();
@@ -71,7 +71,7 @@ function restoreBackup(paths: StorePaths, backup: BackupSummary, moveOld: () => 
   return movedTo;
 }
 
-function notice(problem: string, reason: string, movedTo: string | null, backup: BackupSummary | undefined): StartupNotice {
+function notice(problem: string, reason: string, movedTo: string | null, backup: BackupFile | undefined): RecoveryNotice {
   const where = movedTo ? `损坏的文件已移到“${movedTo}”保存，没有删除。` : '';
   const head = `${problem}（${reason}），无法继续使用。${where}`;
   if (!backup) {
@@ -103,7 +103,7 @@ export function unavailableMessage(reason: string): string {
  * backup takes its place; a missing one is a new store, unless there are backups (the
  * app never deletes its database), then the newest good backup is restored.
  */
-export function prepareDatabaseFile(paths: StorePaths, latestVersion: number, clock: Clock): Result<StartupNotice | null> {
+export function prepareDatabaseFile(paths: StorePaths, latestVersion: number, clock: Clock): Result<RecoveryNotice | null> {
   finishInterruptedReplacement(paths);
   const inspection = inspectDatabaseFile(paths.database, latestVersion);
   switch (inspection.state) {

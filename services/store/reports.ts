@@ -7,7 +7,7 @@ import { decodeReport } from './snapshot.ts';
 
 /** Reports: one per agency and year (among those not in the recycle bin). */
 
-export interface ReportSummary {
+export interface ReportEntry {
   readonly id: number;
   readonly agencyId: number;
   /** The agency's remembered name. */
@@ -23,7 +23,7 @@ export interface ReportSummary {
 }
 
 export interface StoredReport {
-  readonly summary: ReportSummary;
+  readonly summary: ReportEntry;
   readonly report: Report;
 }
 
@@ -52,7 +52,7 @@ const SELECT_HEAD = `
   SELECT r.id, r.agency_id, r.year, r.label, r.content_hash, r.created_at, r.updated_at, r.deleted_at,
          a.name AS agency_name, a.deleted_at AS agency_deleted_at ${FROM}`;
 
-export function toSummary(row: ReportHead): ReportSummary {
+export function toSummary(row: ReportHead): ReportEntry {
   return {
     id: row.id,
     agencyId: row.agency_id,
@@ -115,7 +115,7 @@ export function refuseTakenYear(db: Db, agencyId: number, year: number, exceptId
   }
 }
 
-export function listReports(db: Db, agencyId: number | undefined, deleted: boolean): ReportSummary[] {
+export function listReports(db: Db, agencyId: number | undefined, deleted: boolean): ReportEntry[] {
   const rows = statement(
     db,
     `${SELECT} WHERE (@agencyId IS NULL OR r.agency_id = @agencyId) AND a.deleted_at IS NULL AND (r.deleted_at IS NOT NULL) = @deleted

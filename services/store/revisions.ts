@@ -28,7 +28,7 @@ export type RevisionReason = keyof typeof REVISION_REASONS;
 /** While a report is being edited, a revision is kept at most this often. */
 export const REVISION_EVERY_MINUTES = 10;
 
-export interface RevisionSummary {
+export interface RevisionEntry {
   readonly id: number;
   readonly reportId: number;
   readonly createdAt: string;
@@ -53,7 +53,7 @@ interface RevisionRow {
 
 const COLUMNS = 'id, report_id, created_at, reason, note, summary, content_hash';
 
-function toSummary(row: RevisionRow): RevisionSummary {
+function toSummary(row: RevisionRow): RevisionEntry {
   return {
     id: row.id,
     reportId: row.report_id,
@@ -95,7 +95,7 @@ export interface NewRevision {
   readonly now: string;
 }
 
-export function addRevision(db: Db, revision: NewRevision): RevisionSummary {
+export function addRevision(db: Db, revision: NewRevision): RevisionEntry {
   const summary = changesSince(db, latestRevision(db, revision.reportId), revision.report);
   const { lastInsertRowid } = statement(
     db,
@@ -113,16 +113,16 @@ export function addRevision(db: Db, revision: NewRevision): RevisionSummary {
 }
 
 /** Keeps a revision unless the newest one already holds exactly this content. */
-export function addRevisionIfChanged(db: Db, revision: NewRevision): RevisionSummary | null {
+export function addRevisionIfChanged(db: Db, revision: NewRevision): RevisionEntry | null {
   return latestRevision(db, revision.reportId)?.content_hash === revision.encoded.hash ? null : addRevision(db, revision);
 }
 
-export function listRevisions(db: Db, reportId: number): RevisionSummary[] {
+export function listRevisions(db: Db, reportId: number): RevisionEntry[] {
   const rows = statement(db, `SELECT ${COLUMNS} FROM revisions WHERE report_id = ? ORDER BY id DESC`).all(reportId) as RevisionRow[];
   return rows.map(toSummary);
 }
 
-export function requireRevision(db: Db, id: number): { summary: RevisionSummary; report: () => Report } {
+export function requireRevision(db: Db, id: number): { summary: RevisionEntry; report: () => Report } {
   const row = statement(db, `SELECT ${COLUMNS} FROM revisions WHERE id = ?`).get(id) as RevisionRow | undefined;
   if (!row) throw new Refusal(`找不到编号为${id}的版本。`);
   return { summary: toSummary(row), report: () => revisionContent(db, id) };

@@ -5,9 +5,9 @@ import { blankReport } from '../../shared/model/report.ts';
 import type { Report } from '../../shared/model/report.ts';
 import type { ExpectedUnit, ReceivedFile, ReviewNote, SummaryWorkspace } from '../../shared/summary/index.ts';
 import type { Result } from '../../shared/model/validation.ts';
-import type { AgencyRecord, AgencySummary } from './agencies.ts';
+import type { StoredAgency, AgencySummary } from './agencies.ts';
 import * as agencies from './agencies.ts';
-import type { BackupSummary } from './backups.ts';
+import type { BackupFile } from './backups.ts';
 import { BACKUP_EVERY_MINUTES, listBackups, pruneBackups, removePartialBackups, takeBackup } from './backups.ts';
 import type { Db } from './database.ts';
 import { APPLICATION_ID, backupDatabase, inspectDatabaseFile, openReadOnly, openReadWrite, userVersion } from './database.ts';
@@ -22,12 +22,12 @@ import { migrations } from './migrations/index.ts';
 import { reportFromPreviousYear } from './nextYear.ts';
 import type { StorePaths } from './paths.ts';
 import { sideFiles, storePaths } from './paths.ts';
-import type { StartupNotice } from './recovery.ts';
+import type { RecoveryNotice } from './recovery.ts';
 import { moveAside, moveBack, prepareDatabaseFile, removeIncoming, unavailableMessage } from './recovery.ts';
 import { Refusal } from './refusal.ts';
-import type { ReportHead, ReportRow, ReportSummary, StoredReport } from './reports.ts';
+import type { ReportHead, ReportRow, ReportEntry, StoredReport } from './reports.ts';
 import * as reports from './reports.ts';
-import type { RevisionSummary } from './revisions.ts';
+import type { RevisionEntry } from './revisions.ts';
 import * as revisions from './revisions.ts';
 import { REVISION_EVERY_MINUTES } from './revisions.ts';
 import { encodeReport } from './snapshot.ts';
@@ -37,33 +37,33 @@ import * as summaryInputs from './summaryInputs.ts';
 import type { Clock } from './time.ts';
 import { describeTime, minutesBetween, systemClock } from './time.ts';
 
-export interface SaveResult {
-  readonly summary: ReportSummary;
+export interface SavedReport {
+  readonly summary: ReportEntry;
   /** The revision this save kept (one every few minutes of editing), or null. */
-  readonly revision: RevisionSummary | null;
+  readonly revision: RevisionEntry | null;
 }
 
 export interface ImportResult {
-  readonly summary: ReportSummary;
+  readonly summary: ReportEntry;
   /** True when the report was new here; false when it replaced the content of an existing one. */
   readonly created: boolean;
-  readonly revision: RevisionSummary;
+  readonly revision: RevisionEntry;
 }
 
 export interface RestoredRevision extends StoredReport {
-  readonly revision: RevisionSummary;
+  readonly revision: RevisionEntry;
 }
 
 export interface BackupStatus {
   /** Newest first. */
-  readonly backups: readonly BackupSummary[];
+  readonly backups: readonly BackupFile[];
   /** Why the last automatic backup failed, or null. */
   readonly lastAutomaticBackupError: string | null;
 }
 
 export interface FileRestoreResult {
   /** A backup of the data as it was just before the restore. */
-  readonly safetyBackup: BackupSummary;
+  readonly safetyBackup: BackupFile;
   /** Where the replaced database file was moved (never deleted). */
   readonly movedTo: string;
 }
@@ -77,17 +77,17 @@ export interface Store {
   readonly dataDir: string;
   readonly readOnly: boolean;
   /** What happened at start-up that the user must be told (damaged database restored …). */
-  readonly startupNotices: readonly StartupNotice[];
+  readonly startupNotices: readonly RecoveryNotice[];
 
   listAgencies(input?: inputs.ListAgenciesInput): Result<AgencySummary[]>;
-  getAgency(input: inputs.AgencyIdInput): Result<AgencyRecord>;
-  createAgency(input: inputs.CreateAgencyInput): Result<AgencyRecord>;
-  updateAgency(input: inputs.UpdateAgencyInput): Result<AgencyRecord>;
-  renameAgency(input: inputs.RenameAgencyInput): Result<AgencyRecord>;
+  getAgency(input: inputs.AgencyIdInput): Result<StoredAgency>;
+  createAgency(input: inputs.CreateAgencyInput): Result<StoredAgency>;
+  updateAgency(input: inputs.UpdateAgencyInput): Result<StoredAgency>;
+  renameAgency(input: inputs.RenameAgencyInput): Result<StoredAgency>;
   deleteAgency(input: inputs.AgencyIdInput): Result<AgencySummary>;
   restoreAgency(input: inputs.AgencyIdInput): Result<AgencySummary>;
 
-  listReports(input?: inputs.ListReportsInput): Result<ReportSummary[]>;
+  listReports(input?: inputs.ListReportsInput): Result<ReportEntry[]>;
   createReport(input: inputs.CreateReportInput): Result<StoredReport>;
   createReportFromPrevious(input: inputs.CreateFromPreviousInput): Result<StoredReport>;
   /** Reads a report without side effects. */
@@ -96,21 +96,21 @@ export interface Store {
   openReport(input: inputs.ReportIdInput): Result<StoredReport>;
   /** Last year's report of the same agency, or null: for the cross-year checks. */
   previousReport(input: inputs.ReportIdInput): Result<StoredReport | null>;
-  saveReport(input: inputs.SaveReportInput): Result<SaveResult>;
-  renameReport(input: inputs.RenameReportInput): Result<ReportSummary>;
-  deleteReport(input: inputs.ReportIdInput): Result<ReportSummary>;
-  restoreReport(input: inputs.ReportIdInput): Result<ReportSummary>;
+  saveReport(input: inputs.SaveReportInput): Result<SavedReport>;
+  renameReport(input: inputs.RenameReportInput): Result<ReportEntry>;
+  deleteReport(input: inputs.ReportIdInput): Result<ReportEntry>;
+  restoreReport(input: inputs.ReportIdInput): Result<ReportEntry>;
   /** Files a report from elsewhere under its agency (by name) and year, creating either if needed. */
   importReport(input: inputs.ImportReportInput): Result<ImportResult>;
 
-  listRevisions(input: inputs.ReportIdInput): Result<RevisionSummary[]>;
-  getRevision(input: inputs.RevisionIdInput): Result<{ revision: RevisionSummary; report: Report }>;
-  keepRevision(input: inputs.KeepRevisionInput): Result<RevisionSummary>;
+  listRevisions(input: inputs.ReportIdInput): Result<RevisionEntry[]>;
+  getRevision(input: inputs.RevisionIdInput): Result<{ revision: RevisionEntry; report: Report }>;
+  keepRevision(input: inputs.KeepRevisionInput): Result<RevisionEntry>;
   /** Makes an old revision the current content; the current content is kept as a revision first. */
   restoreRevision(input: inputs.RevisionIdInput): Result<RestoredRevision>;
 
   listBackups(): Result<BackupStatus>;
-  backupNow(): Promise<Result<BackupSummary>>;
+  backupNow(): Promise<Result<BackupFile>>;
   backupToFile(input: inputs.FileInput): Promise<Result<{ path: string; bytes: number }>>;
   /** Replaces all data with a backup file; the current data is backed up and moved aside first. */
   restoreFromFile(input: inputs.FileInput): Promise<Result<FileRestoreResult>>;
@@ -167,7 +167,7 @@ function failure(error: unknown, doing: string): { ok: false; error: string } {
   throw error;
 }
 
-function createStore(context: Context, startupNotices: readonly StartupNotice[]): Store {
+function createStore(context: Context, startupNotices: readonly RecoveryNotice[]): Store {
   const { paths, clock } = context;
   let closed = false;
   /** Set while the database file is being replaced: every other call waits its turn. */
@@ -222,7 +222,7 @@ function createStore(context: Context, startupNotices: readonly StartupNotice[])
     });
   }
 
-  async function backUp(): Promise<BackupSummary> {
+  async function backUp(): Promise<BackupFile> {
     mkdirSync(paths.backups, { recursive: true });
     const backup = await takeBackup(db(), paths.backups, clock());
     newestBackupAt = backup.takenAt;
@@ -247,7 +247,7 @@ function createStore(context: Context, startupNotices: readonly StartupNotice[])
     return reports.writeReportContent(db(), row.id, report, encoded, at);
   }
 
-  function keepCurrent(row: ReportRow, reason: revisions.RevisionReason, at: string): RevisionSummary | null {
+  function keepCurrent(row: ReportRow, reason: revisions.RevisionReason, at: string): RevisionEntry | null {
     const { report } = reports.toStored(row);
     return revisions.addRevisionIfChanged(db(), { reportId: row.id, report, encoded: encodeReport(report), reason, now: at });
   }
@@ -322,7 +322,7 @@ function createStore(context: Context, startupNotices: readonly StartupNotice[])
       const previous = reports.liveReportFor(db(), row.agency_id, row.year - 1);
       return previous ? reports.toStored(previous) : null;
     }),
-    saveReport: writer(inputs.saveReportInput, '保存报告', ({ reportId, report }): SaveResult => {
+    saveReport: writer(inputs.saveReportInput, '保存报告', ({ reportId, report }): SavedReport => {
       const row = reports.requireLiveReportHead(db(), reportId);
       const encoded = encodeReport(report);
       if (encoded.hash === row.content_hash) return { summary: reports.toSummary(row), revision: null };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agencySchema, reportSchema } from '../model/report.ts';
+import { agencySchema, reportSchema, yearSchema } from '../model/report.ts';
 import type { Agency, Report } from '../model/report.ts';
 import { localRequirementsSchema } from '../model/localRequirements.ts';
 import type { LocalRequirements } from '../model/localRequirements.ts';
@@ -21,7 +21,6 @@ export const CHANNEL_PREFIX = 'nianbao:';
 /** Store records are numbered 1, 2, 3 … */
 const id = z.number({ error: '编号应为数字' }).int({ error: '编号应为正整数' }).positive({ error: '编号应为正整数' });
 const noArgs = z.strictObject({});
-const yearSchema = z.number().int({ error: '年度应为整数' }).min(2008, { error: '年度应为2008年以后' }).max(2100, { error: '年度不合理' });
 
 /** 草稿: being written; 有错误: checks find errors; 可导出: complete and without errors. */
 export const REPORT_STATUSES = { draft: '草稿', errors: '有错误', ready: '可导出' } as const;

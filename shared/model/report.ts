@@ -57,10 +57,19 @@ export const INFO_FEE_FIELDS = {
   collectedYuan: { label: '实际收取的总金额（元）', kind: 'yuan' },
 } as const satisfies Record<keyof InfoFee, { label: string; kind: 'count' | 'yuan' }>;
 
+/** The years a report may be for: 《条例》 took effect in 2008; a later year than this is a typing slip. */
+export const YEARS = { first: 2008, last: 2100 } as const;
+
+export const yearSchema = z
+  .number()
+  .int({ error: '年度应为整数' })
+  .min(YEARS.first, { error: `年度应为${YEARS.first}年以后` })
+  .max(YEARS.last, { error: '年度不合理' });
+
 export const reportSchema = z
   .strictObject({
     formatId: z.string(),
-    year: z.number().int().min(2008, { error: '年度应为2008年以后' }).max(2100, { error: '年度不合理' }),
+    year: yearSchema,
     agency: agencySchema,
     /** Section texts by section key; a missing key is an empty section. */
     sections: z.record(z.string(), text(200_000)),

@@ -1,9 +1,15 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** A result that carries a readable reason instead of throwing. */
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
+/**
+ * The one map of field names in messages, for every schema that validates what crosses
+ * a boundary: the report model, the store's method inputs and the IPC arguments. A field
+ * name means the same wherever it occurs.
+ */
 const FIELD_NAMES: Readonly<Record<string, string>> = {
+  // The report model
   formatId: '报告格式',
   year: '年度',
   agency: '机关',
@@ -25,6 +31,35 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   values: '表格数据',
   statedTotals: '来源文件所列合计',
   infoFee: '信息处理费',
+  // Store inputs and IPC arguments
+  id: '编号',
+  dataDir: '数据文件夹',
+  clock: '时钟',
+  readOnly: '只读',
+  deleted: '回收站',
+  includeDeleted: '回收站',
+  from: '起始方式',
+  agencyId: '机关编号',
+  reportId: '报告编号',
+  revisionId: '版本编号',
+  report: '报告',
+  label: '报告名称',
+  reason: '原因',
+  note: '说明',
+  source: '来源',
+  path: '文件路径',
+  workspaceId: '汇总编号',
+  unitId: '单位编号',
+  fileId: '文件编号',
+  units: '单位名单',
+  aliases: '别名',
+  fileName: '文件名',
+  bytes: '文件内容',
+  reading: '读取结果',
+  match: '单位匹配',
+  findingKey: '问题',
+  text: '内容',
+  html: '网页内容',
 };
 
 function describePath(path: readonly PropertyKey[]): string {
@@ -41,8 +76,14 @@ export function describeSchemaError(error: z.ZodError, limit = 5): string {
   return lines.join('；') + more;
 }
 
-/** Validates `input` with `schema`, returning a readable error instead of throwing. */
-export function validate<T>(schema: z.ZodType<T>, input: unknown): Result<T> {
-  const parsed = schema.safeParse(input);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: describeSchemaError(parsed.error) };
+/** zod's own messages (wrong type, unknown key) in Chinese, where a schema gives none. */
+const chineseMessages = z.locales.zhCN().localeError;
+
+/**
+ * Validates `input` with `schema`, returning a readable error instead of throwing: where
+ * (field names in Chinese) and what is wrong, after `prefix` (e.g. `输入有误：`).
+ */
+export function validate<S extends z.ZodType>(schema: S, input: unknown, prefix = ''): Result<z.output<S>> {
+  const parsed = schema.safeParse(input, { error: chineseMessages });
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: prefix + describeSchemaError(parsed.error) };
 }

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { BackupSummary } from '../../services/store/backups.ts';
+import type { BackupFile } from '../../services/store/backups.ts';
 import { backupsToPrune, KEEP_DAILY_BACKUPS, KEEP_NEWEST_BACKUPS, listBackups } from '../../services/store/backups.ts';
 import { inspectDatabaseFile, openReadWrite } from '../../services/store/database.ts';
 import { latestVersion } from '../../services/store/migrate.ts';
@@ -11,7 +11,7 @@ import { blankAgency } from '../../shared/model/report.ts';
 import { consistentReport } from '../fixtures/consistentReport.ts';
 import { errorOf, openTestStore, tempDir, testClock, unwrap } from './support.ts';
 
-function backupAt(iso: string, n: number): BackupSummary {
+function backupAt(iso: string, n: number): BackupFile {
   return { file: `b${n}.db`, path: `/b${n}.db`, takenAt: iso, bytes: 1 };
 }
 

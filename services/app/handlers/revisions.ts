@@ -7,7 +7,7 @@ import { openedReport } from './storeAccess.ts';
 
 type RevisionChannel = `nianbao:revisions:${string}` & keyof Implementations;
 
-function revisionSummary(revision: stored.RevisionSummary): RevisionSummary {
+function revisionSummary(revision: stored.RevisionEntry): RevisionSummary {
   return {
     id: revision.id,
     reportId: revision.reportId,

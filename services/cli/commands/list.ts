@@ -2,9 +2,9 @@ import type { CliCommand } from '../command.ts';
 import { parseArgs, UsageError } from '../command.ts';
 import { DATA_DIR_OPTION, storeFailure, withStore } from '../storeAccess.ts';
 import { describeTime } from '../../store/time.ts';
-import type { AgencySummary, ReportSummary } from '../../store/index.ts';
+import type { AgencySummary, ReportEntry } from '../../store/index.ts';
 
-function describe(agencies: readonly AgencySummary[], reports: readonly ReportSummary[], deleted: boolean): string {
+function describe(agencies: readonly AgencySummary[], reports: readonly ReportEntry[], deleted: boolean): string {
   const lines: string[] = [];
   if (deleted) {
     lines.push('回收站：', ...agencies.map((a) => `  机关  ${a.name || '未命名机关'}（机关编号${a.id}，${describeTime(a.deletedAt!)}删除）`));

@@ -1,4 +1,4 @@
-import { blankAgency, blankReport } from '../../../shared/model/report.ts';
+import { blankAgency, blankReport, YEARS } from '../../../shared/model/report.ts';
 import { serializeReport } from '../../../shared/model/serialize.ts';
 import type { CliCommand } from '../command.ts';
 import { parseArgs, requireOption, UsageError } from '../command.ts';
@@ -15,7 +15,7 @@ export const newCommand: CliCommand = {
     const agency = requireOption(parsed, 'agency', '机关名称').trim();
     const yearText = requireOption(parsed, 'year', '报告年度，如 2025');
     const year = Number(yearText);
-    if (!/^\d{4}$/.test(yearText) || year < 2008 || year > 2100) throw new UsageError(`年度“${yearText}”不对，应为四位数年份，如 2025`);
+    if (!/^\d{4}$/.test(yearText) || year < YEARS.first || year > YEARS.last) throw new UsageError(`年度“${yearText}”不对，应为四位数年份，如 2025`);
     if (agency.length > 100) throw new UsageError('机关名称不能超过100个字符');
     const out = (parsed.options.get('o') ?? parsed.options.get('out') ?? `${agency}${year}年度报告.json`) as string;
     refuseOverwrite(out, parsed.options.has('force'));
