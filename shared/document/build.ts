@@ -8,17 +8,17 @@ import { reportFormat } from '../model/report.ts';
 import type { DocCell, DocParagraph, DocSection, DocTable, DocumentModel } from './model.ts';
 import { figureSizePt } from './figureSize.ts';
 import { parseParagraphs } from './paragraphs.ts';
-import { DRAFT_MARK, TABLE_FONT_PT, TITLE_CHARS_PER_LINE, widthInChars } from './typography.ts';
+import { DRAFT_MARK, TABLE_FONT_PT, TITLE_EM_PER_LINE, widestWidthInEm } from './typography.ts';
 
 /** `湖滨区政府办2024年政府信息公开工作年度报告` (agency first, on one line). */
 export function reportTitle(report: Report, format: ReportFormat = reportFormat(report)): string {
   return `${report.agency.name.trim()}${report.year}年${format.titleSuffix}`;
 }
 
-/** The title broken between agency and year when it does not fit on one line. */
+/** The title broken between agency and year when it may not fit on one line on any machine. */
 export function titleLines(report: Report, format: ReportFormat = reportFormat(report)): string[] {
   const title = reportTitle(report, format);
-  if (widthInChars(title) <= TITLE_CHARS_PER_LINE) return [title];
+  if (widestWidthInEm(title) <= TITLE_EM_PER_LINE) return [title];
   return [report.agency.name.trim(), `${report.year}年${format.titleSuffix}`];
 }
 

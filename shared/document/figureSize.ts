@@ -1,18 +1,13 @@
-import { TABLE_CELL_PADDING_MM, TABLE_FONT_PT } from './typography.ts';
+import { TABLE_CELL_PADDING_MM, TABLE_FONT_PT, widestWidthInEm } from './typography.ts';
 
 /**
  * A figure stands on one line of its cell, never broken: where it may not fit at the
  * table's size, it is set smaller. The DOCX names Times New Roman, but a machine without
- * it sets the digits in whatever it has: DejaVu's are the widest found there (0.636 em;
- * Times New Roman's and Tinos's are 0.5 em), so the size assumes them. The print layout
+ * it sets the digits in whatever it has, so the size assumes the widest. The print layout
  * takes the same size, so DOCX and PDF put the same figures on the same lines.
  */
 
 const PT_PER_MM = 72 / 25.4;
-/** Advance of the widest Latin digits a machine may substitute for Times New Roman (DejaVu). */
-const WIDEST_LATIN_EM = 0.64;
-/** Chinese characters (a figure kept as typed, e.g. `约100`) are one em. */
-const CHINESE_EM = 1;
 /** Room for the cell's rules and for rounding in the word processor. */
 const SLACK_PT = 1;
 /** Word sizes runs in half points. */
@@ -23,12 +18,6 @@ const SIZE_STEP_PT = 0.5;
  */
 const SMALLEST_PT = 4;
 
-function widthInEm(text: string): number {
-  let em = 0;
-  for (const char of text) em += char.charCodeAt(0) < 0x80 ? WIDEST_LATIN_EM : CHINESE_EM;
-  return em;
-}
-
 /**
  * The type size of a figure in a cell `cellWidthMm` wide (its columns summed): the
  * table's size when the figure fits with the widest digits, else the largest half-point
@@ -36,7 +25,7 @@ function widthInEm(text: string): number {
  */
 export function figureSizePt(text: string, cellWidthMm: number): number {
   const room = (cellWidthMm - 2 * TABLE_CELL_PADDING_MM) * PT_PER_MM - SLACK_PT;
-  const em = widthInEm(text);
+  const em = widestWidthInEm(text);
   if (em * TABLE_FONT_PT <= room) return TABLE_FONT_PT;
   const size = Math.floor(room / em / SIZE_STEP_PT) * SIZE_STEP_PT;
   return size >= SMALLEST_PT ? size : TABLE_FONT_PT;

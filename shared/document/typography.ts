@@ -53,8 +53,22 @@ export function widthInChars(text: string): number {
   return width;
 }
 
-/** Characters of the 2号 title that fit on one line of the type area. */
-export const TITLE_CHARS_PER_LINE = Math.floor(((PAGE.typeAreaWidthMm / 25.4) * 72) / HAO.二号);
+/**
+ * Advance of the widest Latin digits a machine may substitute for Times New Roman: DejaVu's
+ * (0.636 em; Times New Roman's and Tinos's are 0.5 em). Layout that must hold on any machine
+ * assumes them.
+ */
+const WIDEST_LATIN_EM = 0.64;
+
+/** Width of a text in em with the widest Latin digits; Chinese characters are one em. */
+export function widestWidthInEm(text: string): number {
+  let em = 0;
+  for (const char of text) em += char.charCodeAt(0) < 0x80 ? WIDEST_LATIN_EM : 1;
+  return em;
+}
+
+/** Em of the 2号 title that fit on one line of the type area. */
+export const TITLE_EM_PER_LINE = ((PAGE.typeAreaWidthMm / 25.4) * 72) / HAO.二号;
 
 /** Role of a piece of text → the official face. Fallbacks are the bundled OFL fonts. */
 export type FaceRole = 'title' | 'body' | 'heading1' | 'heading2' | 'pageNumber' | 'table';

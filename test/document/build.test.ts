@@ -38,6 +38,11 @@ describe('buildDocument', () => {
     expect(buildDocument(short).titleLines).toEqual(['民政局2024年政府信息公开工作年度报告']);
   });
 
+  it('breaks a title that fits one line only with Times-width digits (a machine without Times sets wider ones)', () => {
+    const tight = { ...report, year: 2021, agency: { ...report.agency, name: '党群工作部' } };
+    expect(buildDocument(tight).titleLines).toEqual(['党群工作部', '2021年政府信息公开工作年度报告']);
+  });
+
   it('puts each table directly under its heading, with the grid of the format and every figure', () => {
     const figures = computeFigures(report);
     const layouts = tableLayouts(currentFormat);
