@@ -14,3 +14,5 @@ export { checkSum, compareOwnReport, contributions, sumReports, summedReport } f
 export type { CellSum, OwnReportComparison, Summand, WorkspaceSum } from './sum.ts';
 export { reviewWorkspace, sumReviewedUnits } from './workspaceReview.ts';
 export type { WorkspaceContents, WorkspaceReview } from './workspaceReview.ts';
+export { buildReviewOpinion, findingPlace, reviewOpinionTitle } from './reviewOpinion.ts';
+export type { ReviewOpinionInput } from './reviewOpinion.ts';

@@ -10,7 +10,9 @@ import { importCommand } from './import.ts';
 import { importJsonCommand } from './importJson.ts';
 import { listCommand } from './list.ts';
 import { newCommand } from './new.ts';
+import { reviewCommand } from './review.ts';
+import { sumCommand } from './sum.ts';
 import { validateCommand } from './validate.ts';
 
 /** Every CLI command, in the order `nianbao help` lists them. Add a command here. */
-export const commands: readonly CliCommand[] = [validateCommand, newCommand, listCommand, exportJsonCommand, importJsonCommand, backupCommand, exportDocxCommand, exportPdfCommand, exportHtmlCommand, exportXlsxCommand, importCommand, figuresCommand];
+export const commands: readonly CliCommand[] = [validateCommand, newCommand, listCommand, exportJsonCommand, importJsonCommand, backupCommand, exportDocxCommand, exportPdfCommand, exportHtmlCommand, exportXlsxCommand, importCommand, figuresCommand, reviewCommand, sumCommand];
