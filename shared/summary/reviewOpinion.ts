@@ -27,7 +27,7 @@ export function findingPlace(finding: Finding, format: ReportFormat): string {
   if (location.table) {
     const table = format.tables[location.table];
     const cell = cellIndex(format).byKey.get(location.cells[0] ?? '');
-    if (cell && location.cells.length === 1) return cellName(cell, 'full');
+    if (cell && (location.cells.length === 1 || (location.row && location.column))) return cellName(cell, 'full');
     if (cell && location.column && !location.row) return `${table.shortName}「${cellName(cell, 'inRow')}」列`;
     if (cell && location.row && !location.column) return `${table.shortName}「${cell.rowLabel || cellName(cell, 'inRow')}」行`;
     return table.shortName;
