@@ -1,5 +1,5 @@
 import type { Borders, Worksheet } from 'exceljs';
-import { cellIndex, cellName, formatById } from '../../shared/format/index.ts';
+import { cellIndex, cellName, currentFormat, formatById } from '../../shared/format/index.ts';
 import type { Agency } from '../../shared/model/report.ts';
 import { REVIEW_STATE_LABELS, buildReviewOpinion, summedReport } from '../../shared/summary/index.ts';
 import type { ReceivedFile, ReviewOpinionInput, ReviewRow, WorkspaceReview, WorkspaceSum } from '../../shared/summary/index.ts';
@@ -42,9 +42,14 @@ function bordered(sheet: Worksheet): void {
   sheet.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell) => (cell.border = ALL_BORDERS)));
 }
 
+/** How the format calls the carried-over row (上年结转), for the column that compares it with last year. */
+export function carryOverWords(): { readonly from: string; readonly to: string } {
+  return currentFormat.relations.carryOver?.words ?? { from: '结转', to: '结转' };
+}
+
 function carryOverText(row: ReviewRow): string {
   if (row.carryOver.status === 'unknown') return '无上年数据';
-  return row.carryOver.status === 'consistent' ? '一致' : `不一致：${row.carryOver.columns.join('、')}`;
+  return row.carryOver.status === 'consistent' ? `与上年${carryOverWords().from}一致` : `与上年${carryOverWords().from}不一致：${row.carryOver.columns.join('、')}`;
 }
 
 function fileProblem(file: ReceivedFile): string {
@@ -58,7 +63,7 @@ export async function reviewListXlsx(review: WorkspaceReview, options: { readonl
   const sheet = workbook.addWorksheet('审核结果', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
   header(
     sheet,
-    ['序号', '单位', '状态', '错误', '警告', '提示', '未完成', '问题所在', '上年结转', '文字与表格矛盾', '导入待核对', '文件', '版本', '审核意见'],
+    ['序号', '单位', '状态', '错误', '警告', '提示', '未完成', '问题所在', `${carryOverWords().to}（对照上年）`, '文字与表格矛盾', '导入待核对', '文件', '版本', '审核意见'],
     [6, 28, 9, 6, 6, 6, 7, 28, 18, 8, 8, 30, 6, 30],
   );
   review.units.forEach(({ row }, i) => {

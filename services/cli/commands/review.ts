@@ -1,7 +1,7 @@
 import { SEVERITY_LABELS } from '../../../shared/checks/index.ts';
 import { REVIEW_STATE_LABELS } from '../../../shared/summary/index.ts';
 import type { ReviewState } from '../../../shared/summary/index.ts';
-import { reviewListXlsx } from '../../summary/outputs.ts';
+import { carryOverWords, reviewListXlsx } from '../../summary/outputs.ts';
 import type { CliCommand } from '../command.ts';
 import { parseArgs, UsageError } from '../command.ts';
 import { refuseOverwrite } from '../exportArgs.ts';
@@ -38,7 +38,7 @@ export const reviewCommand: CliCommand = {
         const extra = [
           row.unreadable ? `文件无法读取：${row.unreadable}` : '',
           row.needsChoice ? `收到${row.revisions}份，显示最新一份，请选择` : '',
-          row.carryOver.status === 'mismatch' ? `上年结转不一致：${row.carryOver.columns.join('、')}` : '',
+          row.carryOver.status === 'mismatch' ? `${carryOverWords().to}与上年${carryOverWords().from}不一致：${row.carryOver.columns.join('、')}` : '',
           row.proseConflicts ? `文字与表格矛盾${row.proseConflicts}处` : '',
           row.uncertainCells ? `导入待核对${row.uncertainCells}格` : '',
         ].filter(Boolean);
