@@ -2,7 +2,7 @@ import { SEVERITY_LABELS } from '../checks/index.ts';
 import type { Finding, FindingKind } from '../checks/index.ts';
 import { chineseDate } from '../document/build.ts';
 import type { DocParagraph, DocSection, DocumentModel } from '../document/model.ts';
-import { TITLE_CHARS_PER_LINE, widthInChars } from '../document/typography.ts';
+import { TITLE_EM_PER_LINE, widestWidthInEm } from '../document/typography.ts';
 import { cellIndex, cellName } from '../format/index.ts';
 import type { ReportFormat } from '../format/index.ts';
 import { INFO_FEE_FIELDS } from '../model/report.ts';
@@ -91,7 +91,7 @@ export function buildReviewOpinion(input: ReviewOpinionInput): DocumentModel {
     input.findings.length === 0
       ? '经审核，未发现问题。'
       : `经审核，发现以下问题${row.counts.error > 0 ? `，其中错误${row.counts.error}项，请逐项改正` : '，请逐项核实'}后重新报送。`;
-  const lineBreak = widthInChars(title) > TITLE_CHARS_PER_LINE ? title.indexOf('年度报告') + '年度报告'.length : -1;
+  const lineBreak = widestWidthInEm(title) > TITLE_EM_PER_LINE ? title.indexOf('年度报告') + '年度报告'.length : -1;
   return {
     title,
     titleLines: lineBreak > 0 ? [title.slice(0, lineBreak), title.slice(lineBreak)] : [title],
