@@ -2,26 +2,28 @@ import type { DocumentModel } from '../../shared/document/model.ts';
 import type { Result } from '../../shared/model/validation.ts';
 import { renderDocx } from '../export/docx/renderDocx.ts';
 import { renderXlsx } from '../export/xlsx/renderXlsx.ts';
-import { importFile } from '../import/index.ts';
-import type { ImportResult } from '../import/index.ts';
+import { importFile, importPasted } from '../import/index.ts';
+import type { ImportResult, PastedContent } from '../import/index.ts';
 
 /**
  * The services that keep a processor busy for tens to hundreds of milliseconds: reading a
- * published report (pdf.js, DOCX, recognition) and writing a DOCX or XLSX. In Electron main they
+ * published report or pasted content (pdf.js, DOCX, recognition) and writing a DOCX or XLSX. In Electron main they
  * run on a worker thread (heavyWorker.ts) so menus, window moves and other IPC calls never
  * wait for them; in the CLI and in tests, in-process. Arguments and results are plain data
  * (structured-cloneable).
  */
 export interface HeavyWork {
   readImportFile(path: string): Promise<Result<ImportResult>>;
+  readPasted(content: PastedContent): Promise<Result<ImportResult>>;
   renderDocx(model: DocumentModel): Promise<Uint8Array>;
   renderXlsx(model: DocumentModel): Promise<Uint8Array>;
 }
 
-export const HEAVY_WORK_METHODS = ['readImportFile', 'renderDocx', 'renderXlsx'] as const satisfies readonly (keyof HeavyWork)[];
+export const HEAVY_WORK_METHODS = ['readImportFile', 'readPasted', 'renderDocx', 'renderXlsx'] as const satisfies readonly (keyof HeavyWork)[];
 
 export const inProcessHeavyWork: HeavyWork = {
   readImportFile: (path) => importFile({ path }),
+  readPasted: async (content) => importPasted(content),
   renderDocx,
   renderXlsx,
 };

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -91,6 +91,13 @@ describe('the heavy-work thread', () => {
   it('reads a published report exactly as the in-process import does', async () => {
     const seed = join(SEEDS_DIR, '002_02b0b34086fdfbea.txt');
     const [threaded, local] = await Promise.all([worker.readImportFile(seed), inProcessHeavyWork.readImportFile(seed)]);
+    expect(threaded).toEqual(local);
+  });
+
+  it('reads pasted text exactly as the in-process import does', async () => {
+    const pasted = { text: readFileSync(join(SEEDS_DIR, '002_02b0b34086fdfbea.txt'), 'utf8') };
+    const [threaded, local] = await Promise.all([worker.readPasted(pasted), inProcessHeavyWork.readPasted(pasted)]);
+    expect(threaded.ok && threaded.value.cells.some((cell) => cell.status === 'read')).toBe(true);
     expect(threaded).toEqual(local);
   });
 

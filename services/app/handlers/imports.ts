@@ -1,5 +1,5 @@
 import type { ImportedCell, ImportReview } from '../../../shared/ipc/contract.ts';
-import { IMPORT_EXTENSIONS, importPasted } from '../../import/index.ts';
+import { IMPORT_EXTENSIONS } from '../../import/index.ts';
 import type { CellReading, ImportResult } from '../../import/index.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Implementations } from '../registry.ts';
@@ -48,7 +48,7 @@ export function importHandlers({ store, dialogs, heavy }: AppDeps): Implementati
       if (path === null) return null;
       return importReview(unwrap(await heavy.readImportFile(path)));
     },
-    'nianbao:import:pasted': async ({ text, html }) => importReview(unwrap(importPasted({ text, ...(html === undefined ? {} : { html }) }))),
+    'nianbao:import:pasted': async ({ text, html }) => importReview(unwrap(await heavy.readPasted({ text, ...(html === undefined ? {} : { html }) }))),
     'nianbao:import:confirm': async ({ agencyId, report, fileName }) => {
       // The store files an imported report under the agency of its name: the chosen one.
       const { agency } = agencyOf(store, agencyId);
