@@ -19,6 +19,10 @@ import type { ReviewRow } from './types.ts';
 /** Where a finding is, in words: `表三「（一）予以公开」「自然人」`, `表三「自然人」列`, `五、存在的主要问题及改进情况`. */
 export function findingPlace(finding: Finding, format: ReportFormat): string {
   const { location } = finding;
+  if (location.field?.startsWith('infoFee.')) {
+    const field = location.field.slice('infoFee.'.length) as keyof InfoFee;
+    return `信息处理费「${INFO_FEE_FIELDS[field]?.label ?? field}」`;
+  }
   if (location.section) {
     const section = format.sections.find((s) => s.key === location.section);
     const heading = section?.heading ?? location.section;
@@ -31,10 +35,6 @@ export function findingPlace(finding: Finding, format: ReportFormat): string {
     if (cell && location.column && !location.row) return `${table.shortName}「${cellName(cell, 'inRow')}」列`;
     if (cell && location.row && !location.column) return `${table.shortName}「${cell.rowLabel || cellName(cell, 'inRow')}」行`;
     return table.shortName;
-  }
-  if (location.field?.startsWith('infoFee.')) {
-    const field = location.field.slice('infoFee.'.length) as keyof InfoFee;
-    return `信息处理费「${INFO_FEE_FIELDS[field]?.label ?? field}」`;
   }
   return location.field === 'agency.name' ? '标题（机关名称）' : '报告';
 }
@@ -65,8 +65,22 @@ export function reviewOpinionTitle(unitName: string, year: number): string {
   return `关于${unitName}${year}年政府信息公开工作年度报告的审核意见`;
 }
 
+/** The title on as many lines as it needs, broken after the unit and before 的审核意见, never inside a word. */
+function opinionTitleLines(unitName: string, year: number): string[] {
+  const title = reviewOpinionTitle(unitName, year);
+  const fits = (line: string) => widestWidthInEm(line) <= TITLE_EM_PER_LINE;
+  if (fits(title)) return [title];
+  const unit = `关于${unitName}`;
+  const rest = title.slice(unit.length);
+  const ending = '的审核意见';
+  return fits(rest) ? [unit, rest] : [unit, rest.slice(0, -ending.length), ending];
+}
+
 function findingParagraphs(finding: Finding, index: number, input: ReviewOpinionInput): DocParagraph[] {
-  const text = `${findingPlace(finding, input.format)}：${finding.message}（${SEVERITY_LABELS[finding.severity]}，规则 ${finding.rule}）`;
+  const place = findingPlace(finding, input.format);
+  // Most messages already name their place; it is said once.
+  const said = finding.message.includes(place) ? finding.message : `${place}：${finding.message}`;
+  const text = `${said}（${SEVERITY_LABELS[finding.severity]}，规则 ${finding.rule}）`;
   const note = input.notes[findingNoteKey(finding)]?.trim();
   return [
     { kind: 'paragraph', lead: { level: 'level3', text: `${index + 1}.` }, text },
@@ -91,10 +105,9 @@ export function buildReviewOpinion(input: ReviewOpinionInput): DocumentModel {
     input.findings.length === 0
       ? '经审核，未发现问题。'
       : `经审核，发现以下问题${row.counts.error > 0 ? `，其中错误${row.counts.error}项，请逐项改正` : '，请逐项核实'}后重新报送。`;
-  const lineBreak = widestWidthInEm(title) > TITLE_EM_PER_LINE ? title.indexOf('年度报告') + '年度报告'.length : -1;
   return {
     title,
-    titleLines: lineBreak > 0 ? [title.slice(0, lineBreak), title.slice(lineBreak)] : [title],
+    titleLines: opinionTitleLines(row.unitName, year),
     properties: { title, author: superior, subject: `${year}年政府信息公开工作年度报告审核意见` },
     preamble: [
       { kind: 'paragraph', text: `${row.unitName}：` },

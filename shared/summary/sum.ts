@@ -57,16 +57,24 @@ export function sumReports(summands: readonly Summand[], format: ReportFormat = 
   figures.forEach((f, i) => {
     if (f.format.id !== format.id) throw new Error(`${summands[i]!.unitName}的报告格式（${f.format.id}）与汇总的格式（${format.id}）不同`);
   });
-  const cells = cellIndex(format).all.map((cell): CellSum => {
+  const all = cellIndex(format).all;
+  const position = new Map(all.map((cell, i) => [cell.key, i]));
+  // Each unit's figures once, in the format's cell order (a Map lookup per cell and unit costs more than the adding).
+  const table = figures.map((f) => {
+    const row: (number | null)[] = new Array<number | null>(all.length).fill(null);
+    for (const [key, figure] of f.cells) row[position.get(key)!] = figure.value;
+    return row;
+  });
+  const cells = all.map((cell, c): CellSum => {
     const scale = scaleOf(cell);
     let scaled = 0;
     let known = 0;
     const blankUnits: string[] = [];
-    const values = figures.map((f, i) => {
-      const value = f.value(cell.key);
-      if (value === null) blankUnits.push(summands[i]!.unitName);
+    const values = table.map((row, u) => {
+      const value = row[c]!;
+      if (value === null) blankUnits.push(summands[u]!.unitName);
       else {
-        scaled += Math.round(value * scale);
+        scaled += scale === 1 ? value : Math.round(value * scale);
         known++;
       }
       return value;

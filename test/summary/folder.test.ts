@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -18,6 +18,7 @@ import type { Store } from '../../services/store/index.ts';
 import { receiveFiles, reviewFolder, reviewRows, reviewStoredWorkspace, sumWorkspace, unitReviewDetail } from '../../services/summary/index.ts';
 import type { ReceiveOutcome } from '../../services/summary/index.ts';
 import { reviewListXlsx, reviewOpinionDocx, sumExchangeFile, sumXlsx } from '../../services/summary/outputs.ts';
+import { testOutputDir } from '../support/tools.ts';
 import { makeReceivedFolder } from './receivedFolder.ts';
 import type { ReceivedFolder } from './receivedFolder.ts';
 
@@ -266,6 +267,7 @@ describe('a folder of 30 received reports', () => {
       notes: after.value.notes,
       date: '2022-03-01',
     });
+    writeFileSync(join(testOutputDir('summary'), 'opinion.docx'), docx);
     const xml = new TextDecoder().decode(openZip(docx).read('word/document.xml')!);
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
     expect(text).toContain(`关于${unitName}2021年政府信息公开工作年度报告的审核意见`);
