@@ -7,6 +7,7 @@ import { ReportScreen } from './editor/ReportScreen.tsx';
 import { HomeScreen } from './home/HomeScreen.tsx';
 import type { ReportSource } from './home/NewReportDialog.tsx';
 import { ImportReviewScreen } from './import/ImportReviewScreen.tsx';
+import { SummaryScreen } from './summary/SummaryScreen.tsx';
 import { MenuCommandProvider } from './menuCommands.tsx';
 import { formatRoute, parseRoute } from './route.ts';
 import type { Route } from './route.ts';
@@ -84,6 +85,8 @@ export function App() {
         }}
       />
     );
+  } else if (route.screen === 'summary') {
+    screen = <SummaryScreen key={generation} route={route} onRoute={go} onHome={() => go({ screen: 'home', agencyId: route.agencyId })} />;
   } else if (route.screen === 'report') {
     screen = (
       <ReportScreen
@@ -102,6 +105,7 @@ export function App() {
         startWith={startWith}
         actions={actions}
         onAgency={(agencyId) => go({ screen: 'home', agencyId })}
+        onSummary={(agencyId, year) => go({ screen: 'summary', agencyId, year, view: 'units' })}
         onOpen={(report) => {
           setStartWith(undefined);
           openReport(report.id);

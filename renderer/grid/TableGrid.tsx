@@ -4,8 +4,8 @@ import { cellIndex, cellName } from '../../shared/format/index.ts';
 import type { GridCell, ReportFormat, TableLayout } from '../../shared/format/index.ts';
 import type { CellFigure, Figures } from '../../shared/figures/figures.ts';
 import type { Finding } from '../../shared/checks/index.ts';
-import type { StickyPlace } from './useStickyGrid.ts';
 import { CellMessages } from './CellMessages.tsx';
+import { LabelCell } from './LabelCell.tsx';
 import { storedFigure } from './cellEntry.ts';
 import { gridModel, moveFrom } from './gridModel.ts';
 import type { Move } from './gridModel.ts';
@@ -134,24 +134,6 @@ const DataCell = memo(function DataCell({ cell, cellKey, figure, findings, typin
     </td>
   );
 }, sameCell);
-
-function LabelCell({ cell, sticky }: { readonly cell: GridCell; readonly sticky: StickyPlace | undefined }) {
-  if (cell.content.type !== 'label') return null;
-  const stickyClass = sticky ? `${sticky.top !== undefined ? ' nb-sticky-top' : ''}${sticky.left !== undefined ? ' nb-sticky-left' : ''}` : '';
-  return (
-    <th
-      rowSpan={cell.rowSpan}
-      colSpan={cell.colSpan}
-      className={`nb-label nb-label-${cell.content.role}${stickyClass}`}
-      style={sticky}
-      scope={cell.content.role === 'rowLabel' ? 'row' : undefined}
-      data-row={cell.row}
-      data-col={cell.col}
-    >
-      {cell.content.text}
-    </th>
-  );
-}
 
 /**
  * A table of the report as a spreadsheet-like grid, laid out exactly like the printed

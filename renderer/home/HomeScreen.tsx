@@ -21,13 +21,15 @@ interface HomeScreenProps {
   readonly onAgency: (id: AgencyId) => void;
   readonly onOpen: (report: ReportSummary) => void;
   readonly onReview: (review: ImportReview, agency: AgencyRecord, year: number) => void;
+  /** Opens the agency's 汇总 of its subordinate units' reports for a year. */
+  readonly onSummary: (agencyId: AgencyId, year: number) => void;
   readonly actions: AppActions;
   /** A new report asked for from the menus before this screen was on view. */
   readonly startWith: ReportSource | undefined;
 }
 
 /** Agencies and their reports by year: status, last edited, and new reports. */
-export function HomeScreen({ agencyId, onAgency, onOpen, onReview, actions, startWith }: HomeScreenProps) {
+export function HomeScreen({ agencyId, onAgency, onOpen, onReview, onSummary, actions, startWith }: HomeScreenProps) {
   const { message, notification } = AntApp.useApp();
   const [agencies, setAgencies] = useState<AgencyRecord[] | undefined>(undefined);
   const [reports, setReports] = useState<ReportSummary[] | undefined>(undefined);
@@ -135,6 +137,7 @@ export function HomeScreen({ agencyId, onAgency, onOpen, onReview, actions, star
                 reports={reports}
                 onOpen={onOpen}
                 onNew={newReport('blank')}
+                onSummary={(year) => onSummary(selected.id, year)}
                 onEditAgency={() => setDialog('editAgency')}
                 onChanged={() => void loadReports()}
                 onDeleted={(what, undo) => {

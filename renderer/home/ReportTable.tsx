@@ -11,6 +11,8 @@ interface ReportTableProps {
   readonly reports: readonly ReportSummary[] | undefined;
   readonly onOpen: (report: ReportSummary) => void;
   readonly onNew: () => void;
+  /** Opens the 汇总 of the subordinate units' reports of a year. */
+  readonly onSummary: (year: number) => void;
   readonly onEditAgency: () => void;
   readonly onChanged: () => void;
   /** Something went to the recycle bin; `undo` brings it back. */
@@ -40,7 +42,7 @@ function DeleteButton({ title, description, label, small, onConfirm }: DeleteBut
 }
 
 /** One agency's reports by year, newest first. */
-export function ReportTable({ agency, reports, onOpen, onNew, onEditAgency, onChanged, onDeleted }: ReportTableProps) {
+export function ReportTable({ agency, reports, onOpen, onNew, onSummary, onEditAgency, onChanged, onDeleted }: ReportTableProps) {
   const { message } = AntApp.useApp();
   const [renaming, setRenaming] = useState<{ report: ReportSummary; name: string } | undefined>(undefined);
   const deleted = agency.deletedAt !== null;
@@ -50,6 +52,8 @@ export function ReportTable({ agency, reports, onOpen, onNew, onEditAgency, onCh
   };
 
   const rows = [...(reports ?? [])].sort((a, b) => b.year - a.year || b.updatedAt.localeCompare(a.updatedAt));
+  // The year being reported on: the newest report's, else last year (reports are written early in the next year).
+  const summaryYear = rows.find((r) => !r.deletedAt)?.year ?? new Date().getFullYear() - 1;
   return (
     <section className="nb-reports" data-testid="reports">
       <div className="nb-reports-head">
@@ -73,6 +77,9 @@ export function ReportTable({ agency, reports, onOpen, onNew, onEditAgency, onCh
                   )
                 }
               />
+              <Button onClick={() => onSummary(summaryYear)} title="接收、审核和汇总下级单位的年度报告" data-action="open-summary">
+                汇总下级报告
+              </Button>
               <Button type="primary" icon={<PlusOutlined />} onClick={onNew} data-action="new-report">
                 新建报告
               </Button>

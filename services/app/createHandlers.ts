@@ -9,6 +9,7 @@ import { lastYearHandlers } from './handlers/lastYear.ts';
 import { reportHandlers } from './handlers/reports.ts';
 import { revisionHandlers } from './handlers/revisions.ts';
 import { shellHandlers } from './handlers/shell.ts';
+import { summaryHandlers } from './handlers/summary.ts';
 import type { Handlers, Implementations } from './registry.ts';
 import { registerHandlers } from './registry.ts';
 import { UserFiles } from './userFiles.ts';
@@ -31,6 +32,7 @@ export function createHandlers(deps: AppDeps): Handlers {
     ...importHandlers(deps),
     ...lastYearHandlers(deps, files),
     ...shellHandlers(deps, files),
+    ...summaryHandlers(deps, files),
   };
   return registerHandlers(implementations);
 }

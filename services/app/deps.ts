@@ -29,10 +29,17 @@ export interface OpenDialogRequest {
   readonly filters: readonly FileFilter[];
 }
 
+export interface FolderDialogRequest {
+  readonly title: string;
+}
+
 /** Native file dialogs; null when the user cancels. */
 export interface Dialogs {
   chooseSavePath(request: SaveDialogRequest): Promise<string | null>;
   chooseOpenPath(request: OpenDialogRequest): Promise<string | null>;
+  /** Several files at once (e.g. the reports units sent); null when cancelled, never empty. */
+  chooseOpenPaths(request: OpenDialogRequest): Promise<readonly string[] | null>;
+  chooseFolder(request: FolderDialogRequest): Promise<string | null>;
 }
 
 export interface Shell {

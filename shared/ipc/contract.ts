@@ -3,6 +3,16 @@ import { agencySchema, reportSchema, yearSchema } from '../model/report.ts';
 import type { Agency, Report } from '../model/report.ts';
 import { localRequirementsSchema } from '../model/localRequirements.ts';
 import type { LocalRequirements } from '../model/localRequirements.ts';
+import type { Finding } from '../checks/index.ts';
+import type {
+  ExpectedUnit,
+  OwnReportComparison,
+  ReceivedFile,
+  ReviewNote,
+  ReviewRow,
+  SummaryWorkspace,
+  WorkspaceSum,
+} from '../summary/index.ts';
 
 /**
  * The one IPC contract between the page and the main process: every channel, the zod
@@ -155,6 +165,63 @@ export interface StartupNotice {
   readonly message: string;
 }
 
+/** A 汇总 workspace as its screen opens it: the units expected, the files received, the review. */
+export interface SummaryOverview {
+  readonly workspace: SummaryWorkspace;
+  readonly units: readonly ExpectedUnit[];
+  /** Every file received, oldest first (unreadable and unmatched ones included). */
+  readonly files: readonly ReceivedFile[];
+  /** One row per expected unit. */
+  readonly rows: readonly ReviewRow[];
+  /** Units listed in the agency's 汇总 of the year before (0: none to carry). */
+  readonly lastYearUnitCount: number;
+}
+
+/** Units added to a workspace (typed, pasted, imported or carried). */
+export interface UnitsAdded {
+  readonly added: number;
+  /** Names already listed, left out. */
+  readonly skipped: readonly string[];
+}
+
+/** How far a receiving job is; `finished` once every file is done, it was cancelled or it failed. */
+export interface ReceiveProgress {
+  readonly jobId: number;
+  readonly total: number;
+  readonly done: number;
+  /** The file being read now. */
+  readonly current: string | null;
+  readonly finished: boolean;
+  readonly cancelled: boolean;
+  /** Files kept (readable or not) and how many of them could not be read, once finished. */
+  readonly received: number;
+  readonly unreadable: number;
+  /** Why the job stopped, when it failed. */
+  readonly error: string | null;
+}
+
+/** One unit's report under review. */
+export interface SummaryUnit {
+  readonly row: ReviewRow;
+  /** The shown revision's report; null when 未报送 or unreadable. */
+  readonly report: Report | null;
+  readonly findings: readonly Finding[];
+  /** Every file received for the unit, oldest first. */
+  readonly files: readonly ReceivedFile[];
+  /** What the importer read for each cell (with the source text), for a published report; empty for an exchange file. */
+  readonly readings: readonly ImportedCell[];
+  readonly sourceText: string;
+  readonly notes: readonly ReviewNote[];
+}
+
+/** The 汇总 of the three tables, the 勾稽 rules run on it and 本级 = Σ下级. */
+export interface SummarySum {
+  readonly sum: WorkspaceSum;
+  readonly findings: readonly Finding[];
+  /** The superior agency's own report of the year compared cell by cell; null when it has none. */
+  readonly own: { readonly reportName: string; readonly comparisons: readonly OwnReportComparison[] } | null;
+}
+
 /** Marks a channel's result type; carries no value at run time. */
 function returns<T>(): T {
   return undefined as T;
@@ -250,6 +317,47 @@ export const ipcContract = {
     z.strictObject({ agencyId: id, report: reportSchema, fileName: z.string().max(260) }),
     returns<ReportSummary>(),
   ),
+
+  /** The superior agency's 汇总 workspaces. */
+  'nianbao:summary:list': channel(z.strictObject({ agencyId: id }), returns<SummaryWorkspace[]>()),
+  /** Opens the agency's 汇总 of the year, creating it the first time. */
+  'nianbao:summary:open': channel(z.strictObject({ agencyId: id, year: yearSchema }), returns<SummaryOverview>()),
+  /** Adds typed or pasted units (one a line; other names after a tab or comma). */
+  'nianbao:summary:addUnits': channel(
+    z.strictObject({ workspaceId: id, text: z.string().max(500_000, { error: '粘贴的名单太长' }) }),
+    returns<UnitsAdded>(),
+  ),
+  /** Asks for an XLSX or CSV list of units and adds them; null when cancelled. */
+  'nianbao:summary:importUnits': channel(z.strictObject({ workspaceId: id }), returns<UnitsAdded | null>()),
+  /** Adds the units of the agency's 汇总 of the year before. */
+  'nianbao:summary:carryUnits': channel(z.strictObject({ workspaceId: id }), returns<UnitsAdded>()),
+  'nianbao:summary:removeUnit': channel(z.strictObject({ unitId: id }), returns<null>()),
+  /** Asks for report files and starts receiving them; null when cancelled. */
+  'nianbao:summary:receiveFiles': channel(z.strictObject({ workspaceId: id }), returns<ReceiveProgress | null>()),
+  /** Asks for a folder and starts receiving every report file in it; null when cancelled. */
+  'nianbao:summary:receiveFolder': channel(z.strictObject({ workspaceId: id }), returns<ReceiveProgress | null>()),
+  'nianbao:summary:receiveProgress': channel(z.strictObject({ jobId: id }), returns<ReceiveProgress>()),
+  /** Stops a receiving job after the file being read; the files before it stay received. */
+  'nianbao:summary:receiveCancel': channel(z.strictObject({ jobId: id }), returns<null>()),
+  /** The reviewer's answer for a file whose unit was not recognised (null: none of the units). */
+  'nianbao:summary:assignFile': channel(z.strictObject({ fileId: id, unitId: id.nullable() }), returns<null>()),
+  /** Which revision of a unit the review and the sum use. */
+  'nianbao:summary:chooseRevision': channel(z.strictObject({ unitId: id, fileId: id }), returns<null>()),
+  'nianbao:summary:unit': channel(z.strictObject({ workspaceId: id, unitId: id }), returns<SummaryUnit>()),
+  /** A reviewer's note on a unit (`findingKey` '') or one of its findings; '' removes it. */
+  'nianbao:summary:setNote': channel(
+    z.strictObject({ unitId: id, findingKey: z.string().max(500), text: z.string().max(5000, { error: '备注不能超过5000个字符' }) }),
+    returns<null>(),
+  ),
+  'nianbao:summary:sum': channel(z.strictObject({ workspaceId: id }), returns<SummarySum>()),
+  /** Asks where to save and writes the 审核意见 of one unit as a Word document. */
+  'nianbao:summary:exportOpinion': channel(z.strictObject({ workspaceId: id, unitId: id }), returns<SavedFile>()),
+  /** The review table as an Excel workbook. */
+  'nianbao:summary:exportReview': channel(z.strictObject({ workspaceId: id }), returns<SavedFile>()),
+  /** The sum as an Excel workbook: one row per unit, one column per cell. */
+  'nianbao:summary:exportSumXlsx': channel(z.strictObject({ workspaceId: id }), returns<SavedFile>()),
+  /** The sum as an exchange file (a report of the superior agency to start its own from). */
+  'nianbao:summary:exportSumReport': channel(z.strictObject({ workspaceId: id }), returns<SavedFile>()),
 
   /** Shows a file the app wrote in this session in the system's file manager. */
   'nianbao:shell:showInFolder': channel(z.strictObject({ path: z.string().min(1).max(4096) }), returns<null>()),

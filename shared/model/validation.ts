@@ -51,6 +51,7 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   workspaceId: '汇总编号',
   unitId: '单位编号',
   fileId: '文件编号',
+  jobId: '接收任务编号',
   units: '单位名单',
   aliases: '别名',
   fileName: '文件名',

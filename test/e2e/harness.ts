@@ -40,7 +40,7 @@ import { isChannel } from '../../shared/ipc/contract.ts';
 import type { Channel, ChannelArgs, IpcResponse, MenuCommand } from '../../shared/ipc/contract.ts';
 import type { Result } from '../../shared/model/validation.ts';
 import { readAppFile } from '../../services/app/appFiles.ts';
-import type { AppDeps, OpenDialogRequest, SaveDialogRequest } from '../../services/app/deps.ts';
+import type { AppDeps, FolderDialogRequest, OpenDialogRequest, SaveDialogRequest } from '../../services/app/deps.ts';
 import type { Handlers } from '../../services/app/registry.ts';
 import { findChromium, OFFLINE_CHROMIUM_ARGS } from '../../services/chromium/findChromium.ts';
 import { launchChromiumPdfPrinter } from '../../services/export/pdf/chromiumPdfPrinter.ts';
@@ -74,8 +74,16 @@ export interface DialogAnswers {
   answerSave(path: string | null): void;
   /** The path the next open dialog returns (null: the user cancels). */
   answerOpen(path: string | null): void;
+  /** The paths the next open dialog for several files returns (null: the user cancels). */
+  answerOpenMany(paths: readonly string[] | null): void;
+  /** The folder the next folder dialog returns (null: the user cancels). */
+  answerFolder(path: string | null): void;
   /** Every dialog shown, in order. */
-  readonly shown: readonly ({ kind: 'save'; request: SaveDialogRequest } | { kind: 'open'; request: OpenDialogRequest })[];
+  readonly shown: readonly (
+    | { kind: 'save'; request: SaveDialogRequest }
+    | { kind: 'open' | 'openMany'; request: OpenDialogRequest }
+    | { kind: 'folder'; request: FolderDialogRequest }
+  )[];
 }
 
 export interface Harness {
@@ -138,13 +146,15 @@ function lazyPdfPrinter(): PdfPrinter {
   };
 }
 
-function dialogQueue(failures: string[]): DialogAnswers & Pick<AppDeps['dialogs'], 'chooseSavePath' | 'chooseOpenPath'> {
+function dialogQueue(failures: string[]): DialogAnswers & AppDeps['dialogs'] {
   const saves: (string | null)[] = [];
   const opens: (string | null)[] = [];
+  const openMany: (readonly string[] | null)[] = [];
+  const folders: (string | null)[] = [];
   const shown: DialogAnswers['shown'][number][] = [];
-  const next = (queue: (string | null)[], title: string): string | null => {
+  const next = <T,>(queue: T[], title: string): T => {
     if (queue.length === 0) {
-      const message = `测试没有为对话框“${title}”准备答案（harness.dialogs.answerSave/answerOpen）`;
+      const message = `测试没有为对话框“${title}”准备答案（harness.dialogs.answerSave/answerOpen/answerOpenMany/answerFolder）`;
       failures.push(message);
       throw new Error(message);
     }
@@ -154,6 +164,8 @@ function dialogQueue(failures: string[]): DialogAnswers & Pick<AppDeps['dialogs'
     shown,
     answerSave: (path) => void saves.push(path),
     answerOpen: (path) => void opens.push(path),
+    answerOpenMany: (paths) => void openMany.push(paths),
+    answerFolder: (path) => void folders.push(path),
     async chooseSavePath(request) {
       shown.push({ kind: 'save', request });
       return next(saves, request.title);
@@ -161,6 +173,14 @@ function dialogQueue(failures: string[]): DialogAnswers & Pick<AppDeps['dialogs'
     async chooseOpenPath(request) {
       shown.push({ kind: 'open', request });
       return next(opens, request.title);
+    },
+    async chooseOpenPaths(request) {
+      shown.push({ kind: 'openMany', request });
+      return next(openMany, request.title);
+    },
+    async chooseFolder(request) {
+      shown.push({ kind: 'folder', request });
+      return next(folders, request.title);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppDeps, OpenDialogRequest, SaveDialogRequest } from '../../services/app/deps.ts';
+import type { AppDeps, FolderDialogRequest, OpenDialogRequest, SaveDialogRequest } from '../../services/app/deps.ts';
 import type { Handlers } from '../../services/app/registry.ts';
 import type { PdfPrinter } from '../../services/export/pdf/pdfPrinter.ts';
 import { DEVELOPMENT_FONT_ROOT, findFontRoot } from '../../services/fonts/fontRoot.ts';
@@ -33,7 +33,10 @@ export interface TestApp {
   readonly handlers: Handlers;
   readonly saves: (string | null)[];
   readonly opens: (string | null)[];
-  readonly dialogsShown: (SaveDialogRequest | OpenDialogRequest)[];
+  /** Answers of the dialogs for several files. */
+  readonly openMany: (readonly string[] | null)[];
+  readonly folders: (string | null)[];
+  readonly dialogsShown: (SaveDialogRequest | OpenDialogRequest | FolderDialogRequest)[];
   readonly printed: string[];
   readonly shownInFolder: string[];
   /** The value of a successful call; throws with the error of a failed one. */
@@ -50,8 +53,10 @@ export function startTestApp(pdfPrinter: PdfPrinter, clock: () => Date = () => n
   if (!fontRoot.ok) throw new Error(fontRoot.error);
   const saves: (string | null)[] = [];
   const opens: (string | null)[] = [];
-  const dialogsShown: (SaveDialogRequest | OpenDialogRequest)[] = [];
-  const answer = (queue: (string | null)[], request: SaveDialogRequest | OpenDialogRequest) => {
+  const openMany: (readonly string[] | null)[] = [];
+  const folders: (string | null)[] = [];
+  const dialogsShown: (SaveDialogRequest | OpenDialogRequest | FolderDialogRequest)[] = [];
+  const answer = <T,>(queue: T[], request: SaveDialogRequest | OpenDialogRequest | FolderDialogRequest): Promise<T> => {
     dialogsShown.push(request);
     if (queue.length === 0) throw new Error(`no answer for the dialog ${request.title}`);
     return Promise.resolve(queue.shift()!);
@@ -60,7 +65,12 @@ export function startTestApp(pdfPrinter: PdfPrinter, clock: () => Date = () => n
     store,
     pdfPrinter,
     fontRoot: fontRoot.value,
-    dialogs: { chooseSavePath: (r) => answer(saves, r), chooseOpenPath: (r) => answer(opens, r) },
+    dialogs: {
+      chooseSavePath: (r) => answer(saves, r),
+      chooseOpenPath: (r) => answer(opens, r),
+      chooseOpenPaths: (r) => answer(openMany, r),
+      chooseFolder: (r) => answer(folders, r),
+    },
     clock,
     logsDir: join(dir, 'logs'),
   });
@@ -70,6 +80,8 @@ export function startTestApp(pdfPrinter: PdfPrinter, clock: () => Date = () => n
     handlers,
     saves,
     opens,
+    openMany,
+    folders,
     dialogsShown,
     printed,
     shownInFolder,

@@ -28,7 +28,7 @@ function importedCell(cell: CellReading, lines: readonly string[]): ImportedCell
 }
 
 /** The import service's reading, in the shape of the review screen. */
-function importReview(result: ImportResult): ImportReview {
+export function importReview(result: ImportResult): ImportReview {
   return {
     fileName: result.fileName,
     agency: result.agency,

@@ -1,0 +1,130 @@
+import { useMemo, useState } from 'react';
+import { Button, Checkbox, Input, Tag, Tooltip } from 'antd';
+import { REVIEW_STATE_LABELS } from '../../shared/summary/types.ts';
+import type { CarryOverCheck, ReviewRow, ReviewState } from '../../shared/summary/types.ts';
+import { stateCounts, visibleRows } from './reviewFilter.ts';
+import type { VirtualColumn, Sorting } from './VirtualRows.tsx';
+import { VirtualRows } from './VirtualRows.tsx';
+
+export const STATE_COLORS: Readonly<Record<ReviewState, string>> = { missing: 'default', errors: 'error', warnings: 'warning', passed: 'success' };
+const STATES: readonly ReviewState[] = ['errors', 'warnings', 'missing', 'passed'];
+
+function carryOverText(check: CarryOverCheck): { text: string; title: string } {
+  if (check.status === 'mismatch') return { text: `不一致（${check.columns.length}列）`, title: `上年结转与该单位上年的结转下年度不一致：${check.columns.join('、')}` };
+  if (check.status === 'consistent') return { text: '一致', title: '上年结转与该单位上年的结转下年度一致' };
+  return { text: '—', title: '没有该单位上年的报告，无法核对' };
+}
+
+const dash = (n: number) => (n === 0 ? '' : String(n));
+
+function columns(onOpen: (row: ReviewRow) => void): VirtualColumn<ReviewRow>[] {
+  return [
+    {
+      key: 'unit',
+      title: '单位',
+      width: 'minmax(150px, 1.6fr)',
+      sortable: true,
+      render: (row) => (
+        <span title={row.unitName}>
+          {row.unitName}
+          {row.note && (
+            <Tooltip title={`备注：${row.note}`}>
+              <span className="nb-muted"> ✎</span>
+            </Tooltip>
+          )}
+        </span>
+      ),
+    },
+    {
+      key: 'state',
+      title: '状态',
+      width: '86px',
+      sortable: true,
+      render: (row) => (
+        <Tag color={STATE_COLORS[row.state]} data-state={row.state}>
+          {REVIEW_STATE_LABELS[row.state]}
+        </Tag>
+      ),
+    },
+    { key: 'errors', title: '错误', width: '58px', sortable: true, render: (row) => <span className="nb-count-error">{dash(row.counts.error)}</span> },
+    { key: 'warnings', title: '警告', width: '58px', sortable: true, render: (row) => <span className="nb-count-warning">{dash(row.counts.warning)}</span> },
+    { key: 'places', title: '问题所在', width: 'minmax(110px, 1fr)', render: (row) => <span title={row.places.join('、')}>{row.places.join('、')}</span> },
+    {
+      key: 'carry',
+      title: '上年结转',
+      width: '96px',
+      render: (row) => {
+        if (row.state === 'missing') return null;
+        const { text, title } = carryOverText(row.carryOver);
+        return <span title={title}>{text}</span>;
+      },
+    },
+    { key: 'prose', title: '文表矛盾', width: '72px', render: (row) => dash(row.proseConflicts) },
+    { key: 'uncertain', title: '识别存疑', width: '72px', sortable: true, render: (row) => dash(row.uncertainCells) },
+    {
+      key: 'file',
+      title: '文件',
+      width: 'minmax(110px, 1fr)',
+      render: (row) => {
+        if (row.unreadable) return <span className="nb-text-error" title={row.unreadable}>无法读取：{row.unreadable}</span>;
+        if (!row.fileName) return <span className="nb-muted">未收到</span>;
+        const revisions = row.revisions > 1 ? `（第${row.revision}版，共${row.revisions}版${row.needsChoice ? '，待选择' : ''}）` : '';
+        return <span title={`${row.fileName}${revisions}`}>{row.fileName}{revisions}</span>;
+      },
+    },
+    {
+      key: 'open',
+      title: '',
+      width: '64px',
+      render: (row) =>
+        row.fileId === null ? null : (
+          <Button size="small" type="link" onClick={() => onOpen(row)} data-action="open-unit">
+            查看
+          </Button>
+        ),
+    },
+  ];
+}
+
+interface ReviewTableProps {
+  readonly rows: readonly ReviewRow[];
+  readonly onOpen: (row: ReviewRow) => void;
+}
+
+/** One row per expected unit: state, counts and where the problems are; filter, search and sort. */
+export function ReviewTable({ rows, onOpen }: ReviewTableProps) {
+  const [states, setStates] = useState<ReviewState[]>([]);
+  const [search, setSearch] = useState('');
+  const [sorting, setSorting] = useState<Sorting | undefined>(undefined);
+  const shown = useMemo(() => visibleRows(rows, { states, search, sorting }), [rows, states, search, sorting]);
+  const counts = stateCounts(rows);
+  const cols = useMemo(() => columns(onOpen), [onOpen]);
+  return (
+    <>
+      <div className="nb-summary-toolbar">
+        <Checkbox.Group
+          value={states}
+          onChange={(v) => setStates(v)}
+          options={STATES.map((state) => ({ value: state, label: <span data-filter={state}>只看{REVIEW_STATE_LABELS[state]}（{counts[state]}）</span> }))}
+        />
+        <span className="nb-spacer" />
+        <Input.Search allowClear placeholder="按单位名称搜索" style={{ width: 220 }} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="unit-search" />
+        <span className="nb-muted">
+          显示 {shown.length} / {rows.length} 个单位
+        </span>
+      </div>
+      <VirtualRows<ReviewRow>
+        label="审核表"
+        rows={shown}
+        columns={cols}
+        rowKey={(row) => String(row.unitId)}
+        rowHeight={36}
+        onOpen={(row) => row.fileId !== null && onOpen(row)}
+        sorting={sorting}
+        onSort={setSorting}
+        rowData={(row) => ({ 'data-unit': row.unitName, 'data-state': row.state })}
+        empty={rows.length === 0 ? '还没有应报单位。请先在“应报单位与接收”中列出单位。' : '没有符合条件的单位'}
+      />
+    </>
+  );
+}

@@ -1,0 +1,156 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import type { ImportedCell, SummaryOverview, SummarySum, SummaryUnit, UnitsAdded } from '../../../shared/ipc/contract.ts';
+import { unitsFromText } from '../../../shared/summary/index.ts';
+import type { ReceivedFile } from '../../../shared/summary/index.ts';
+import { IMPORT_EXTENSIONS } from '../../import/index.ts';
+import type { Store } from '../../store/index.ts';
+import { EXCHANGE_EXTENSION } from '../../exchange/index.ts';
+import { carryUnitsFromLastYear, readUnitList, receiveFiles, reviewRows, sumWorkspace, unitReviewDetail } from '../../summary/index.ts';
+import type { AppDeps } from '../deps.ts';
+import { ReceiveJobs } from '../receiveJobs.ts';
+import type { Implementations } from '../registry.ts';
+import { UserFacingError, unwrap } from '../registry.ts';
+import type { UserFiles } from '../userFiles.ts';
+import { importReview } from './imports.ts';
+
+type SummaryChannel = `nianbao:summary:${string}` & keyof Implementations;
+
+const REPORT_FILTERS = [{ name: '年度报告（交换文件、Word、PDF、网页、Excel、文本）', extensions: [EXCHANGE_EXTENSION.slice(1), ...IMPORT_EXTENSIONS] }];
+const UNIT_LIST_FILTERS = [{ name: '单位名单（Excel、CSV、文本）', extensions: ['xlsx', 'csv', 'txt'] }];
+
+function added(result: { added: readonly unknown[]; skipped: readonly string[] }): UnitsAdded {
+  return { added: result.added.length, skipped: result.skipped };
+}
+
+function workspaceOf(store: Store, agencyId: number, year: number) {
+  const existing = unwrap(store.listWorkspaces({ agencyId })).find((w) => w.year === year);
+  return existing ?? unwrap(store.createWorkspace({ agencyId, year }));
+}
+
+function overview(store: Store, workspaceId: number): SummaryOverview {
+  const workspace = unwrap(store.getWorkspace({ workspaceId }));
+  const lastYear = unwrap(store.listWorkspaces({ agencyId: workspace.agencyId })).find((w) => w.year === workspace.year - 1);
+  return {
+    workspace,
+    units: unwrap(store.listUnits({ workspaceId })),
+    files: unwrap(store.listReceivedFiles({ workspaceId })),
+    rows: unwrap(reviewRows(store, { workspaceId })),
+    lastYearUnitCount: lastYear ? unwrap(store.listUnits({ workspaceId: lastYear.id })).length : 0,
+  };
+}
+
+/** The superior agency's own report of the workspace's year, if it has one. */
+function ownReport(store: Store, agencyId: number, year: number) {
+  return unwrap(store.listReports({ agencyId })).find((r) => r.year === year && r.deletedAt === null);
+}
+
+/**
+ * What the importer read for each cell of a received published report, read again from
+ * the kept bytes (the store keeps the report and the bytes, not the reading): shown
+ * beside the figures in the unit's read-only view.
+ */
+async function readingsOf(store: Store, file: ReceivedFile | undefined, deps: AppDeps): Promise<{ readings: ImportedCell[]; sourceText: string }> {
+  const none = { readings: [], sourceText: '' };
+  if (!file || file.reading.status !== 'read' || file.reading.sourceFormat === 'exchange') return none;
+  const bytes = unwrap(store.getReceivedBytes({ fileId: file.id }));
+  const dir = await mkdtemp(join(tmpdir(), 'nianbao-reread-'));
+  try {
+    const path = join(dir, `received${extname(file.fileName).toLowerCase()}`);
+    await writeFile(path, bytes);
+    const result = await deps.heavy.readImportFile(path);
+    if (!result.ok) return none;
+    const review = importReview(result.value);
+    return { readings: [...review.cells], sourceText: review.sourceText };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export function summaryHandlers(deps: AppDeps, files: UserFiles): Implementations<SummaryChannel> {
+  const { store, dialogs } = deps;
+  const jobs = new ReceiveJobs();
+
+  /** Starts receiving `paths` as a job; its first state. */
+  const startReceiving = (workspaceId: number, paths: readonly string[]) => {
+    unwrap(store.getWorkspace({ workspaceId }));
+    const jobId = jobs.start(async (report, signal) => {
+      const outcome = unwrap(
+        await receiveFiles(store, workspaceId, paths, {
+          signal,
+          readImportFile: deps.heavy.readImportFile,
+          onProgress: (p) => report({ done: p.done, total: p.total, current: p.done < p.total ? p.fileName : null }),
+        }),
+      );
+      return { received: outcome.received.length, unreadable: outcome.unreadable.length };
+    });
+    return jobs.progress(jobId);
+  };
+
+  return {
+    'nianbao:summary:list': async ({ agencyId }) => unwrap(store.listWorkspaces({ agencyId })),
+    'nianbao:summary:open': async ({ agencyId, year }) => overview(store, workspaceOf(store, agencyId, year).id),
+    'nianbao:summary:addUnits': async ({ workspaceId, text }) => {
+      const reading = unitsFromText(text);
+      if (reading.units.length === 0) throw new UserFacingError('没有找到单位名称：每行写一个单位（可在其后用逗号或Tab写简称）。');
+      const result = added(unwrap(store.addUnits({ workspaceId, units: reading.units.map((u) => ({ name: u.name, aliases: [...u.aliases] })) })));
+      return { ...result, skipped: [...reading.duplicates, ...result.skipped] };
+    },
+    'nianbao:summary:importUnits': async ({ workspaceId }) => {
+      unwrap(store.getWorkspace({ workspaceId }));
+      const path = await dialogs.chooseOpenPath({ title: '导入应报单位名单', filters: UNIT_LIST_FILTERS });
+      if (path === null) return null;
+      const reading = unwrap(await readUnitList(path));
+      const result = added(unwrap(store.addUnits({ workspaceId, units: reading.units.map((u) => ({ name: u.name, aliases: [...u.aliases] })) })));
+      return { ...result, skipped: [...reading.duplicates, ...result.skipped] };
+    },
+    'nianbao:summary:carryUnits': async ({ workspaceId }) => added(unwrap(carryUnitsFromLastYear(store, { workspaceId }))),
+    'nianbao:summary:removeUnit': async ({ unitId }) => (unwrap(store.removeUnit({ unitId })), null),
+    'nianbao:summary:receiveFiles': async ({ workspaceId }) => {
+      unwrap(store.getWorkspace({ workspaceId }));
+      const paths = await dialogs.chooseOpenPaths({ title: '添加收到的报告', filters: REPORT_FILTERS });
+      return paths === null ? null : startReceiving(workspaceId, paths);
+    },
+    'nianbao:summary:receiveFolder': async ({ workspaceId }) => {
+      unwrap(store.getWorkspace({ workspaceId }));
+      const folder = await dialogs.chooseFolder({ title: '选择存放下级报告的文件夹' });
+      return folder === null ? null : startReceiving(workspaceId, [folder]);
+    },
+    'nianbao:summary:receiveProgress': async ({ jobId }) => jobs.progress(jobId),
+    'nianbao:summary:receiveCancel': async ({ jobId }) => (jobs.cancel(jobId), null),
+    'nianbao:summary:assignFile': async ({ fileId, unitId }) => (unwrap(store.assignFile({ fileId, unitId })), null),
+    'nianbao:summary:chooseRevision': async ({ unitId, fileId }) => (unwrap(store.chooseRevision({ unitId, fileId })), null),
+    'nianbao:summary:unit': async ({ workspaceId, unitId }): Promise<SummaryUnit> => {
+      const detail = unwrap(unitReviewDetail(store, { workspaceId, unitId }));
+      const unitFiles = unwrap(store.listReceivedFiles({ workspaceId })).filter((f) => f.match.status === 'matched' && f.match.unitId === unitId);
+      const shown = unitFiles.find((f) => f.id === detail.row.fileId);
+      const notes = unwrap(store.listNotes({ workspaceId })).filter((n) => n.unitId === unitId);
+      return { row: detail.row, report: detail.report, findings: detail.findings, files: unitFiles, notes, ...(await readingsOf(store, shown, deps)) };
+    },
+    'nianbao:summary:setNote': async ({ unitId, findingKey, text }) => (unwrap(store.setNote({ unitId, findingKey, text })), null),
+    'nianbao:summary:sum': async ({ workspaceId }): Promise<SummarySum> => {
+      const workspace = unwrap(store.getWorkspace({ workspaceId }));
+      const own = ownReport(store, workspace.agencyId, workspace.year);
+      const result = unwrap(sumWorkspace(store, { workspaceId, ...(own ? { ownReportId: own.id } : {}) }));
+      return {
+        sum: result.sum,
+        findings: result.check.findings,
+        own: own && result.ownReport ? { reportName: own.label || `${own.year}年度报告`, comparisons: result.ownReport } : null,
+      };
+    },
+    'nianbao:summary:exportOpinion': async () => {
+      void files;
+      throw new UserFacingError('尚未实现');
+    },
+    'nianbao:summary:exportReview': async () => {
+      throw new UserFacingError('尚未实现');
+    },
+    'nianbao:summary:exportSumXlsx': async () => {
+      throw new UserFacingError('尚未实现');
+    },
+    'nianbao:summary:exportSumReport': async () => {
+      throw new UserFacingError('尚未实现');
+    },
+  };
+}

@@ -1,0 +1,193 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDocument } from '../../shared/document/build.ts';
+import { computeFigures } from '../../shared/figures/figures.ts';
+import type { AgencyRecord } from '../../shared/ipc/contract.ts';
+import { blankAgency } from '../../shared/model/report.ts';
+import type { Report } from '../../shared/model/report.ts';
+import { renderDocx } from '../../services/export/docx/renderDocx.ts';
+import { writeExchangeFile } from '../../services/exchange/index.ts';
+import { consistentReport } from '../fixtures/consistentReport.ts';
+import { loadSeeds } from '../fixtures/seedReports.ts';
+import { toolsAvailable } from '../support/tools.ts';
+import { APP_URL, startHarness } from './harness.ts';
+import type { Harness } from './harness.ts';
+
+/**
+ * The superior office's 汇总 in the app: a folder of unit reports made from the fixtures
+ * (exchange files, a DOCX and a published text through the project's own exports; one
+ * with a 勾稽 error, one unreadable, one of an agency not on the list) is received, the
+ * review filtered to 有错误, a unit opened and annotated, the review exported and read
+ * back, and the sum checked against a sum computed here. Screenshots at 1366×768 and
+ * 1024×768 in test-output/e2e/summary-*.png.
+ */
+
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1024, height: 768 },
+];
+const YEAR = 2025;
+const SUPERIOR = '湖滨区人民政府办公室';
+const SUM_CELL = 't2.regulations.inForce';
+
+function value<T>(response: { ok: true; value: unknown } | { ok: false; error: string }): T {
+  if (!response.ok) throw new Error(response.error);
+  return response.value as T;
+}
+
+function unitReport(agency: string): Report {
+  const report = consistentReport(YEAR);
+  return { ...report, agency: { ...report.agency, name: agency } };
+}
+
+/** 一+二 ≠ 三（七）+四 for natural persons: the 结转下年度 is off by 5. */
+function withBalanceError(report: Report): Report {
+  const key = 't3.carriedForward.naturalPerson';
+  return { ...report, values: { ...report.values, [key]: String(Number(report.values[key]) + 5) } };
+}
+
+const seeds = loadSeeds();
+const textSeed = seeds.find((s) => s.fixture.agency === '川汇区信访局')!;
+const strangerSeed = seeds.find((s) => s.fixture.agency === '党群工作部')!;
+
+describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and summing the units’ reports', { timeout: 300_000 }, () => {
+  let harness: Harness;
+  let page: Page;
+  let agency: AgencyRecord;
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-summary-e2e-'));
+  const inbox = join(dir, '收到的报告');
+  /** The reports the sum must add up (the readable ones of listed units), by unit. */
+  const summed: Report[] = [];
+
+  const shoot = async (name: string) => {
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(200);
+      await harness.screenshot(`summary-${name}-${size.width}`);
+    }
+    await page.setViewportSize(SIZES[0]!);
+  };
+  const tab = async (view: string) => {
+    await page.click(`[data-tab="${view}"]`);
+    await page.waitForSelector(`[data-tab="${view}"][aria-current="page"]`);
+  };
+
+  beforeAll(async () => {
+    mkdirSync(inbox);
+    const education = unitReport('湖滨区教育局');
+    const finance = withBalanceError(unitReport('湖滨区财政局'));
+    const health = unitReport('湖滨区卫生健康委员会');
+    writeFileSync(join(inbox, '湖滨区教育局.nianbao'), writeExchangeFile(education, new Date()));
+    writeFileSync(join(inbox, '湖滨区财政局2025年报.nianbao'), writeExchangeFile(finance, new Date()));
+    writeFileSync(join(inbox, '卫健委年报.docx'), await renderDocx(buildDocument(health)));
+    writeFileSync(join(inbox, '川汇区信访局政府信息公开工作年度报告.txt'), textSeed.text);
+    writeFileSync(join(inbox, '湖滨区民政局.pdf'), 'not a pdf at all');
+    writeFileSync(join(inbox, '党群工作部报告.txt'), strangerSeed.text);
+    summed.push(education, finance, health, textSeed.report);
+
+    harness = await startHarness({ open: false });
+    page = harness.page;
+    agency = value(await harness.call('nianbao:agencies:create', { agency: { ...blankAgency(SUPERIOR), kind: 'government' } }));
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('opens from the home screen beside the agency’s own reports', async () => {
+    await page.goto(APP_URL);
+    await page.click('[data-action="open-summary"]');
+    await page.waitForSelector('[data-tab="units"][aria-current="page"]');
+    expect(await page.textContent('.nb-header-title')).toContain(SUPERIOR);
+    await page.goto(`${APP_URL}#/summary/${agency.id}/${YEAR}/units`);
+    await page.waitForSelector('[data-action="type-units"]');
+  });
+
+  it('lists the expected units by pasting a column', async () => {
+    await page.click('[data-action="type-units"]');
+    await page.fill(
+      '[data-testid="units-text"]',
+      ['湖滨区教育局', '湖滨区财政局', '川汇区信访局', '湖滨区卫生健康委员会\t卫健委', '湖滨区民政局', '湖滨区城关镇人民政府'].join('\n'),
+    );
+    await page.click('.ant-modal-footer .ant-btn-primary');
+    await page.waitForSelector('.nb-units [data-unit="湖滨区城关镇人民政府"]');
+    expect(await page.textContent('.nb-units h3')).toBe('应报单位（6）');
+  });
+
+  it('receives a folder with a progress bar, lists the unreadable file and asks about the unknown agency', async () => {
+    harness.dialogs.answerFolder(inbox);
+    await page.click('[data-action="receive-folder"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="receive-status"]')?.textContent?.startsWith('收到'), undefined, { timeout: 120_000 });
+    expect(await page.textContent('[data-testid="receive-status"]')).toBe('收到 6 个文件，其中 1 个无法读取。');
+    expect(harness.dialogs.shown.at(-1)).toMatchObject({ kind: 'folder' });
+    // The stranger's report fits no unit: the reviewer is asked, nothing is guessed.
+    await page.waitForSelector('[data-testid="unassigned"] [data-file="党群工作部报告.txt"]');
+    await harness.screenshot('summary-resolve-1366');
+    await page.click('.ant-modal-footer button:not(.ant-btn-primary)');
+    await page.waitForSelector('[data-testid="unassigned"]', { state: 'detached' });
+    const unreadable = await page.textContent('[data-testid="unreadable-files"]');
+    expect(unreadable).toContain('湖滨区民政局.pdf');
+    await shoot('workspace');
+  });
+
+  it('the review table has one row per unit; 只看有错误 keeps the units with errors', async () => {
+    await tab('review');
+    const states = await page.$$eval('[role="row"][data-unit]', (rows) => Object.fromEntries(rows.map((r) => [r.getAttribute('data-unit'), r.getAttribute('data-state')])));
+    expect(Object.keys(states).sort()).toEqual(['川汇区信访局', '湖滨区城关镇人民政府', '湖滨区卫生健康委员会', '湖滨区教育局', '湖滨区民政局', '湖滨区财政局'].sort());
+    expect(states['湖滨区城关镇人民政府']).toBe('missing');
+    expect(states['湖滨区财政局']).toBe('errors');
+    expect(states['湖滨区教育局']).toBe('passed');
+    await page.click('[data-filter="errors"]');
+    const withErrors = await page.$$eval('[role="row"][data-unit]', (rows) => rows.map((r) => r.getAttribute('data-state')));
+    expect(withErrors.length).toBeGreaterThan(0);
+    expect(new Set(withErrors)).toEqual(new Set(['errors']));
+    expect(await page.$$eval('[role="row"][data-unit]', (rows) => rows.map((r) => r.getAttribute('data-unit')))).toContain('湖滨区财政局');
+    await shoot('review');
+  });
+
+  it('opens a unit read-only with its findings and the source file, and keeps a note on a finding', async () => {
+    await page.click('[role="row"][data-unit="湖滨区财政局"] [data-action="open-unit"]');
+    await page.waitForSelector('[data-testid="unit-title"]');
+    expect(await page.textContent('[data-testid="unit-title"]')).toBe('湖滨区财政局');
+    expect(await page.textContent('[data-testid="source-file"]')).toContain('湖滨区财政局2025年报.nianbao');
+    const finding = page.locator('[data-finding^="T3-BAL"]').first();
+    await finding.locator('[data-testid="finding-note"]').fill('请核对自然人一栏的结转下年度');
+    await page.click('[data-testid="unit-title"]');
+    await page.waitForSelector('.ant-message-notice:has-text("备注已保存")');
+    await shoot('unit');
+    // The note is kept: it is there again after a reload.
+    await harness.reload();
+    await page.waitForSelector('[data-testid="unit-title"]');
+    expect(await page.locator('[data-finding^="T3-BAL"]').first().locator('[data-testid="finding-note"]').inputValue()).toBe('请核对自然人一栏的结转下年度');
+  });
+
+  it('exports the review list as a workbook with a row per unit', async () => {
+    await page.click('[data-action="back-to-review"]');
+    const path = join(dir, '审核表.xlsx');
+    harness.dialogs.answerSave(path);
+    await page.click('[data-action="export-review"]');
+    await page.waitForSelector('.ant-message-notice:has-text("已导出审核表")');
+    expect(existsSync(path)).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const text = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map((c) => String(c ?? '')) : []))).join('\n');
+    for (const unit of ['湖滨区教育局', '湖滨区财政局', '湖滨区城关镇人民政府']) expect(text).toContain(unit);
+  });
+
+  it('the 汇总 view shows a cell’s sum and each unit’s contribution', async () => {
+    await tab('sum');
+    const expected = summed.reduce((total, report) => total + (computeFigures(report).value(SUM_CELL) ?? 0), 0);
+    await page.click(`[data-cell="${SUM_CELL}"]`);
+    await page.waitForSelector('[data-testid="contributions"]');
+    expect(await page.textContent('[data-testid="cell-total"]')).toBe(String(expected));
+    expect(await page.$$eval('[data-testid="contributions"] li[data-unit]', (items) => items.map((i) => i.getAttribute('data-unit')).sort())).toEqual(
+      ['川汇区信访局', '湖滨区卫生健康委员会', '湖滨区教育局', '湖滨区财政局'].sort(),
+    );
+    await shoot('sum');
+  });
+});
