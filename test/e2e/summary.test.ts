@@ -128,7 +128,7 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     // The stranger's report fits no unit: the reviewer is asked, nothing is guessed.
     await page.waitForSelector('[data-testid="unassigned"] [data-file="党群工作部报告.txt"]');
     await harness.screenshot('summary-resolve-1366');
-    await page.click('.ant-modal-footer button:not(.ant-btn-primary)');
+    await page.getByRole('button', { name: '稍后处理' }).click();
     await page.waitForSelector('[data-testid="unassigned"]', { state: 'detached' });
     const unreadable = await page.textContent('[data-testid="unreadable-files"]');
     expect(unreadable).toContain('湖滨区民政局.pdf');
