@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Button, Checkbox, Input, Tag, Tooltip } from 'antd';
 import { REVIEW_STATE_LABELS } from '../../shared/summary/types.ts';
 import type { CarryOverCheck, ReviewRow, ReviewState } from '../../shared/summary/types.ts';
@@ -89,10 +90,12 @@ function columns(onOpen: (row: ReviewRow) => void): VirtualColumn<ReviewRow>[] {
 interface ReviewTableProps {
   readonly rows: readonly ReviewRow[];
   readonly onOpen: (row: ReviewRow) => void;
+  /** Buttons at the end of the toolbar (export). */
+  readonly actions?: ReactNode;
 }
 
 /** One row per expected unit: state, counts and where the problems are; filter, search and sort. */
-export function ReviewTable({ rows, onOpen }: ReviewTableProps) {
+export function ReviewTable({ rows, onOpen, actions }: ReviewTableProps) {
   const [states, setStates] = useState<ReviewState[]>([]);
   const [search, setSearch] = useState('');
   const [sorting, setSorting] = useState<Sorting | undefined>(undefined);
@@ -108,10 +111,11 @@ export function ReviewTable({ rows, onOpen }: ReviewTableProps) {
           options={STATES.map((state) => ({ value: state, label: <span data-filter={state}>只看{REVIEW_STATE_LABELS[state]}（{counts[state]}）</span> }))}
         />
         <span className="nb-spacer" />
-        <Input.Search allowClear placeholder="按单位名称搜索" style={{ width: 220 }} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="unit-search" />
+        <Input.Search allowClear placeholder="按单位名称搜索" style={{ width: 200 }} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="unit-search" />
         <span className="nb-muted">
           显示 {shown.length} / {rows.length} 个单位
         </span>
+        {actions}
       </div>
       <VirtualRows<ReviewRow>
         label="审核表"

@@ -135,15 +135,15 @@ export function SummaryScreen({ route, onRoute, onHome }: SummaryScreenProps) {
     );
   } else {
     body = (
-      <>
-        <div className="nb-summary-toolbar">
-          <span className="nb-spacer" />
+      <ReviewTable
+        rows={overview.rows}
+        onOpen={openUnit}
+        actions={
           <Button onClick={() => exportTo((id) => nianbao.summary.exportReview({ workspaceId: id }), '已导出审核表')} data-action="export-review">
-            导出审核表（Excel）
+            导出审核表
           </Button>
-        </div>
-        <ReviewTable rows={overview.rows} onOpen={openUnit} />
-      </>
+        }
+      />
     );
   }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -10,7 +10,7 @@ import type { AgencyRecord } from '../../shared/ipc/contract.ts';
 import { blankAgency } from '../../shared/model/report.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { renderDocx } from '../../services/export/docx/renderDocx.ts';
-import { writeExchangeFile } from '../../services/exchange/index.ts';
+import { readExchangeFile, writeExchangeFile } from '../../services/exchange/index.ts';
 import { consistentReport } from '../fixtures/consistentReport.ts';
 import { loadSeeds } from '../fixtures/seedReports.ts';
 import { toolsAvailable } from '../support/tools.ts';
@@ -188,6 +188,21 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     expect(await page.$$eval('[data-testid="contributions"] li[data-unit]', (items) => items.map((i) => i.getAttribute('data-unit')).sort())).toEqual(
       ['川汇区信访局', '湖滨区卫生健康委员会', '湖滨区教育局', '湖滨区财政局'].sort(),
     );
+    // A unit blank in the cell is named, never counted as 0.
+    const blankUnits = summed.filter((r) => computeFigures(r).value(SUM_CELL) === null).map((r) => r.agency.name);
+    expect(blankUnits).toEqual(['川汇区信访局']); // the published report leaves the cell blank
+    for (const unit of blankUnits) expect(await page.textContent(`[data-testid="contributions"] li[data-unit="${unit}"]`)).toContain('空白');
     await shoot('sum');
+  });
+
+  it('exports the sum as an exchange file of the superior agency', async () => {
+    const path = join(dir, '汇总.nianbao');
+    harness.dialogs.answerSave(path);
+    await page.click('[data-action="export-sum-report"]');
+    await page.waitForSelector('.ant-message-notice:has-text("已导出汇总的交换文件")');
+    const contents = readExchangeFile(readFileSync(path, 'utf8'));
+    if (!contents.ok) throw new Error(contents.error);
+    expect(contents.value.report.agency.name).toBe(SUPERIOR);
+    expect(contents.value.report.year).toBe(YEAR);
   });
 });

@@ -2,23 +2,33 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { ImportedCell, SummaryOverview, SummarySum, SummaryUnit, UnitsAdded } from '../../../shared/ipc/contract.ts';
-import { unitsFromText } from '../../../shared/summary/index.ts';
+import { buildReviewOpinion, reviewOpinionTitle, unitsFromText } from '../../../shared/summary/index.ts';
+import { reportFormat } from '../../../shared/model/report.ts';
 import type { ReceivedFile } from '../../../shared/summary/index.ts';
 import { IMPORT_EXTENSIONS } from '../../import/index.ts';
 import type { Store } from '../../store/index.ts';
 import { EXCHANGE_EXTENSION } from '../../exchange/index.ts';
-import { carryUnitsFromLastYear, readUnitList, receiveFiles, reviewRows, sumWorkspace, unitReviewDetail } from '../../summary/index.ts';
-import type { AppDeps } from '../deps.ts';
+import { carryUnitsFromLastYear, readUnitList, receiveFiles, reviewRows, reviewStoredWorkspace, sumWorkspace, unitReviewDetail } from '../../summary/index.ts';
+import { reviewListXlsx, sumExchangeFile, sumXlsx } from '../../summary/outputs.ts';
+import type { AppDeps, SaveDialogRequest } from '../deps.ts';
 import { ReceiveJobs } from '../receiveJobs.ts';
 import type { Implementations } from '../registry.ts';
 import { UserFacingError, unwrap } from '../registry.ts';
 import type { UserFiles } from '../userFiles.ts';
+import { safeFileName } from '../userFiles.ts';
 import { importReview } from './imports.ts';
 
 type SummaryChannel = `nianbao:summary:${string}` & keyof Implementations;
 
 const REPORT_FILTERS = [{ name: '年度报告（交换文件、Word、PDF、网页、Excel、文本）', extensions: [EXCHANGE_EXTENSION.slice(1), ...IMPORT_EXTENSIONS] }];
 const UNIT_LIST_FILTERS = [{ name: '单位名单（Excel、CSV、文本）', extensions: ['xlsx', 'csv', 'txt'] }];
+const XLSX_FILTER = { name: 'Excel工作簿', extensions: ['xlsx'] };
+
+/** `2025-03-05` in the user's time zone: the date under the 审核意见's signature. */
+function localDate(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
 
 function added(result: { added: readonly unknown[]; skipped: readonly string[] }): UnitsAdded {
   return { added: result.added.length, skipped: result.skipped };
@@ -71,6 +81,14 @@ async function readingsOf(store: Store, file: ReceivedFile | undefined, deps: Ap
 export function summaryHandlers(deps: AppDeps, files: UserFiles): Implementations<SummaryChannel> {
   const { store, dialogs } = deps;
   const jobs = new ReceiveJobs();
+
+  /** Asks where to save (nothing is made for a cancelled dialog), then writes what `render` makes. */
+  const saveAs = async (request: SaveDialogRequest, render: () => Promise<Uint8Array>) => {
+    const path = await dialogs.chooseSavePath(request);
+    if (path === null) return null;
+    await files.write(path, await render());
+    return { path };
+  };
 
   /** Starts receiving `paths` as a job; its first state. */
   const startReceiving = (workspaceId: number, paths: readonly string[]) => {
@@ -139,18 +157,48 @@ export function summaryHandlers(deps: AppDeps, files: UserFiles): Implementation
         own: own && result.ownReport ? { reportName: own.label || `${own.year}年度报告`, comparisons: result.ownReport } : null,
       };
     },
-    'nianbao:summary:exportOpinion': async () => {
-      void files;
-      throw new UserFacingError('尚未实现');
+    'nianbao:summary:exportOpinion': async ({ workspaceId, unitId }) => {
+      const detail = unwrap(unitReviewDetail(store, { workspaceId, unitId }));
+      if (!detail.report) throw new UserFacingError(`“${detail.row.unitName}”还没有可读的报告，无法写审核意见。`);
+      const title = reviewOpinionTitle(detail.row.unitName, detail.workspace.year);
+      return saveAs(
+        { title: '导出审核意见', defaultName: `${safeFileName(title, '审核意见')}.docx`, filters: [{ name: 'Word文档', extensions: ['docx'] }] },
+        () =>
+          deps.heavy.renderDocx(
+            buildReviewOpinion({
+              superior: detail.workspace.agencyName,
+              year: detail.workspace.year,
+              row: detail.row,
+              findings: detail.findings,
+              format: reportFormat(detail.report!),
+              notes: detail.notes,
+              date: localDate(deps.clock()),
+            }),
+          ),
+      );
     },
-    'nianbao:summary:exportReview': async () => {
-      throw new UserFacingError('尚未实现');
+    'nianbao:summary:exportReview': async ({ workspaceId }) => {
+      const workspace = unwrap(store.getWorkspace({ workspaceId }));
+      const title = `${workspace.agencyName}${workspace.year}年度下级报告审核表`;
+      return saveAs({ title: '导出审核表', defaultName: `${safeFileName(title, '审核表')}.xlsx`, filters: [XLSX_FILTER] }, async () =>
+        reviewListXlsx(unwrap(reviewStoredWorkspace(store, { workspaceId })), { title, author: workspace.agencyName }),
+      );
     },
-    'nianbao:summary:exportSumXlsx': async () => {
-      throw new UserFacingError('尚未实现');
+    'nianbao:summary:exportSumXlsx': async ({ workspaceId }) => {
+      const workspace = unwrap(store.getWorkspace({ workspaceId }));
+      const title = `${workspace.agencyName}${workspace.year}年度下级报告汇总表`;
+      return saveAs({ title: '导出汇总表', defaultName: `${safeFileName(title, '汇总表')}.xlsx`, filters: [XLSX_FILTER] }, async () =>
+        sumXlsx(unwrap(sumWorkspace(store, { workspaceId })).sum, { title, author: workspace.agencyName }),
+      );
     },
-    'nianbao:summary:exportSumReport': async () => {
-      throw new UserFacingError('尚未实现');
+    'nianbao:summary:exportSumReport': async ({ workspaceId }) => {
+      const workspace = unwrap(store.getWorkspace({ workspaceId }));
+      const agency = unwrap(store.getAgency({ agencyId: workspace.agencyId })).agency;
+      const title = `${workspace.agencyName}${workspace.year}年度下级报告汇总`;
+      return saveAs(
+        { title: '导出汇总的交换文件', defaultName: `${safeFileName(title, '汇总')}${EXCHANGE_EXTENSION}`, filters: [{ name: '年报交换文件', extensions: [EXCHANGE_EXTENSION.slice(1)] }] },
+        async () => new TextEncoder().encode(sumExchangeFile(unwrap(sumWorkspace(store, { workspaceId })).sum, agency, workspace.year, deps.clock())),
+      );
     },
   };
 }
