@@ -21,7 +21,7 @@ describe.runIf(toolsAvailable('chromium'))('e2e harness', () => {
     expect(headers).toContain("default-src 'self' app:");
 
     const methods = await page.evaluate(() => Object.keys(window.nianbao).sort());
-    expect(methods).toEqual(['agencies', 'app', 'backups', 'comparison', 'exchange', 'export', 'import', 'lifecycle', 'menu', 'reports', 'requirements', 'revisions', 'shell']);
+    expect(methods).toEqual(['agencies', 'app', 'backups', 'comparison', 'exchange', 'export', 'import', 'lifecycle', 'menu', 'reports', 'requirements', 'revisions', 'shell', 'summary']);
 
     const agency = { ...blankAgency('测试市政府办公室'), level: 'city' as const };
     const created = await page.evaluate((a) => window.nianbao.agencies.create({ agency: a }), agency);

@@ -1,0 +1,76 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AgencyRecord, ReceiveProgress, SummaryOverview } from '../../shared/ipc/contract.ts';
+import { blankAgency } from '../../shared/model/report.ts';
+import { writeExchangeFile } from '../../services/exchange/index.ts';
+import { consistentReport } from '../fixtures/consistentReport.ts';
+import { noPdfPrinter, startTestApp } from './support.ts';
+import type { TestApp } from './support.ts';
+
+/**
+ * Receiving over IPC: the handler asks for a folder, starts a job and returns at once; the
+ * page polls its progress until it is finished; a cancelled job stops and keeps what it had.
+ */
+
+const UNITS = ['湖滨区教育局', '湖滨区财政局', '湖滨区民政局'];
+
+describe('汇总 over IPC', () => {
+  let app: TestApp;
+  let workspace: SummaryOverview;
+  let folder: string;
+
+  beforeEach(async () => {
+    app = startTestApp(noPdfPrinter);
+    const agency = (await app.value('nianbao:agencies:create', { agency: blankAgency('湖滨区人民政府办公室') })) as AgencyRecord;
+    workspace = (await app.value('nianbao:summary:open', { agencyId: agency.id, year: 2025 })) as SummaryOverview;
+    await app.value('nianbao:summary:addUnits', { workspaceId: workspace.workspace.id, text: UNITS.join('\n') });
+    folder = join(app.dir, 'inbox');
+    mkdirSync(folder);
+    for (const name of UNITS) {
+      const report = consistentReport(2025);
+      writeFileSync(join(folder, `${name}.nianbao`), writeExchangeFile({ ...report, agency: { ...report.agency, name } }, new Date()));
+    }
+  });
+
+  afterEach(async () => {
+    await app.close();
+  });
+
+  const finish = async (started: ReceiveProgress): Promise<ReceiveProgress> => {
+    let progress = started;
+    while (!progress.finished) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      progress = (await app.value('nianbao:summary:receiveProgress', { jobId: progress.jobId })) as ReceiveProgress;
+    }
+    return progress;
+  };
+
+  it('receives a folder as a job whose progress is polled until finished', async () => {
+    app.folders.push(folder);
+    const started = (await app.value('nianbao:summary:receiveFolder', { workspaceId: workspace.workspace.id })) as ReceiveProgress;
+    expect(started.finished).toBe(false);
+    const done = await finish(started);
+    expect(done).toMatchObject({ finished: true, cancelled: false, total: 3, done: 3, received: 3, unreadable: 0, error: null, current: null });
+    const opened = (await app.value('nianbao:summary:open', { agencyId: workspace.workspace.agencyId, year: 2025 })) as SummaryOverview;
+    expect(opened.rows.map((r) => [r.unitName, r.state])).toEqual(UNITS.map((u) => [u, 'passed']));
+    // A finished job is forgotten once its last state was read.
+    await expect(app.value('nianbao:summary:receiveProgress', { jobId: started.jobId })).rejects.toThrow(/没有找到这次接收/);
+  });
+
+  it('stops a cancelled job and keeps nothing it had not received', async () => {
+    app.folders.push(folder);
+    const started = (await app.value('nianbao:summary:receiveFolder', { workspaceId: workspace.workspace.id })) as ReceiveProgress;
+    await app.value('nianbao:summary:receiveCancel', { jobId: started.jobId });
+    const done = await finish(started);
+    expect(done.cancelled).toBe(true);
+    const opened = (await app.value('nianbao:summary:open', { agencyId: workspace.workspace.agencyId, year: 2025 })) as SummaryOverview;
+    expect(opened.files.length).toBe(done.received);
+    expect(done.received).toBeLessThan(UNITS.length);
+  });
+
+  it('asks for nothing and starts nothing when the folder dialog is cancelled', async () => {
+    app.folders.push(null);
+    expect(await app.value('nianbao:summary:receiveFolder', { workspaceId: workspace.workspace.id })).toBeNull();
+  });
+});
