@@ -4,7 +4,8 @@ import { Button, Checkbox, Input, Tag, Tooltip } from 'antd';
 import { REVIEW_STATE_LABELS } from '../../shared/summary/types.ts';
 import type { CarryOverCheck, ReviewRow, ReviewState } from '../../shared/summary/types.ts';
 import { stateCounts, visibleRows } from './reviewFilter.ts';
-import type { VirtualColumn, Sorting } from './VirtualRows.tsx';
+import type { Sorting } from './sorting.ts';
+import type { VirtualColumn } from './VirtualRows.tsx';
 import { VirtualRows } from './VirtualRows.tsx';
 
 export const STATE_COLORS: Readonly<Record<ReviewState, string>> = { missing: 'default', errors: 'error', warnings: 'warning', passed: 'success' };

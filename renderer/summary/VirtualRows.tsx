@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import type { Sorting } from './sorting.ts';
 
 /**
  * A long list of equal-height rows of which only those in view (and a few around them)
@@ -15,11 +16,6 @@ export interface VirtualColumn<T> {
   readonly render: (row: T) => ReactNode;
   /** Clicking the title sorts by this column. */
   readonly sortable?: boolean;
-}
-
-export interface Sorting {
-  readonly key: string;
-  readonly descending: boolean;
 }
 
 interface VirtualRowsProps<T> {

@@ -1,5 +1,5 @@
 import type { ReviewRow, ReviewState } from '../../shared/summary/types.ts';
-import type { Sorting } from './VirtualRows.tsx';
+import type { Sorting } from './sorting.ts';
 
 /**
  * What the review table shows: the rows of the states asked for whose unit name contains
