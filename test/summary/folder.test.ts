@@ -15,7 +15,7 @@ import { readExchangeFile } from '../../services/exchange/index.ts';
 import { openZip } from '../../services/import/readers/zip.ts';
 import { openStore } from '../../services/store/index.ts';
 import type { Store } from '../../services/store/index.ts';
-import { receiveFiles, reviewFolder, reviewRows, reviewStoredWorkspace, sumWorkspace, unitReviewDetail } from '../../services/summary/index.ts';
+import { receiveFiles, rereadReceivedFiles, reviewFolder, reviewRows, reviewStoredWorkspace, sumWorkspace, unitReviewDetail } from '../../services/summary/index.ts';
 import type { ReceiveOutcome } from '../../services/summary/index.ts';
 import { reviewListXlsx, reviewOpinionDocx, sumExchangeFile, sumXlsx } from '../../services/summary/outputs.ts';
 import { testOutputDir } from '../support/tools.ts';
@@ -279,6 +279,22 @@ describe('a folder of 30 received reports', () => {
     expect(text).toContain('请于3月10日前重新报送');
     expect(text).toContain('2022年3月1日');
     for (const f of after.value.findings) expect(text).toContain(f.message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').slice(0, 20));
+  });
+
+  test('the review is re-run from the kept bytes: the same rows; a cancelled receive keeps what it read', async () => {
+    const before = rows();
+    const reread = await rereadReceivedFiles(store, workspaceId);
+    expect(reread.ok && reread.value.reread.length).toBe(folder.fileCount + 1);
+    expect(rows()).toEqual(before);
+
+    const controller = new AbortController();
+    const other = store.createWorkspace({ agencyId: (store.getWorkspace({ workspaceId }) as { value: { agencyId: number } }).value.agencyId, year: 2020 });
+    if (!other.ok) throw new Error(other.error);
+    const cancelled = await receiveFiles(store, other.value.id, [folder.dir], { onProgress: (p) => p.done === 2 && controller.abort(), signal: controller.signal });
+    expect(cancelled.ok && cancelled.value).toMatchObject({ cancelled: true });
+    // Cancelled while the third file was being read: that one is finished and kept, no other is started.
+    expect(cancelled.ok && cancelled.value.received).toHaveLength(3);
+    expect(store.listReceivedFiles({ workspaceId: other.value.id })).toMatchObject({ ok: true, value: { length: 3 } });
   });
 
   test('the CLI’s folder review (no store) gives the same rows and the same sum', async () => {
