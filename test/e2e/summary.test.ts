@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument } from '../../shared/document/build.ts';
@@ -101,6 +102,8 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
 
   it('opens from the home screen beside the agency’s own reports', async () => {
     await page.goto(APP_URL);
+    await page.waitForSelector('[data-action="open-summary"]');
+    await shoot('home');
     await page.click('[data-action="open-summary"]');
     await page.waitForSelector('[data-tab="units"][aria-current="page"]');
     expect(await page.textContent('.nb-header-title')).toContain(SUPERIOR);
@@ -166,6 +169,28 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     expect(await page.locator('[data-finding^="T3-BAL"]').first().locator('[data-testid="finding-note"]').inputValue()).toBe('请核对自然人一栏的结转下年度');
   });
 
+  it('exports the unit’s 审核意见 as a Word document carrying the note', async () => {
+    const path = join(dir, '审核意见.docx');
+    harness.dialogs.answerSave(path);
+    await page.click('[data-action="export-opinion"]');
+    await page.waitForSelector('.ant-message-notice:has-text("已导出审核意见")');
+    const xml = await (await JSZip.loadAsync(readFileSync(path))).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('湖滨区财政局');
+    expect(text).toContain('请核对自然人一栏的结转下年度');
+  });
+
+  it('shows what the importer read beside a published report’s figures', async () => {
+    await page.click('[data-action="back-to-review"]');
+    await page.click('[data-filter="errors"]');
+    await page.click('[role="row"][data-unit="川汇区信访局"] [data-action="open-unit"]');
+    await page.waitForSelector('[data-testid="unit-title"]:has-text("川汇区信访局")');
+    expect(await page.textContent('[data-testid="source-file"]')).toContain('川汇区信访局政府信息公开工作年度报告.txt');
+    await page.click('[data-cell="t2.regulations.issued"]');
+    expect(await page.textContent('[data-testid="cell-detail"]')).toMatch(/识别：.*原文：/);
+    await shoot('unit-imported');
+  });
+
   it('exports the review list as a workbook with a row per unit', async () => {
     await page.click('[data-action="back-to-review"]');
     const path = join(dir, '审核表.xlsx');
@@ -195,7 +220,24 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     await shoot('sum');
   });
 
+  it('draws only the rows in view of a review table of 1,000 units, and scrolls to the last', async () => {
+    const opened = value<{ workspace: { id: number } }>(await harness.call('nianbao:summary:open', { agencyId: agency.id, year: YEAR }));
+    const many = Array.from({ length: 1000 }, (_, i) => `湖滨区第${String(i + 1).padStart(4, '0')}社区`);
+    value(await harness.call('nianbao:summary:addUnits', { workspaceId: opened.workspace.id, text: many.join('\n') }));
+    await page.goto(`${APP_URL}#/summary/${agency.id}/${YEAR}/review`);
+    await harness.reload();
+    await page.waitForSelector('[role="row"][data-unit]');
+    expect(await page.textContent('.nb-summary-toolbar .nb-muted')).toContain('1006 个单位');
+    await page.click('[data-filter="missing"]');
+    const drawn = await page.$$eval('[role="row"][data-unit]', (rows) => rows.length);
+    expect(drawn).toBeLessThan(60);
+    await page.$eval('[data-testid="vrows-scroll"]', (el) => el.scrollTo(0, el.scrollHeight));
+    await page.waitForSelector('[role="row"][data-unit="湖滨区第1000社区"]');
+    expect(await page.$$eval('[role="row"][data-unit]', (rows) => rows.length)).toBeLessThan(60);
+  });
+
   it('exports the sum as an exchange file of the superior agency', async () => {
+    await tab('sum');
     const path = join(dir, '汇总.nianbao');
     harness.dialogs.answerSave(path);
     await page.click('[data-action="export-sum-report"]');
