@@ -86,7 +86,7 @@ export function App() {
       />
     );
   } else if (route.screen === 'summary') {
-    screen = <SummaryScreen key={generation} route={route} onRoute={go} onHome={() => go({ screen: 'home', agencyId: route.agencyId })} />;
+    screen = <SummaryScreen key={`${generation}:${route.agencyId}:${route.year}`} route={route} onRoute={go} onHome={() => go({ screen: 'home', agencyId: route.agencyId })} />;
   } else if (route.screen === 'report') {
     screen = (
       <ReportScreen

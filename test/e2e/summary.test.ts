@@ -247,4 +247,29 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     expect(contents.value.report.agency.name).toBe(SUPERIOR);
     expect(contents.value.report.year).toBe(YEAR);
   });
+
+  it('shows the file being read with a progress bar, and 取消 stops the receiving', async () => {
+    const many = join(dir, '很多报告');
+    mkdirSync(many);
+    const docx = await renderDocx(buildDocument(unitReport('湖滨区教育局')));
+    for (let i = 1; i <= 60; i++) writeFileSync(join(many, `湖滨区教育局-${String(i).padStart(2, '0')}.docx`), docx);
+    await page.goto(`${APP_URL}#/summary/${agency.id}/${YEAR + 1}/units`);
+    await page.waitForSelector('.nb-summary-tab-current[data-tab="units"]');
+    await page.waitForSelector(`.nb-header-title:has-text("${YEAR + 1}年度")`);
+    harness.dialogs.answerFolder(many);
+    await page.click('[data-action="receive-folder"]');
+    await page.waitForFunction(() => /^正在读取：湖滨区教育局-\d\d\.docx$/.test(document.querySelector('[data-testid="receive-status"]')?.textContent ?? ''));
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await harness.screenshot(`summary-receiving-${size.width}`);
+    }
+    await page.setViewportSize(SIZES[0]!);
+    await page.click('[data-action="cancel-receive"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="receive-status"]')?.textContent?.startsWith('已取消'));
+    const status = await page.textContent('[data-testid="receive-status"]');
+    const received = Number(/收到 (\d+) 个文件/.exec(status ?? '')?.[1]);
+    expect(received).toBeGreaterThan(0);
+    expect(received).toBeLessThan(60);
+    await page.getByRole('button', { name: '稍后处理' }).click();
+  });
 });
