@@ -129,6 +129,7 @@ export interface Store {
   /** Keeps a received file (its bytes, what was read, the report, the unit matched); never replaces an earlier one. */
   addReceivedFile(input: summaryInputs.AddReceivedFileInput): Result<ReceivedFile>;
   listReceivedFiles(input: summaryInputs.WorkspaceIdInput): Result<ReceivedFile[]>;
+  getReceivedFile(input: summaryInputs.FileIdInput): Result<ReceivedFile>;
   getReceivedReport(input: summaryInputs.FileIdInput): Result<Report | null>;
   getReceivedBytes(input: summaryInputs.FileIdInput): Result<Uint8Array>;
   /** The reviewer's answer to an ambiguous or unmatched file (or a correction): the file's unit, or none. */
@@ -418,6 +419,7 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
       summary.requireWorkspace(db(), workspaceId);
       return summary.listFiles(db(), workspaceId);
     }),
+    getReceivedFile: reader(summaryInputs.fileIdInput, '读取收到的报告', ({ fileId }) => summary.requireFile(db(), fileId).file),
     getReceivedReport: reader(summaryInputs.fileIdInput, '读取收到的报告', ({ fileId }) => summary.fileReport(db(), fileId)),
     getReceivedBytes: reader(summaryInputs.fileIdInput, '读取收到的文件', ({ fileId }) => summary.fileBytes(db(), fileId)),
     assignFile: writer(summaryInputs.assignFileInput, '指定报告的单位', ({ fileId, unitId }) => summary.assignFile(db(), fileId, unitId, now())),

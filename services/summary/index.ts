@@ -11,5 +11,5 @@ export { carryUnitsFromLastYear, reviewRows, reviewStoredWorkspace, sumWorkspace
 export type { UnitReviewDetail, WorkspaceSumResult } from './workspace.ts';
 export { csvRows, readUnitList } from './unitListFile.ts';
 export { reviewFolder } from './folderReview.ts';
-export { rereadReceivedFiles } from './reread.ts';
+export { receivedFileSource, rereadReceivedFiles } from './reread.ts';
 export type { FolderReview } from './folderReview.ts';

@@ -15,7 +15,7 @@ import { readExchangeFile } from '../../services/exchange/index.ts';
 import { openZip } from '../../services/import/readers/zip.ts';
 import { openStore } from '../../services/store/index.ts';
 import type { Store } from '../../services/store/index.ts';
-import { receiveFiles, rereadReceivedFiles, reviewFolder, reviewRows, reviewStoredWorkspace, sumWorkspace, unitReviewDetail } from '../../services/summary/index.ts';
+import { receivedFileSource, receiveFiles, rereadReceivedFiles, reviewFolder, reviewRows, reviewStoredWorkspace, sumWorkspace, unitReviewDetail } from '../../services/summary/index.ts';
 import type { ReceiveOutcome } from '../../services/summary/index.ts';
 import { reviewListXlsx, reviewOpinionDocx, sumExchangeFile, sumXlsx } from '../../services/summary/outputs.ts';
 import { testOutputDir } from '../support/tools.ts';
@@ -286,6 +286,14 @@ describe('a folder of 30 received reports', () => {
     const reread = await rereadReceivedFiles(store, workspaceId);
     expect(reread.ok && reread.value.reread.length).toBe(folder.fileCount + 1);
     expect(rows()).toEqual(before);
+
+    // The source beside a unit's report: the importer's reading of the kept bytes (an exchange file is the report itself).
+    const docxUnit = [...folder.counted.values()].find((u) => u.form === 'docx')!;
+    const source = await receivedFileSource(store, row(docxUnit.unitName).fileId!);
+    expect(source.ok && source.value?.sourceLines.join('\n')).toContain(docxUnit.reportAgency);
+    expect(source.ok && source.value?.cells.filter((c) => c.status === 'read' && c.line !== undefined).length).toBeGreaterThan(100);
+    const exchangeUnit = [...folder.counted.values()].find((u) => u.form === 'nianbao')!;
+    expect(await receivedFileSource(store, row(exchangeUnit.unitName).fileId!)).toEqual({ ok: true, value: null });
 
     const controller = new AbortController();
     const other = store.createWorkspace({ agencyId: (store.getWorkspace({ workspaceId }) as { value: { agencyId: number } }).value.agencyId, year: 2020 });
