@@ -48,7 +48,7 @@ export function ResolveDialog({ overview, onClose, onChanged }: ResolveDialogPro
 
   const unitOptions = overview.units.map((u) => ({ value: u.id, label: u.name }));
   return (
-    <Modal title="处理收到的报告" open width={720} okText="确定" cancelText="稍后处理" confirmLoading={busy} onOk={() => void save()} onCancel={onClose}>
+    <Modal title="处理收到的报告" open width={720} okText="确定" cancelText="稍后处理" confirmLoading={busy} onOk={() => void save()} onCancel={onClose} okButtonProps={{ 'data-action': 'resolve-ok' } as Record<`data-${string}`, string>}>
       {unassigned.length > 0 && (
         <section className="nb-gap" data-testid="unassigned">
           <h4>这些文件没能对应到单位，请指定</h4>

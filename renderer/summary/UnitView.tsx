@@ -62,7 +62,7 @@ export function UnitView({ unit, onBack, onNote, onChooseRevision, onExportOpini
   const readingOf = useMemo(() => new Map(readings.map((r) => [r.key, r])), [readings]);
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const shownFindings = findings.filter((f) => f.kind !== 'unfinished' || f.location.section !== undefined);
-  const unfinished = findings.filter((f) => f.kind === 'unfinished').length;
+  const unfinished = findings.length - shownFindings.length;
   const readable = files.filter((f) => f.reading.status === 'read');
 
   const header = (

@@ -83,6 +83,9 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     const finance = withBalanceError(unitReport('湖滨区财政局'));
     const health = unitReport('湖滨区卫生健康委员会');
     writeFileSync(join(inbox, '湖滨区教育局.nianbao'), writeExchangeFile(education, new Date()));
+    // Sent again with another figure: the reviewer keeps the first one, so the sum must not see 20.
+    const resent = { ...education, values: { ...education.values, [SUM_CELL]: '20' } };
+    writeFileSync(join(inbox, '湖滨区教育局（重报）.nianbao'), writeExchangeFile(resent, new Date()));
     writeFileSync(join(inbox, '湖滨区财政局2025年报.nianbao'), writeExchangeFile(finance, new Date()));
     writeFileSync(join(inbox, '卫健委年报.docx'), await renderDocx(buildDocument(health)));
     writeFileSync(join(inbox, '川汇区信访局政府信息公开工作年度报告.txt'), textSeed.text);
@@ -122,17 +125,21 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     expect(await page.textContent('.nb-units h3')).toBe('应报单位（6）');
   });
 
-  it('receives a folder with a progress bar, lists the unreadable file and asks about the unknown agency', async () => {
+  it('receives a folder, lists the unreadable file, asks about the unknown agency and which of two reports counts', async () => {
     harness.dialogs.answerFolder(inbox);
     await page.click('[data-action="receive-folder"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="receive-status"]')?.textContent?.startsWith('收到'), undefined, { timeout: 120_000 });
-    expect(await page.textContent('[data-testid="receive-status"]')).toBe('收到 6 个文件，其中 1 个无法读取。');
+    expect(await page.textContent('[data-testid="receive-status"]')).toBe('收到 7 个文件，其中 1 个无法读取。');
     expect(harness.dialogs.shown.at(-1)).toMatchObject({ kind: 'folder' });
     // The stranger's report fits no unit: the reviewer is asked, nothing is guessed.
     await page.waitForSelector('[data-testid="unassigned"] [data-file="党群工作部报告.txt"]');
+    await page.click('[data-testid="duplicates"] [data-unit="湖滨区教育局"] label:has-text("：湖滨区教育局.nianbao")');
+    await page.waitForTimeout(400); // the dialog's opening animation
     await harness.screenshot('summary-resolve-1366');
-    await page.getByRole('button', { name: '稍后处理' }).click();
+    await page.click('[data-action="resolve-ok"]');
     await page.waitForSelector('[data-testid="unassigned"]', { state: 'detached' });
+    expect(await page.textContent('.nb-attention')).toContain('1 个文件没能对应到单位');
+    expect(await page.textContent('.nb-attention')).not.toContain('收到了不止一份报告');
     const unreadable = await page.textContent('[data-testid="unreadable-files"]');
     expect(unreadable).toContain('湖滨区民政局.pdf');
     await shoot('workspace');
