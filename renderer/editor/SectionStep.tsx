@@ -53,7 +53,7 @@ export function SectionStep({ format, section, report, figures, findingsByCell, 
 
   if (section.table) {
     const table = section.table;
-    const layout = tableLayouts(format, { feeWording: report.agency.exportOptions.feeWording })[table];
+    const layout = tableLayouts(format, { feeWording: report.agency.exportOptions.feeWording })[table]!;
     const stated = Object.keys(report.statedTotals).filter((key) => figures.get(key).cell.table === table);
     const blanks = blankCells(format, report, table);
     const fillZeros = () =>

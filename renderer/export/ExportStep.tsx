@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, DatePicker, Radio, Space } from 'antd';
 import dayjs from 'dayjs';
 import type { CheckResult } from '../../shared/checks/index.ts';
 import { reportReadiness } from '../../shared/ipc/reportStatus.ts';
+import { feeCell } from '../../shared/format/index.ts';
 import type { ReportFormat } from '../../shared/format/index.ts';
 import type { ExportOptions } from '../../shared/model/exportOptions.ts';
 import type { Report } from '../../shared/model/report.ts';
@@ -82,7 +83,7 @@ export function ExportStep({ reportId, format, report, checks, exports, edit, on
           <h3>打印设置</h3>
           <p className="nb-muted">按机关记住，下次导出沿用。</p>
           <div className="nb-option">
-            <div className="nb-option-label">{format.tables.table2.shortName}收费金额栏的表头</div>
+            <div className="nb-option-label">{feeCell(format)?.tableName}收费金额栏的表头</div>
             <Radio.Group value={options.feeWording} onChange={(e) => setOptions({ feeWording: e.target.value }, 'feeWording')}>
               <Space direction="vertical">
                 <Radio value="official">{format.feeHeader.official}（官方格式）</Radio>

@@ -11,8 +11,12 @@ import type { GridCell, TableId, TableLayout } from '../../shared/format/index.t
  * it sticks.
  */
 
-/** Below this width a table's figures get too narrow to read: the grid scrolls instead. */
+/**
+ * Below this width a table's figures get too narrow to read: the grid scrolls instead.
+ * Measured on the 2021 format's tables; another format's tables get the narrowest.
+ */
 const MIN_WIDTH_PX: Readonly<Record<TableId, number>> = { table2: 640, table3: 920, table4: 760 };
+const DEFAULT_MIN_WIDTH_PX = 640;
 
 export interface StickyPlace {
   readonly top?: number;
@@ -56,7 +60,7 @@ export function useStickyGrid(layout: TableLayout): StickyGrid {
   }, []);
 
   const totalMm = layout.columnWidthsMm.reduce((a, b) => a + b, 0);
-  const tableWidth = available === undefined ? undefined : Math.max(available, MIN_WIDTH_PX[layout.id]);
+  const tableWidth = available === undefined ? undefined : Math.max(available, MIN_WIDTH_PX[layout.id] ?? DEFAULT_MIN_WIDTH_PX);
   const widths = layout.columnWidthsMm.map((mm) => (tableWidth === undefined ? undefined : (mm / totalMm) * tableWidth));
   const lefts = cumulative(widths.map((w) => w ?? 0));
   const firstDataColumn = Math.min(...layout.cells.filter((c) => c.content.type === 'data').map((c) => c.col));

@@ -172,7 +172,7 @@ export function ImportReviewScreen({ review, agency, chosenYear, onCancel, onCre
               children: (
                 <TableGrid
                   format={format}
-                  layout={layouts[section.table!]}
+                  layout={layouts[section.table!]!}
                   figures={checks.figures}
                   findingsByCell={findingsOfCells}
                   notes={notes}

@@ -1,5 +1,5 @@
 import { computeFigures } from '../../shared/figures/figures.ts';
-import { crossCellKey, currentFormat } from '../../shared/format/index.ts';
+import { crossCellKey, crossTable, currentFormat } from '../../shared/format/index.ts';
 import type { Agency, Report } from '../../shared/model/report.ts';
 import { blankReport } from '../../shared/model/report.ts';
 
@@ -19,8 +19,8 @@ export function reportFromPreviousYear(previous: Report, agency: Agency, year: n
   const lastCarryOver = figures.format.relations.carryOver;
   const values: Record<string, string> = {};
   if (carryOver && lastCarryOver) {
-    const table = currentFormat.tables[carryOver.table];
-    const previousTable = figures.format.tables[lastCarryOver.table];
+    const table = crossTable(currentFormat, carryOver.table);
+    const previousTable = crossTable(figures.format, lastCarryOver.table);
     for (const column of table.columns) {
       if (column.isTotal) continue;
       const lastKey = crossCellKey(previousTable, lastCarryOver.fromRow, column.key);

@@ -1,4 +1,4 @@
-import { cellName, crossCellKey, sectionOrdinal, sectionWithRole, table2CellKey } from '../format/index.ts';
+import { blockTable, cellName, crossCellKey, crossTable, sectionOrdinal, sectionWithRole, table2CellKey } from '../format/index.ts';
 import type { FormatRelations } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import type { Report } from '../model/report.ts';
@@ -13,7 +13,7 @@ import type { FindingDraft } from './finding.ts';
 type DocumentStock = NonNullable<FormatRelations['documentStock']>;
 
 function stockKeys(figures: Figures, stock: DocumentStock, row: string) {
-  const table = figures.format.tables.table2;
+  const table = blockTable(figures.format, stock.table);
   const key = (column: string) => table2CellKey(row, column, table);
   return { issued: key(stock.columns.issued), repealed: key(stock.columns.repealed), inForce: key(stock.columns.inForce) };
 }
@@ -44,8 +44,8 @@ function carryOverFindings(figures: Figures, previous: Figures, previousYear: nu
   const carryOver = figures.format.relations.carryOver;
   const lastCarryOver = previous.format.relations.carryOver;
   if (!carryOver || !lastCarryOver) return [];
-  const table = figures.format.tables[carryOver.table];
-  const previousTable = previous.format.tables[lastCarryOver.table];
+  const table = crossTable(figures.format, carryOver.table);
+  const previousTable = crossTable(previous.format, lastCarryOver.table);
   return table.columns.flatMap((column): FindingDraft[] => {
     const thisKey = crossCellKey(table, carryOver.toRow, column.key);
     const lastKey = crossCellKey(previousTable, lastCarryOver.fromRow, column.key);

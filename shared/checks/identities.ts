@@ -1,4 +1,4 @@
-import { cellName, columnsSummedBy, crossCellKey } from '../format/index.ts';
+import { cellName, columnsSummedBy, crossCellKey, crossTable, formatTables, isBlockTable } from '../format/index.ts';
 import type { CrossTableDef, ReportFormat, TableId } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import type { FindingDraft } from './finding.ts';
@@ -103,7 +103,7 @@ const identityCache = new WeakMap<ReportFormat, readonly Identity[]>();
 export function identities(format: ReportFormat): readonly Identity[] {
   let list = identityCache.get(format);
   if (!list) {
-    list = [...tableIdentities(format.tables.table3), ...tableIdentities(format.tables.table4)];
+    list = formatTables(format).flatMap((table) => (isBlockTable(table) ? [] : tableIdentities(table)));
     identityCache.set(format, list);
   }
   return list;
@@ -139,7 +139,7 @@ function cellLabel(figures: Figures, identity: Identity, key: string): string {
 
 /** The table's own words for an identity's rule: its balance as stated, or the parts a total adds up. */
 function tableOf(figures: Figures, identity: Identity): CrossTableDef {
-  return figures.format.tables[identity.table as CrossTableDef['id']];
+  return crossTable(figures.format, identity.table);
 }
 
 function valueText(figures: Figures, key: string): string {

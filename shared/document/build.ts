@@ -1,4 +1,4 @@
-import { tableLayouts } from '../format/index.ts';
+import { tableById, tableLayouts } from '../format/index.ts';
 import type { FeeUnitWording, ReportFormat, TableId } from '../format/index.ts';
 import { checkReport } from '../checks/index.ts';
 import { computeFigures } from '../figures/figures.ts';
@@ -43,7 +43,7 @@ function figureText(figure: CellFigure, feeWording: FeeUnitWording): string {
 
 function buildTable(id: TableId, report: Report, figures: Figures): DocTable {
   const { feeWording } = report.agency.exportOptions;
-  const layout = tableLayouts(figures.format, { feeWording })[id];
+  const layout = tableLayouts(figures.format, { feeWording })[id]!;
   const cells: DocCell[] = layout.cells.map((cell) => {
     const { row, col, rowSpan, colSpan, content } = cell;
     if (content.type === 'label') return { row, col, rowSpan, colSpan, text: content.text, role: content.role };
@@ -64,7 +64,7 @@ function buildTable(id: TableId, report: Report, figures: Figures): DocTable {
   return {
     kind: 'table',
     id,
-    title: figures.format.tables[id].title,
+    title: tableById(figures.format, id).title,
     rowCount: layout.rowCount,
     columnCount: layout.columnCount,
     headerRows: layout.headerRows,

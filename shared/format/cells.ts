@@ -1,3 +1,4 @@
+import { formatTables, isBlockTable } from './tables.ts';
 import type { BlockTableDef, CellDef, CrossTableDef, ReportFormat, TableId } from './types.ts';
 
 /** Cell key of a table-2 figure; blocks with one value column use the row key alone. */
@@ -60,16 +61,13 @@ function crossTableCells(table: CrossTableDef): CellDef[] {
   return cells;
 }
 
-/** Every data cell of a format, in reading order (table 2, 3, 4; row by row). */
-export function listCells(format: ReportFormat): CellDef[] {
-  const cells: CellDef[] = [];
-  const table2 = format.tables.table2;
-  for (const block of table2.blocks) {
-    for (const row of block.rows) {
-      for (const column of block.columns) {
-        cells.push({
-          key: table2CellKey(row.key, column.key, table2),
-          table: 'table2',
+function blockTableCells(table: BlockTableDef): CellDef[] {
+  return table.blocks.flatMap((block) =>
+    block.rows.flatMap((row) =>
+      block.columns.map(
+        (column): CellDef => ({
+          key: table2CellKey(row.key, column.key, table),
+          table: table.id,
           kind: row.kind,
           unit: row.kind === 'money' ? '万元' : '件',
           rowKey: row.key,
@@ -78,13 +76,21 @@ export function listCells(format: ReportFormat): CellDef[] {
           columnLabel: column.label,
           columnGroup: '',
           columnName: column.label,
-          tableName: table2.shortName,
-        });
-      }
-    }
-  }
-  cells.push(...crossTableCells(format.tables.table3), ...crossTableCells(format.tables.table4));
-  return cells;
+          tableName: table.shortName,
+        }),
+      ),
+    ),
+  );
+}
+
+/** Every data cell of a format, in reading order (table by table, row by row). */
+export function listCells(format: ReportFormat): CellDef[] {
+  return formatTables(format).flatMap((table) => (isBlockTable(table) ? blockTableCells(table) : crossTableCells(table)));
+}
+
+/** The money cell whose column header is printed in the wording the agency chooses (`feeHeader`), if the format has one. */
+export function feeCell(format: ReportFormat): CellDef | undefined {
+  return cellIndex(format).all.find((c) => c.kind === 'money');
 }
 
 export interface CellIndex {
@@ -119,11 +125,7 @@ export function cellIndex(format: ReportFormat): CellIndex {
     byKey,
     inputs: all.filter((c) => !c.sumOf),
     totals,
-    byTable: {
-      table2: all.filter((c) => c.table === 'table2'),
-      table3: all.filter((c) => c.table === 'table3'),
-      table4: all.filter((c) => c.table === 'table4'),
-    },
+    byTable: Object.fromEntries(formatTables(format).map((t) => [t.id, all.filter((c) => c.table === t.id)])),
   };
   indexCache.set(format, index);
   return index;

@@ -1,4 +1,4 @@
-import type { ReportFormat } from './types.ts';
+import type { BlockTableDef, CrossTableDef, ReportFormat } from './types.ts';
 
 /**
  * 《中华人民共和国政府信息公开工作年度报告格式》, issued with 国办公开办函〔2021〕30号,
@@ -57,7 +57,11 @@ const resultRows = [
   { key: 'other.other', path: [RESULT, OTHER, '3.其他'] },
 ] as const;
 
-export const format2021: ReportFormat = {
+/** The 2021 format's tables, by name, for code and tests written against this format. */
+export type Format2021Tables = { readonly table2: BlockTableDef; readonly table3: CrossTableDef; readonly table4: CrossTableDef };
+export type Format2021TableId = keyof Format2021Tables;
+
+export const format2021: ReportFormat<Format2021Tables> = {
   id: '2021',
   name: '中华人民共和国政府信息公开工作年度报告格式',
   basis: '国办公开办函〔2021〕30号',
@@ -249,6 +253,7 @@ export const format2021: ReportFormat = {
   relations: {
     carryOver: { table: 'table3', fromRow: 'carriedForward', toRow: 'carriedOver', words: { from: '结转下年度继续办理', to: '上年结转' } },
     documentStock: {
+      table: 'table2',
       rows: ['regulations', 'normativeDocuments'],
       columns: { issued: 'issued', repealed: 'repealed', inForce: 'inForce' },
       words: { issued: '本年制发', repealed: '本年废止', inForce: '现行有效' },

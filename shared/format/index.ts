@@ -2,18 +2,20 @@ import { format2021 } from './format2021.ts';
 import type { ReportFormat } from './types.ts';
 
 export type * from './types.ts';
-export { cellIndex, columnsSummedBy, crossCellKey, table2CellKey } from './cells.ts';
+export type { Format2021TableId, Format2021Tables } from './format2021.ts';
+export { cellIndex, columnsSummedBy, crossCellKey, feeCell, table2CellKey } from './cells.ts';
 export type { CellIndex } from './cells.ts';
 export { cellName } from './cellName.ts';
 export type { CellNaming } from './cellName.ts';
 export { tableLayouts } from './layout.ts';
+export { blockTable, crossTable, formatTables, isBlockTable, tableById } from './tables.ts';
 export { sectionNumber, sectionOrdinal, sectionWithRole } from './sections.ts';
 
 /** Every format the app knows, by id; a later revision of the official format sits beside 2021. */
 export const formats: Readonly<Record<string, ReportFormat>> = { [format2021.id]: format2021 };
 
 /** The format new reports are written in. */
-export const currentFormat: ReportFormat = format2021;
+export const currentFormat = format2021;
 
 export function formatById(id: string): ReportFormat | undefined {
   return Object.hasOwn(formats, id) ? formats[id] : undefined;

@@ -1,8 +1,10 @@
+import { formatTables, isBlockTable } from './tables.ts';
 import { crossCellKey, table2CellKey } from './cells.ts';
 import type {
   BlockTableDef,
   CrossTableDef,
   FeeUnitWording,
+  FormatTables,
   GridCell,
   LabelPath,
   ReportFormat,
@@ -149,11 +151,11 @@ export interface LayoutOptions {
 
 const layoutCache = new WeakMap<ReportFormat, Map<FeeUnitWording, Readonly<Record<TableId, TableLayout>>>>();
 
-/** The three printed tables of a format. */
-export function tableLayouts(
-  format: ReportFormat,
+/** The printed tables of a format, by table id. */
+export function tableLayouts<Tables extends FormatTables>(
+  format: ReportFormat<Tables>,
   options: LayoutOptions = {},
-): Readonly<Record<TableId, TableLayout>> {
+): Readonly<Record<keyof Tables & TableId, TableLayout>> {
   const wording = options.feeWording ?? 'official';
   let byWording = layoutCache.get(format);
   if (!byWording) {
@@ -161,12 +163,13 @@ export function tableLayouts(
     layoutCache.set(format, byWording);
   }
   const cached = byWording.get(wording);
-  if (cached) return cached;
-  const layouts = {
-    table2: blockTableLayout(format.tables.table2, format.columnWidthsMm.table2, format.feeHeader[wording]),
-    table3: crossTableLayout(format.tables.table3, format.columnWidthsMm.table3),
-    table4: crossTableLayout(format.tables.table4, format.columnWidthsMm.table4),
-  };
+  if (cached) return cached as Record<keyof Tables & TableId, TableLayout>;
+  const layouts = Object.fromEntries(
+    formatTables(format).map((table) => {
+      const widths = format.columnWidthsMm[table.id] ?? [];
+      return [table.id, isBlockTable(table) ? blockTableLayout(table, widths, format.feeHeader[wording]) : crossTableLayout(table, widths)];
+    }),
+  );
   byWording.set(wording, layouts);
-  return layouts;
+  return layouts as Record<keyof Tables & TableId, TableLayout>;
 }

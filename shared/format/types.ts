@@ -33,7 +33,8 @@ export interface SectionDef {
 
 export type SectionRole = 'infoFee' | 'overview' | 'problems';
 
-export type TableId = 'table2' | 'table3' | 'table4';
+/** A table's key in its format (`table3`); cell keys start with the table's `keyPrefix`. */
+export type TableId = string;
 
 /** One data cell of a table: a figure the user types or the app derives. */
 export interface CellDef {
@@ -77,9 +78,9 @@ interface TableBase {
   readonly keyPrefix: string;
 }
 
-/** Table 2: a stack of blocks, each with a caption row, a header row and data rows. */
+/** A stack of blocks, each with a caption row, a header row and data rows (table 2). */
 export interface BlockTableDef extends TableBase {
-  readonly id: 'table2';
+  readonly id: TableId;
   readonly columnCount: number;
   readonly blocks: readonly {
     readonly caption: string;
@@ -95,7 +96,7 @@ export interface BlockTableDef extends TableBase {
  * its cell keys leave the row out, and its cells are named by their column.
  */
 export interface CrossTableDef extends TableBase {
-  readonly id: 'table3' | 'table4';
+  readonly id: TableId;
   /** Rule ids of the table's identities start with this, e.g. `T3` (`T3-BAL`, `T3-RES`, `T3-SUM`). */
   readonly rulePrefix: string;
   /** Text of the top-left corner cell (spans all header rows and label columns), if any. */
@@ -147,7 +148,10 @@ export interface TableLayout {
 /** The fee column's header wording: the official one or the common provincial variant. */
 export type FeeUnitWording = 'official' | 'fourDecimals';
 
-export interface ReportFormat {
+/** The tables of a format by id; a format's own type may name them (`Format2021Tables`). */
+export type FormatTables = Readonly<Record<TableId, TableDef>>;
+
+export interface ReportFormat<Tables extends FormatTables = FormatTables> {
   /** Format id, e.g. `2021` (国办公开办函〔2021〕30号). */
   readonly id: string;
   readonly name: string;
@@ -156,11 +160,8 @@ export interface ReportFormat {
   /** Title pattern pieces: `{agency}{year}年` + titleSuffix. */
   readonly titleSuffix: string;
   readonly sections: readonly SectionDef[];
-  readonly tables: {
-    readonly table2: BlockTableDef;
-    readonly table3: CrossTableDef;
-    readonly table4: CrossTableDef;
-  };
+  /** The tables by id, in printed order. */
+  readonly tables: Tables;
   /** Title endings seen in published reports, for recognising a title (the official one first). */
   readonly titleSuffixForms: readonly string[];
   readonly feeHeader: Readonly<Record<FeeUnitWording, string>>;
@@ -190,7 +191,7 @@ export interface FormatRelations {
    * `words` are the two rows as prose and the UI say them (`上年结转`, `结转下年度继续办理`).
    */
   readonly carryOver?: {
-    readonly table: 'table3';
+    readonly table: TableId;
     readonly fromRow: string;
     readonly toRow: string;
     readonly words: { readonly from: string; readonly to: string };
@@ -200,6 +201,7 @@ export interface FormatRelations {
    * `words` are the columns as a sentence says them (`本年制发`).
    */
   readonly documentStock?: {
+    readonly table: TableId;
     readonly rows: readonly string[];
     readonly columns: { readonly issued: string; readonly repealed: string; readonly inForce: string };
     readonly words: { readonly issued: string; readonly repealed: string; readonly inForce: string };

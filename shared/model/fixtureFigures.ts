@@ -1,4 +1,4 @@
-import { cellIndex } from '../format/index.ts';
+import { cellIndex, feeCell, formatTables, isBlockTable, tableById } from '../format/index.ts';
 import type { CellDef, ReportFormat } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import { reportFormat } from './report.ts';
@@ -38,19 +38,17 @@ function getPath(source: unknown, path: readonly string[]): unknown {
 
 /** Where a cell sits in the fixture shape: `table2.regulations.issued`, `table3.rows.granted[0]`. */
 function fixturePath(format: ReportFormat, cell: CellDef): { path: string[]; index?: number } {
-  if (cell.table === 'table2') return { path: ['table2', cell.rowKey, ...(cell.columnKey ? [cell.columnKey] : [])] };
-  if (cell.table === 'table3') {
-    const index = format.tables.table3.columns.findIndex((c) => c.key === cell.columnKey);
-    return { path: ['table3', 'rows', cell.rowKey], index };
-  }
-  return { path: ['table4', ...cell.columnKey.split('.')] };
+  const table = tableById(format, cell.table);
+  if (isBlockTable(table)) return { path: [table.id, cell.rowKey, ...(cell.columnKey ? [cell.columnKey] : [])] };
+  if (cell.rowLabel === '') return { path: [table.id, ...cell.columnKey.split('.')] };
+  return { path: [table.id, 'rows', cell.rowKey], index: table.columns.findIndex((c) => c.key === cell.columnKey) };
 }
 
 /** The report's effective figures (typed, stated or derived) in fixture shape. */
 export function toFixtureFigures(figures: Figures, feesUnitNote?: string): FixtureFigures {
-  const out: Record<string, unknown> = {
-    table3: { columns: figures.format.tables.table3.columns.map((c) => c.key), rows: {} },
-  };
+  const out: Record<string, unknown> = Object.fromEntries(
+    formatTables(figures.format).flatMap((t) => (isBlockTable(t) || t.labelColumns === 0 ? [] : [[t.id, { columns: t.columns.map((c) => c.key), rows: {} }]])),
+  );
   for (const figure of figures.cells.values()) {
     const { path, index } = fixturePath(figures.format, figure.cell);
     if (index === undefined) {
@@ -61,7 +59,8 @@ export function toFixtureFigures(figures: Figures, feesUnitNote?: string): Fixtu
       setPath(out, path, row);
     }
   }
-  if (feesUnitNote !== undefined) setPath(out, ['table2', 'feesUnitNote'], feesUnitNote);
+  const feeTable = feeCell(figures.format)?.table;
+  if (feesUnitNote !== undefined && feeTable) setPath(out, [feeTable, 'feesUnitNote'], feesUnitNote);
   return out as unknown as FixtureFigures;
 }
 

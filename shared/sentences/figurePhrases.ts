@@ -1,4 +1,4 @@
-import { cellIndex, crossCellKey, sectionOrdinal, sectionWithRole } from '../format/index.ts';
+import { cellIndex, crossCellKey, crossTable, sectionOrdinal, sectionWithRole } from '../format/index.ts';
 import type { CrossTableDef, NamedCells, ReportFormat } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import type { InfoFee } from '../model/report.ts';
@@ -62,6 +62,19 @@ export function resultGroups(table: CrossTableDef): { label: string; rowKeys: st
   return groups;
 }
 
+/** The table of applications and their results (table 3): the one the carry-over runs through. */
+export function requestsTable(format: ReportFormat): CrossTableDef | undefined {
+  const carryOver = format.relations.carryOver;
+  return carryOver && crossTable(format, carryOver.table);
+}
+
+/** The table of review and litigation cases (table 4): the one of the `cases` relation. */
+export function casesTable(format: ReportFormat): CrossTableDef | undefined {
+  const key = format.relations.cases?.[0]?.keys[0];
+  const cell = key === undefined ? undefined : cellIndex(format).byKey.get(key);
+  return cell && crossTable(format, cell.table);
+}
+
 /** The row of applications received this year, per applicant column (table 3's 一). */
 export function applicationsRow(format: ReportFormat): string | undefined {
   const received = format.relations.applicationsReceived;
@@ -72,7 +85,7 @@ function tableThreePhrases(format: ReportFormat): FigurePhrase[] {
   const { carryOver } = format.relations;
   const receivedRow = applicationsRow(format);
   if (!carryOver || receivedRow === undefined) return [];
-  const table = format.tables[carryOver.table];
+  const table = crossTable(format, carryOver.table);
   const name = table.shortName;
   const totalColumn = table.columns.find((c) => c.isTotal)!.key;
   const organisations = table.columns.filter((c) => !c.isTotal && c.path.length === 3);

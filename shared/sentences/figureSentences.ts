@@ -3,7 +3,7 @@ import type { ReportFormat } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import type { InfoFee } from '../model/report.ts';
 import { changeWords, formatFigure } from './change.ts';
-import { figurePhrases, resultGroups } from './figurePhrases.ts';
+import { casesTable, figurePhrases, requestsTable, resultGroups } from './figurePhrases.ts';
 import type { FigurePhrase } from './figurePhrases.ts';
 
 /**
@@ -20,9 +20,9 @@ export interface YearFigures {
 
 /** Each kind of sentence with how the editor's menu names it (the table or section it comes from). */
 export const SENTENCE_KINDS = {
-  requests: (format: ReportFormat) => `${format.tables.table3.subject}（收到申请）`,
-  results: (format: ReportFormat) => `办理结果（${format.tables.table3.shortName}）`,
-  reviewLitigation: (format: ReportFormat) => `行政复议和行政诉讼（${format.tables.table4.shortName}）`,
+  requests: (format: ReportFormat) => `${requestsTable(format)?.subject ?? ''}（收到申请）`,
+  results: (format: ReportFormat) => `办理结果（${requestsTable(format)?.shortName ?? ''}）`,
+  reviewLitigation: (format: ReportFormat) => `行政复议和行政诉讼（${casesTable(format)?.shortName ?? ''}）`,
   infoFee: (format: ReportFormat) => {
     const section = sectionWithRole(format, 'infoFee');
     return `信息处理费${section ? `（${sectionOrdinal(section)}）` : ''}`;
@@ -76,12 +76,15 @@ function requests(format: ReportFormat, now: YearFigures, before: YearFigures | 
 
 function results(format: ReportFormat, now: YearFigures, before: YearFigures | undefined): string {
   const w = writer(format, now, before);
-  const groups = resultGroups(format.tables.table3).map((g) => w.phrase(`result.${g.rowKeys[0]}`));
+  const table = requestsTable(format);
+  if (!table) throw new Missing();
+  const groups = resultGroups(table).map((g) => w.phrase(`result.${g.rowKeys[0]}`));
   return `办理结果：${groups.map(w.stated).join('，')}；${w.stated(w.phrase('carriedForward'))}。`;
 }
 
 function reviewLitigation(format: ReportFormat, now: YearFigures, before: YearFigures | undefined): string {
-  const table = format.tables.table4;
+  const table = casesTable(format);
+  if (!table) throw new Missing();
   const casesRow = table.rows[0]!.key;
   const w = writer(format, now, before);
   const [review, litigation] = [w.phrase('review'), w.phrase('litigation')];

@@ -1,6 +1,6 @@
 import { checkReport } from '../checks/index.ts';
 import type { CheckResult, Finding, FindingKind } from '../checks/index.ts';
-import { cellIndex, cellName } from '../format/index.ts';
+import { cellIndex, cellName, tableById } from '../format/index.ts';
 import type { ReportFormat } from '../format/index.ts';
 import type { Report } from '../model/report.ts';
 import { reportFormat } from '../model/report.ts';
@@ -56,7 +56,7 @@ export function findingPlaces(findings: readonly Finding[], format: ReportFormat
     ...format.sections.flatMap((s) => {
       const names: string[] = [];
       if (sections.has(s.key)) names.push(s.heading);
-      if (s.table && tables.has(s.table)) names.push(format.tables[s.table].shortName);
+      if (s.table && tables.has(s.table)) names.push(tableById(format, s.table).shortName);
       return names;
     }),
   ];

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument } from '../../shared/document/build.ts';
 import { computeFigures } from '../../shared/figures/figures.ts';
 import { currentFormat, tableLayouts } from '../../shared/format/index.ts';
-import type { TableId } from '../../shared/format/index.ts';
+import type { Format2021TableId as TableId } from '../../shared/format/index.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { norm } from '../../shared/text/norm.ts';
 import { renderDocx } from '../../services/export/docx/renderDocx.ts';
@@ -68,7 +68,7 @@ describe('DOCX export: the three tables', () => {
 
   it('gives the grid in twips, a DXA width to the table and every cell, and a fixed layout', () => {
     tables.forEach((table, i) => {
-      const widthsMm = currentFormat.columnWidthsMm[TABLE_IDS[i]!];
+      const widthsMm = currentFormat.columnWidthsMm[TABLE_IDS[i]!]!;
       const total = table.gridCols.reduce((a, b) => a + b, 0);
       expect(total).toBe(Math.round(156 * TWIPS_PER_MM));
       table.gridCols.forEach((twips, c) => expect(Math.abs(twips - widthsMm[c]! * TWIPS_PER_MM)).toBeLessThanOrEqual(1));

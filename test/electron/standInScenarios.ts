@@ -108,7 +108,7 @@ async function typeThenQuit(way: string): Promise<void> {
   const reportId = await newReport(page);
   const tableSection = currentFormat.sections.find((s) => s.table)!;
   const proseSection = currentFormat.sections.find((s) => !s.table)!;
-  const cell = cellIndex(currentFormat).byTable[tableSection.table!].find((c) => !c.sumOf)!;
+  const cell = cellIndex(currentFormat).byTable[tableSection.table!]!.find((c) => !c.sumOf)!;
   const figure = '1234';
   const prose = '本年度主动公开政府信息一百二十条，其中规章十二件。';
 

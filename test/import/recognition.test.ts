@@ -47,7 +47,7 @@ describe('title, agency and year', () => {
     [['# 某市自然资源和规划局（市林业局）2023年度政府信息', '公开工作年度报告'], '某市自然资源和规划局（市林业局）', 2023],
     [['## 2021'], null, 2021],
   ])('%j', (lines, agency, year) => {
-    expect(parseTitle(lines)).toMatchObject({ agency, year });
+    expect(parseTitle(lines, format)).toMatchObject({ agency, year });
   });
 
   it('takes the year from the statistics period when the title has none', () => {

@@ -60,7 +60,7 @@ export async function tablePerSheetWorkbook(report: Report): Promise<Uint8Array>
   for (const section of model.sections) {
     const table = section.blocks.find((b): b is DocTable => b.kind === 'table');
     if (!table || table.id === 'comparison') continue;
-    const sheet = workbook.addWorksheet(names[table.id]);
+    const sheet = workbook.addWorksheet(names[table.id as keyof typeof names]);
     let row = 1;
     if (first) {
       sheet.getCell(row, 2).value = model.title;

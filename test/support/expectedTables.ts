@@ -1,6 +1,6 @@
 import { computeFigures } from '../../shared/figures/figures.ts';
 import { tableLayouts } from '../../shared/format/index.ts';
-import type { TableId } from '../../shared/format/index.ts';
+import type { Format2021TableId as TableId } from '../../shared/format/index.ts';
 import { applyFixtureFigures } from '../../shared/model/fixtureFigures.ts';
 import { reportFormat } from '../../shared/model/report.ts';
 import type { Report } from '../../shared/model/report.ts';
@@ -43,10 +43,10 @@ function expectedTables(report: Report, figure: (key: string) => number | null):
   const format = reportFormat(report);
   const layouts = tableLayouts(format, { feeWording: report.agency.exportOptions.feeWording });
   return (['table2', 'table3', 'table4'] as const).map((id) => {
-    const { rowCount, columnCount, cells } = layouts[id];
+    const { rowCount, columnCount, cells } = layouts[id]!;
     return {
       id,
-      title: format.tables[id].title,
+      title: format.tables[id]!.title,
       rowCount,
       columnCount,
       cells: cells.map(({ row, col, rowSpan, colSpan, content }) =>

@@ -270,7 +270,7 @@ function pageLines(document: Node): { lines: SourceLine[]; ranges: Map<Element, 
 const TITLE_LOOKBACK = 8;
 
 function isTitle(text: string): boolean {
-  const title = parseTitle([text]);
+  const title = parseTitle([text], currentFormat);
   return title !== undefined && title.title.includes('报告');
 }
 
@@ -304,7 +304,7 @@ function reportLines(document: Node): SourceLine[] {
   if (!container) return all;
   const { first, end } = ranges.get(container)!;
   const own = all.slice(first, end);
-  if (parseTitle(own.slice(0, headings[0]! - first).map(lineText))) return own;
+  if (parseTitle(own.slice(0, headings[0]! - first).map(lineText), currentFormat)) return own;
   for (let i = first - 1; i >= Math.max(0, first - TITLE_LOOKBACK); i--) {
     if (isTitle(lineText(all[i]!))) return [all[i]!, ...own];
   }

@@ -255,6 +255,6 @@ export function readCrossTable(input: CrossTableInput): TableReading {
     if (found) notes.warn(`没有找到“${rowLabels[row]!.label || '数据'}”行，该行各格留空`);
     for (const key of columnKeys) readings.set(cellOf(row, key).key, missing(cellOf(row, key), found ? '原文中没有找到这一行' : `原文中没有找到${name}`));
   });
-  const cells = index.byTable[table.id].map((def) => readings.get(def.key)!);
+  const cells = index.byTable[table.id]!.map((def) => readings.get(def.key)!);
   return endAt({ found, cells, used: notes.used, unmatched: notes.unmatched, issues: notes.issues }, lastLine);
 }

@@ -91,7 +91,7 @@ export function recogniseReport(document: SourceDocument, fileName: string, form
   const issues: ImportIssue[] = [...sectionIssues(location, format), ...tables.issues];
 
   const before = texts.slice(0, location.firstHeading);
-  const title = parseTitle(before);
+  const title = parseTitle(before, format);
   const titleLines = new Set(title?.lines ?? []);
   const preamble = textOf(before.filter((_, i) => !titleLines.has(i)).map(plainLine));
   const { year, reportYear: yearOfReport } = reportYear(title, texts.join('\n'), format, issues);

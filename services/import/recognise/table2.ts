@@ -107,8 +107,7 @@ function assign(row: RowDef, area: readonly SourceCell[], positions: ColumnPosit
   return assigned;
 }
 
-export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, index: CellIndex, name: string): Table2Reading {
-  const table = format.tables.table2;
+export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, table: BlockTableDef, index: CellIndex, name: string): Table2Reading {
   const rows = rowDefs(table);
   const headers = [...table.blocks.flatMap((b) => [b.caption, b.labelHeader, ...b.columns.map((c) => c.label)]), ...Object.values(format.feeHeader)];
   const defsOf = (row: RowDef): CellDef[] => row.columns.map((c) => index.byKey.get(table2CellKey(row.key, c.key, table))!);
@@ -193,6 +192,6 @@ export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, 
     if (found) notes.warn(`没有找到“${row.label}”行，该行各格留空`);
     for (const def of defs) readings.set(def.key, missing(def, found ? '原文中没有找到这一行' : `原文中没有找到${name}`));
   }
-  const cells = index.byTable.table2.map((def) => readings.get(def.key)!);
+  const cells = index.byTable[table.id]!.map((def) => readings.get(def.key)!);
   return { ...endAt({ found, cells, used: notes.used, unmatched: notes.unmatched, issues: notes.issues }, lastLine), feesUnitNote };
 }

@@ -1,4 +1,4 @@
-import { cellIndex, tableLayouts } from '../../../shared/format/index.ts';
+import { cellIndex, formatTables, isBlockTable, tableById, tableLayouts } from '../../../shared/format/index.ts';
 import type { ReportFormat, TableId } from '../../../shared/format/index.ts';
 import type { SectionLocation } from '../text/sections.ts';
 import type { SourceLine } from '../source.ts';
@@ -14,7 +14,7 @@ import { readTable2 } from './table2.ts';
 
 /** How import messages name a table: `表三（依申请公开）`. */
 function tableName(format: ReportFormat, id: TableId): string {
-  const table = format.tables[id];
+  const table = tableById(format, id);
   return `${table.shortName}（${table.subject}）`;
 }
 
@@ -38,10 +38,12 @@ export function readTables(lines: readonly SourceLine[], location: SectionLocati
   const index = cellIndex(format);
   const layouts = tableLayouts(format);
   const linesOf = (start: number, end: number): IndexedLine[] => lines.slice(start, end).map((line, i) => ({ index: start + i, line }));
-  const read = (id: TableId, within: readonly IndexedLine[]): TableReading =>
-    id === 'table2'
-      ? readTable2(within, format, index, tableName(format, id))
-      : readCrossTable({ lines: within, table: format.tables[id], layout: layouts[id], index, name: tableName(format, id) });
+  const read = (id: TableId, within: readonly IndexedLine[]): TableReading => {
+    const table = tableById(format, id);
+    return isBlockTable(table)
+      ? readTable2(within, format, table, index, tableName(format, id))
+      : readCrossTable({ lines: within, table, layout: layouts[id]!, index, name: tableName(format, id) });
+  };
 
   const readings = new Map<TableId, TableReading>();
   const issues: ImportIssue[] = [];
@@ -64,7 +66,7 @@ export function readTables(lines: readonly SourceLine[], location: SectionLocati
   const cells: CellReading[] = [];
   const unmatched: UnmatchedText[] = [];
   let feesUnitNote: string | null = null;
-  for (const id of ['table2', 'table3', 'table4'] as const) {
+  for (const { id } of formatTables(format)) {
     const reading = readings.get(id);
     if (!reading?.found) issues.push({ level: 'warning', where: tableName(format, id), message: `没有找到${tableName(format, id)}，其中各格留空` });
     issues.push(...(reading?.issues ?? []));

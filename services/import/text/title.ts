@@ -1,3 +1,4 @@
+import type { ReportFormat } from '../../../shared/format/index.ts';
 import { norm } from '../../../shared/text/norm.ts';
 import { isPageNumber } from './pageFurniture.ts';
 import { plainLine } from './sections.ts';
@@ -24,17 +25,16 @@ export interface ParsedTitle {
 const MAX_TITLE_LINES = 3;
 const MAX_AGENCY_CHARS = 60;
 
-/** `政府信息公开工作年度报告` and its shorter forms (`年度` after the year belongs to the year). */
-const SUFFIX = /政府信息公开(?:工作)?(?:年度)?报告$/;
 const AGENCY_FIRST = /^(.*?)((?:19|20)\d{2})年(?:度)?$/;
 const YEAR_FIRST = /^((?:19|20)\d{2})年(?:度)?(.*)$/;
 const BARE_YEAR = /^((?:19|20)\d{2})年?(?:度)?$/;
 
 /** The agency (with its offset in the normalised text) and the year of a title. */
-function readTitle(text: string): { agency: string | null; offset: number; year: number } | undefined {
-  const suffix = SUFFIX.exec(text);
-  if (!suffix) return undefined;
-  const rest = text.slice(0, suffix.index);
+function readTitle(text: string, format: ReportFormat): { agency: string | null; offset: number; year: number } | undefined {
+  // The format's title endings (`政府信息公开工作年度报告` and its shorter forms); a `年度` before one belongs to the year.
+  const suffix = format.titleSuffixForms.filter((form) => text.endsWith(norm(form))).sort((a, b) => b.length - a.length)[0];
+  if (suffix === undefined) return undefined;
+  const rest = text.slice(0, text.length - norm(suffix).length);
   const agencyFirst = AGENCY_FIRST.exec(rest);
   if (agencyFirst) return { agency: agencyFirst[1] || null, offset: 0, year: Number(agencyFirst[2]) };
   const yearFirst = YEAR_FIRST.exec(rest);
@@ -43,7 +43,7 @@ function readTitle(text: string): { agency: string | null; offset: number; year:
 }
 
 /** Reads the title from the lines before the first section heading. */
-export function parseTitle(lines: readonly string[]): ParsedTitle | undefined {
+export function parseTitle(lines: readonly string[], format: ReportFormat): ParsedTitle | undefined {
   const candidates = lines
     .map((line, index) => ({ index, text: norm(plainLine(line)) }))
     .filter((l) => l.text !== '' && !isPageNumber(l.text))
@@ -51,7 +51,7 @@ export function parseTitle(lines: readonly string[]): ParsedTitle | undefined {
   for (let first = 0; first < candidates.length; first++) {
     for (let count = 1; count <= MAX_TITLE_LINES && first + count <= candidates.length; count++) {
       const part = candidates.slice(first, first + count);
-      const read = readTitle(part.map((c) => c.text).join(''));
+      const read = readTitle(part.map((c) => c.text).join(''), format);
       if (read && (read.agency === null || Array.from(read.agency).length <= MAX_AGENCY_CHARS)) {
         return {
           title: part.map((c) => plainLine(lines[c.index]!)).join(''),

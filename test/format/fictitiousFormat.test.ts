@@ -1,0 +1,180 @@
+import { describe, expect, it, vi } from 'vitest';
+import { renderDocx } from '../../services/export/docx/renderDocx.ts';
+import { readPlainText } from '../../services/import/readers/text/plainText.ts';
+import { recogniseReport } from '../../services/import/recognise/recogniseReport.ts';
+import { checkReport } from '../../shared/checks/index.ts';
+import { buildDocument } from '../../shared/document/build.ts';
+import type { DocumentModel, DocTable } from '../../shared/document/model.ts';
+import { cellIndex, tableLayouts } from '../../shared/format/index.ts';
+import type * as FormatModule from '../../shared/format/index.ts';
+import type { ReportFormat } from '../../shared/format/index.ts';
+import { blankAgency, blankReport } from '../../shared/model/report.ts';
+import type { Report } from '../../shared/model/report.ts';
+import { readTables, textOf, parseXml, descendants, unzipDocx } from '../docx/ooxml.ts';
+
+/**
+ * A second format is one new file: a small made-up format (two tables, three sections,
+ * none of the 2021 format's labels, keys or relations) goes through the grid model, the
+ * checks, the document model, the DOCX and the text import with no other code changed.
+ * The only other line a real format needs is its entry in the registry
+ * (`formats` in shared/format/index.ts); here the test adds it.
+ */
+
+const fictitious = vi.hoisted(
+  (): ReportFormat => ({
+    id: 'demo-2030',
+    name: '演示工作年度报告格式',
+    basis: '演示〔2030〕1号',
+    titleSuffix: '演示工作年度报告',
+    titleSuffixForms: ['演示工作年度报告'],
+    sections: [
+      { key: 'summary', heading: '一、工作概况', numeral: '一、', variants: [], guidance: '概述本年度的演示工作。', starters: [], role: 'overview' },
+      { key: 'cases', heading: '二、办件情况', numeral: '二、', variants: [], guidance: '填写下表。', table: 'cases', starters: [] },
+      { key: 'training', heading: '三、培训情况', numeral: '三、', variants: [], guidance: '填写下表。', table: 'training', starters: [] },
+    ],
+    tables: {
+      cases: {
+        id: 'cases',
+        title: '二、办件情况',
+        shortName: '甲表',
+        subject: '办件',
+        keyPrefix: 'ca',
+        rulePrefix: 'CA',
+        corner: '（收到件数等于办结件数加结转件数）',
+        balance: { left: ['received'], right: ['done', 'pending'], rule: '收到件数等于办结件数加结转件数' },
+        labelColumns: 1,
+        headerRows: 2,
+        columns: [
+          { key: 'online', path: ['办理渠道', '网上'] },
+          { key: 'counter', path: ['办理渠道', '窗口'] },
+          { key: 'total', path: ['办理渠道', '合计'], isTotal: true },
+        ],
+        rows: [
+          { key: 'received', path: ['收到件数'] },
+          { key: 'done', path: ['办结件数'] },
+          { key: 'pending', path: ['结转件数'] },
+        ],
+      },
+      training: {
+        id: 'training',
+        title: '三、培训情况',
+        shortName: '乙表',
+        subject: '培训',
+        keyPrefix: 'tr',
+        columnCount: 2,
+        blocks: [
+          {
+            caption: '第一部分',
+            labelHeader: '项目',
+            columns: [{ key: '', label: '本年数量' }],
+            rows: [{ key: 'sessions', label: '举办培训场次', kind: 'count' }],
+          },
+          {
+            caption: '第二部分',
+            labelHeader: '项目',
+            columns: [{ key: '', label: '本年金额（单位：万元）' }],
+            rows: [{ key: 'budget', label: '培训经费', kind: 'money' }],
+          },
+        ],
+      },
+    },
+    feeHeader: { official: '本年金额（单位：万元）', fourDecimals: '本年金额（单位：万元，保留4位小数）' },
+    fourDecimalsMark: '4位小数',
+    columnWidthsMm: { cases: [60, 32, 32, 32], training: [96, 60] },
+    relations: {},
+  }),
+);
+
+vi.mock('../../shared/format/index.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof FormatModule>();
+  return {
+    ...original,
+    formats: { ...original.formats, [fictitious.id]: fictitious },
+    formatById: (id: string) => (id === fictitious.id ? fictitious : original.formatById(id)),
+  };
+});
+
+function demoReport(values: Record<string, string>, sections: Record<string, string> = { summary: '本年度开展演示工作。' }): Report {
+  return { ...blankReport(blankAgency('某某局'), 2030, fictitious), sections, values };
+}
+
+const balanced = { 'ca.received.online': '5', 'ca.received.counter': '3', 'ca.done.online': '4', 'ca.done.counter': '3', 'ca.pending.online': '1', 'ca.pending.counter': '0', 'tr.sessions': '2', 'tr.budget': '1.5' };
+
+/** The document as a converter prints it as text: paragraphs line by line, table rows with their cells tab-separated. */
+function documentText(model: DocumentModel): string {
+  const lines = [model.title];
+  for (const section of model.sections) {
+    lines.push(section.heading);
+    for (const block of section.blocks) {
+      if (block.kind === 'paragraph') lines.push(block.text);
+      else lines.push(...tableRows(block));
+    }
+  }
+  return lines.join('\n');
+}
+
+function tableRows(table: DocTable): string[] {
+  return Array.from({ length: table.rowCount }, (_, row) =>
+    table.cells
+      .filter((c) => c.row === row)
+      .sort((a, b) => a.col - b.col)
+      .map((c) => c.text)
+      .join('\t'),
+  );
+}
+
+describe('a made-up second format, defined in this file only', () => {
+  it('has its grids and cells from its own tables', () => {
+    const layouts = tableLayouts(fictitious);
+    expect(Object.keys(layouts)).toEqual(['cases', 'training']);
+    expect([layouts.cases!.rowCount, layouts.cases!.columnCount]).toEqual([5, 4]);
+    expect([layouts.training!.rowCount, layouts.training!.columnCount]).toEqual([6, 2]);
+    const index = cellIndex(fictitious);
+    expect(index.inputs.map((c) => c.key)).toEqual(['ca.received.online', 'ca.received.counter', 'ca.done.online', 'ca.done.counter', 'ca.pending.online', 'ca.pending.counter', 'tr.sessions', 'tr.budget']);
+    expect(index.totals.map((c) => c.key)).toEqual(['ca.received.total', 'ca.done.total', 'ca.pending.total']);
+  });
+
+  it('is checked with its own identities, names and sections', () => {
+    const good = checkReport(demoReport(balanced));
+    expect(good.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(good.figures.value('ca.received.total')).toBe(8);
+
+    const unbalanced = checkReport(demoReport({ ...balanced, 'ca.done.online': '2' }));
+    const balance = unbalanced.findings.find((f) => f.id === 'CA-BAL.online');
+    expect(balance?.message).toContain('「网上」列');
+    expect(balance?.message).toContain('收到件数等于办结件数加结转件数');
+
+    const blank = checkReport(demoReport({ ...balanced, 'tr.sessions': '' }, {}));
+    expect(blank.findings.find((f) => f.rule === 'V-BLANK')?.message).toContain('乙表「举办培训场次」');
+    expect(blank.findings.find((f) => f.rule === 'S-EMPTY')?.location.section).toBe('summary');
+  });
+
+  it('builds its document and DOCX with its own title, headings and tables', async () => {
+    const model = buildDocument(demoReport(balanced));
+    expect(model.title).toBe('某某局2030年演示工作年度报告');
+    expect(model.sections.map((s) => s.heading)).toEqual(['一、工作概况', '二、办件情况', '三、培训情况']);
+    const tables = model.sections.flatMap((s) => s.blocks.filter((b): b is DocTable => b.kind === 'table'));
+    expect(tables.map((t) => t.id)).toEqual(['cases', 'training']);
+
+    const documentXml = unzipDocx(await renderDocx(model)).get('word/document.xml')!;
+    const docxTables = readTables(documentXml);
+    expect(docxTables).toHaveLength(2);
+    expect(docxTables[0]!.regions.map((r) => r.text)).toEqual(tables[0]!.cells.map((c) => c.text));
+    expect(docxTables[1]!.regions.map((r) => r.text)).toEqual(tables[1]!.cells.map((c) => c.text));
+    const paragraphs = descendants(parseXml(documentXml), 'w:p').map(textOf);
+    expect(paragraphs).toEqual(expect.arrayContaining(['一、工作概况', '二、办件情况', '三、培训情况', '本年度开展演示工作。']));
+  });
+
+  it('is read back from its text by the importer', () => {
+    const report = demoReport(balanced);
+    const source = readPlainText(documentText(buildDocument(report)));
+    if (!source.ok) throw new Error(source.error);
+    const reading = recogniseReport(source.value, '演示.txt', fictitious);
+    if (!reading.ok) throw new Error(reading.error);
+    expect(reading.value.agency).toBe('某某局');
+    expect(reading.value.year).toBe(2030);
+    expect(reading.value.sections.map((s) => s.key)).toEqual(['summary', 'cases', 'training']);
+    const read = Object.fromEntries(reading.value.cells.filter((c) => c.value !== null).map((c) => [c.key, c.value]));
+    expect(read).toEqual({ ...balanced, 'ca.received.total': '8', 'ca.done.total': '7', 'ca.pending.total': '1' });
+  });
+});
