@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Button, Checkbox, Input, Tag, Tooltip } from 'antd';
+import { currentFormat } from '../../shared/format/index.ts';
 import { REVIEW_STATE_LABELS } from '../../shared/summary/types.ts';
 import type { CarryOverCheck, ReviewRow, ReviewState } from '../../shared/summary/types.ts';
 import { stateCounts, visibleRows } from './reviewFilter.ts';
@@ -11,9 +12,13 @@ import { VirtualRows } from './VirtualRows.tsx';
 export const STATE_COLORS: Readonly<Record<ReviewState, string>> = { missing: 'default', errors: 'error', warnings: 'warning', passed: 'success' };
 const STATES: readonly ReviewState[] = ['errors', 'warnings', 'missing', 'passed'];
 
+/** The carried rows in the format's words (上年结转, 结转下年度继续办理). */
+const carried = currentFormat.relations.carryOver?.words ?? { from: '结转', to: '结转' };
+
 function carryOverText(check: CarryOverCheck): { text: string; title: string } {
-  if (check.status === 'mismatch') return { text: `不一致（${check.columns.length}列）`, title: `上年结转与该单位上年的结转下年度不一致：${check.columns.join('、')}` };
-  if (check.status === 'consistent') return { text: '一致', title: '上年结转与该单位上年的结转下年度一致' };
+  const compared = `${carried.to}与该单位上年的${carried.from}`;
+  if (check.status === 'mismatch') return { text: `不一致（${check.columns.length}列）`, title: `${compared}不一致：${check.columns.join('、')}` };
+  if (check.status === 'consistent') return { text: '一致', title: `${compared}一致` };
   return { text: '—', title: '没有该单位上年的报告，无法核对' };
 }
 
@@ -53,7 +58,7 @@ function columns(onOpen: (row: ReviewRow) => void): VirtualColumn<ReviewRow>[] {
     { key: 'places', title: '问题所在', width: 'minmax(110px, 1fr)', render: (row) => <span title={row.places.join('、')}>{row.places.join('、')}</span> },
     {
       key: 'carry',
-      title: '上年结转',
+      title: carried.to,
       width: '96px',
       render: (row) => {
         if (row.state === 'missing') return null;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Empty, Space, Tabs, Tag } from 'antd';
-import { cellIndex, cellName, formatById, tableLayouts } from '../../shared/format/index.ts';
+import { cellIndex, cellName, formatById, tableById, tableLayouts } from '../../shared/format/index.ts';
 import type { CellDef } from '../../shared/format/index.ts';
 import { SEVERITY_LABELS } from '../../shared/checks/index.ts';
 import type { SummarySum } from '../../shared/ipc/contract.ts';
@@ -87,10 +87,10 @@ export function SumView({ summed, onExportXlsx, onExportReport }: SumViewProps) 
                 .filter((s) => s.table)
                 .map((section) => ({
                   key: section.key,
-                  label: format.tables[section.table!].shortName,
+                  label: tableById(format, section.table!).shortName,
                   children: (
                     <ReadOnlyGrid
-                      layout={layouts[section.table!]}
+                      layout={layouts[section.table!]!}
                       cellOf={(key) => sumCell(index.byKey.get(key)!, byKey.get(key), sum.units.length, differenceByKey.get(key))}
                       onCellClick={setSelected}
                       selectedKey={selected}

@@ -4,7 +4,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { SEVERITY_LABELS } from '../../shared/checks/index.ts';
 import type { Finding } from '../../shared/checks/index.ts';
 import { computeFigures } from '../../shared/figures/figures.ts';
-import { cellIndex, cellName, tableLayouts } from '../../shared/format/index.ts';
+import { cellIndex, cellName, tableById, tableLayouts } from '../../shared/format/index.ts';
 import type { ImportedCell, SummaryUnit } from '../../shared/ipc/contract.ts';
 import { reportFormat } from '../../shared/model/report.ts';
 import { findingNoteKey, REVIEW_STATE_LABELS } from '../../shared/summary/index.ts';
@@ -112,10 +112,10 @@ export function UnitView({ unit, onBack, onNote, onChooseRevision, onExportOpini
                 .filter((s) => s.table)
                 .map((section) => ({
                   key: section.key,
-                  label: format.tables[section.table!].shortName,
+                  label: tableById(format, section.table!).shortName,
                   children: (
                     <ReadOnlyGrid
-                      layout={layouts[section.table!]}
+                      layout={layouts[section.table!]!}
                       selectedKey={selected}
                       onCellClick={setSelected}
                       cellOf={(key) => {

@@ -3,7 +3,7 @@ import type { Finding, FindingKind } from '../checks/index.ts';
 import { chineseDate } from '../document/build.ts';
 import type { DocParagraph, DocSection, DocumentModel } from '../document/model.ts';
 import { TITLE_EM_PER_LINE, widestWidthInEm } from '../document/typography.ts';
-import { cellIndex, cellName } from '../format/index.ts';
+import { cellIndex, cellName, tableById } from '../format/index.ts';
 import type { ReportFormat } from '../format/index.ts';
 import { INFO_FEE_FIELDS } from '../model/report.ts';
 import type { InfoFee } from '../model/report.ts';
@@ -29,7 +29,7 @@ export function findingPlace(finding: Finding, format: ReportFormat): string {
     return location.words ? `${heading}“${location.words.text}”` : heading;
   }
   if (location.table) {
-    const table = format.tables[location.table];
+    const table = tableById(format, location.table);
     const cell = cellIndex(format).byKey.get(location.cells[0] ?? '');
     if (cell && (location.cells.length === 1 || (location.row && location.column))) return cellName(cell, 'full');
     if (cell && location.column && !location.row) return `${table.shortName}「${cellName(cell, 'inRow')}」列`;
