@@ -26,10 +26,3 @@ export async function readFolderArgs(command: string, dirs: readonly string[], u
   if (folder.files.length === 0) throw new UsageError(`“${dirs.join('、')}”中没有报告文件（.docx、.pdf、.html、.mht、.xlsx、.txt、.nianbao）`);
   return folder;
 }
-
-/** The year most reports state: the sum's year. */
-export function commonYear(folder: FolderReview): number | null {
-  const counts = new Map<number, number>();
-  for (const unit of folder.review.units) if (unit.report) counts.set(unit.report.year, (counts.get(unit.report.year) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null;
-}

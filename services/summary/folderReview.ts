@@ -19,6 +19,8 @@ export interface FolderReview {
   readonly review: WorkspaceReview;
   readonly sum: WorkspaceSum;
   readonly cancelled: boolean;
+  /** The year most reports state (a report of another year is pointed out and not summed). */
+  readonly year: number | null;
 }
 
 /** Units named by the files themselves: the report's agency, else the file's name; in the order met. */
@@ -34,6 +36,13 @@ function unitsFromReadings(readings: readonly Omit<ReceivedReading, 'bytes'>[]):
     units.push({ id: units.length + 1, name, aliases: [] });
   }
   return units;
+}
+
+/** The year most reports state (the later one on a tie): a folder holds one year's reports. */
+export function commonYear(reports: readonly Report[]): number | null {
+  const counts = new Map<number, number>();
+  for (const report of reports) counts.set(report.year, (counts.get(report.year) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null;
 }
 
 export async function reviewFolder(paths: readonly string[], options: ReceiveOptions & { readonly units?: readonly UnitEntry[] } = {}): Promise<FolderReview> {
@@ -64,6 +73,7 @@ export async function reviewFolder(paths: readonly string[], options: ReceiveOpt
     if (reading.report) reports.set(id, reading.report);
     return { id, fileName: reading.fileName, receivedAt: '', byteLength: reading.byteLength, reading: reading.reading, match, revision };
   });
-  const review = reviewWorkspace({ units, files, choices: [], notes: [], reportOf: (id) => reports.get(id) ?? null });
-  return { units, files, review, sum: sumReviewedUnits(review), cancelled };
+  const year = commonYear([...reports.values()]);
+  const review = reviewWorkspace({ units, files, choices: [], notes: [], reportOf: (id) => reports.get(id) ?? null, ...(year === null ? {} : { year }) });
+  return { units, files, review, sum: sumReviewedUnits(review), cancelled, year };
 }

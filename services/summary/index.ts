@@ -10,6 +10,6 @@ export type { ReceiveOptions, ReceiveOutcome, ReceiveProgress } from './receive.
 export { carryUnitsFromLastYear, reviewRows, reviewStoredWorkspace, sumWorkspace, unitReviewDetail, workspaceContents } from './workspace.ts';
 export type { UnitReviewDetail, WorkspaceSumResult } from './workspace.ts';
 export { csvRows, readUnitList } from './unitListFile.ts';
-export { reviewFolder } from './folderReview.ts';
+export { commonYear, reviewFolder } from './folderReview.ts';
 export { receivedFileSource, rereadReceivedFiles } from './reread.ts';
 export type { FolderReview } from './folderReview.ts';

@@ -67,7 +67,13 @@ export async function reviewListXlsx(review: WorkspaceReview, options: { readonl
     [6, 28, 9, 6, 6, 6, 7, 28, 18, 8, 8, 30, 6, 30],
   );
   review.units.forEach(({ row }, i) => {
-    const problem = row.unreadable ? `文件无法读取：${row.unreadable}` : row.needsChoice ? `收到${row.revisions}份，请选择` : '';
+    const problem = [
+      row.unreadable ? `文件无法读取：${row.unreadable}` : '',
+      row.otherYear !== undefined ? `报告是${row.otherYear}年度的（未计入汇总）` : '',
+      row.needsChoice ? `收到${row.revisions}份，请选择` : '',
+    ]
+      .filter(Boolean)
+      .join('；');
     sheet.addRow([
       i + 1,
       row.unitName,

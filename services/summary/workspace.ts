@@ -1,6 +1,6 @@
 import type { Report } from '../../shared/model/report.ts';
 import type { Result } from '../../shared/model/validation.ts';
-import { checkSum, compareOwnReport, plainUnitName, reviewWorkspace, sumReviewedUnits } from '../../shared/summary/index.ts';
+import { checkSum, compareOwnReport, plainUnitName, reviewWorkspace, shownRevision, sumReviewedUnits } from '../../shared/summary/index.ts';
 import type { CheckResult } from '../../shared/checks/index.ts';
 import type {
   ExpectedUnit,
@@ -42,9 +42,19 @@ function lastYearReports(store: Store, workspace: SummaryWorkspace, units: reado
   const previous = previousWorkspace(store, workspace);
   const reports = new Map<number, Report>();
   if (!previous) return reports;
-  const lastYear = reviewWorkspace(workspaceContents(store, previous.id, false));
+  // Each unit's shown revision there (chosen, else newest readable), without checking it.
+  const lastUnits = unwrap(store.listUnits({ workspaceId: previous.id }));
+  const files = unwrap(store.listReceivedFiles({ workspaceId: previous.id }));
+  const chosen = new Map(unwrap(store.listChoices({ workspaceId: previous.id })).map((c) => [c.unitId, c.fileId]));
   const byName = new Map<string, Report>();
-  for (const unit of lastYear.units) if (unit.report) byName.set(plainUnitName(unit.row.unitName), unit.report);
+  for (const unit of lastUnits) {
+    const shown = shownRevision(
+      files.filter((f) => f.match.status === 'matched' && f.match.unitId === unit.id),
+      chosen.get(unit.id) ?? null,
+    );
+    const report = shown && unwrap(store.getReceivedReport({ fileId: shown.id }));
+    if (report) for (const name of [unit.name, ...unit.aliases]) byName.set(plainUnitName(name), report);
+  }
   for (const unit of units) {
     const report = [unit.name, ...unit.aliases].map((n) => byName.get(plainUnitName(n))).find(Boolean);
     if (report) reports.set(unit.id, report);
@@ -64,6 +74,7 @@ export function workspaceContents(store: Store, workspaceId: number, withLastYea
     notes: unwrap(store.listNotes({ workspaceId })),
     reportOf: (fileId) => unwrap(store.getReceivedReport({ fileId })),
     previousOf: (unitId) => previous.get(unitId) ?? null,
+    year: workspace.year,
   };
 }
 

@@ -27,6 +27,8 @@ export interface UnitReviewInput {
   /** The unit's report of last year, when known: the carry-over and other cross-year rules. */
   readonly previous?: Report | null;
   readonly note?: string;
+  /** The workspace's year: a report of another year is pointed out (and its unit is 有错误). */
+  readonly year?: number;
 }
 
 function readable(files: readonly ReceivedFile[]): ReceivedFile[] {
@@ -73,10 +75,10 @@ function carryOverCheck(findings: readonly Finding[], format: ReportFormat, prev
   return columns.length ? { status: 'mismatch', columns } : { status: 'consistent' };
 }
 
-function stateOf(check: CheckResult | null, unreadable: boolean): ReviewState {
-  // Only unreadable files: the unit sent something but must send it again.
+function stateOf(check: CheckResult | null, unreadable: boolean, otherYear: boolean): ReviewState {
+  // Only unreadable files, or last year's file: the unit sent something but must send it again.
   if (!check) return unreadable ? 'errors' : 'missing';
-  if (check.counts.error > 0) return 'errors';
+  if (check.counts.error > 0 || otherYear) return 'errors';
   return check.counts.warning > 0 ? 'warnings' : 'passed';
 }
 
@@ -90,11 +92,12 @@ export function reviewUnit(input: UnitReviewInput): UnitReview {
   const kinds: Record<FindingKind, number> = { unfinished: 0, mistake: 0, advice: 0 };
   for (const f of findings) kinds[f.kind]++;
   const read = readable(files);
+  const otherYear = report && input.year !== undefined && report.year !== input.year ? report.year : undefined;
   const unreadable = read.length === 0 ? (files.find((f) => f.reading.status === 'unreadable')?.reading as { reason: string } | undefined) : undefined;
   const row: ReviewRow = {
     unitId: unit.id,
     unitName: unit.name,
-    state: stateOf(check, unreadable !== undefined),
+    state: stateOf(check, unreadable !== undefined, otherYear !== undefined),
     fileId: shown?.id ?? null,
     fileName: shown?.fileName ?? null,
     revision: shown?.revision ?? null,
@@ -107,6 +110,7 @@ export function reviewUnit(input: UnitReviewInput): UnitReview {
     carryOver: check && format ? carryOverCheck(findings, format, previous) : { status: 'unknown' },
     proseConflicts: findings.filter((f) => f.rule.startsWith('P-')).length,
     uncertainCells: shown?.reading.status === 'read' ? shown.reading.uncertainCells : 0,
+    ...(otherYear !== undefined ? { otherYear } : {}),
     note: input.note ?? '',
   };
   return { row, findings, report: shown ? report : null, check };

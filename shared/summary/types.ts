@@ -111,6 +111,8 @@ export interface ReviewRow {
   /** Prose that contradicts the tables (the `P-` rules). */
   readonly proseConflicts: number;
   readonly uncertainCells: number;
+  /** Set when the report shown is of another year than the workspace's (a unit sent the wrong year's file). */
+  readonly otherYear?: number;
   /** The reviewer's note on the unit ('' when none). */
   readonly note: string;
 }

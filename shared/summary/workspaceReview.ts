@@ -16,6 +16,8 @@ export interface WorkspaceContents {
   reportOf(fileId: number): Report | null;
   /** The unit's report of last year, when known. */
   previousOf?(unitId: number): Report | null;
+  /** The workspace's year, when it has one: a report of another year is pointed out. */
+  readonly year?: number;
 }
 
 export interface WorkspaceReview {
@@ -53,6 +55,7 @@ export function reviewWorkspace(contents: WorkspaceContents): WorkspaceReview {
       report: shown ? contents.reportOf(shown.id) : null,
       previous: contents.previousOf?.(unit.id) ?? null,
       note: unitNotes.get(unit.id) ?? '',
+      ...(contents.year !== undefined ? { year: contents.year } : {}),
     });
   });
   return {
@@ -63,10 +66,10 @@ export function reviewWorkspace(contents: WorkspaceContents): WorkspaceReview {
   };
 }
 
-/** The sum over the units that reported (each by its shown revision). */
+/** The sum over the units that reported (each by its shown revision); a report of another year is left out. */
 export function sumReviewedUnits(review: WorkspaceReview): WorkspaceSum {
   const summands: Summand[] = review.units.flatMap((u) =>
-    u.report && u.check ? [{ unitId: u.row.unitId, unitName: u.row.unitName, report: u.report, figures: u.check.figures }] : [],
+    u.report && u.check && u.row.otherYear === undefined ? [{ unitId: u.row.unitId, unitName: u.row.unitName, report: u.report, figures: u.check.figures }] : [],
   );
   return sumReports(summands);
 }

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { expect, test } from 'vitest';
 import { openStore } from '../../services/store/index.ts';
 import type { Store } from '../../services/store/index.ts';
-import { carryUnitsFromLastYear, csvRows, readUnitList, reviewRows } from '../../services/summary/index.ts';
+import { carryUnitsFromLastYear, csvRows, readUnitList, reviewRows, sumWorkspace } from '../../services/summary/index.ts';
 import { blankAgency } from '../../shared/model/report.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { consistentReport } from '../fixtures/consistentReport.ts';
@@ -84,6 +84,25 @@ test('last year’s workspace: its units carried, and each unit’s carry-over c
     expect(rows.find((r) => r.unitName === '湖滨县教育局')!.carryOver).toEqual({ status: 'mismatch', columns: ['科研机构', '总计'] });
     // Last year's own review has no year before it.
     expect(unwrap(reviewRows(store, { workspaceId: lastYear })).map((r) => r.carryOver)).toEqual([{ status: 'unknown' }, { status: 'unknown' }]);
+  } finally {
+    await store.close();
+  }
+});
+
+test('a report of another year is pointed out, makes its unit 有错误 and is not summed', async () => {
+  const store = unwrap(openStore({ dataDir: tempDir() }));
+  try {
+    const agencyId = unwrap(store.createAgency({ agency: blankAgency('湖滨县人民政府') })).id;
+    const workspaceId = unwrap(store.createWorkspace({ agencyId, year: 2024 })).id;
+    const [right, wrong] = unwrap(store.addUnits({ workspaceId, units: [{ name: '城关镇', aliases: [] }, { name: '河口镇', aliases: [] }] })).added;
+    receive(store, workspaceId, right!.id, { ...consistentReport(2024), agency: blankAgency('城关镇') });
+    receive(store, workspaceId, wrong!.id, { ...consistentReport(2023), agency: blankAgency('河口镇') });
+    const rows = unwrap(reviewRows(store, { workspaceId }));
+    expect(rows.map((r) => [r.unitName, r.state, r.otherYear])).toEqual([
+      ['城关镇', 'passed', undefined],
+      ['河口镇', 'errors', 2023],
+    ]);
+    expect(unwrap(sumWorkspace(store, { workspaceId })).sum.units.map((u) => u.unitName)).toEqual(['城关镇']);
   } finally {
     await store.close();
   }

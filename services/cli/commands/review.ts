@@ -37,6 +37,7 @@ export const reviewCommand: CliCommand = {
         const places = row.places.length ? `  问题在：${row.places.join('、')}` : '';
         const extra = [
           row.unreadable ? `文件无法读取：${row.unreadable}` : '',
+          row.otherYear !== undefined ? `报告是${row.otherYear}年度的，不是${folder.year}年度的（未计入汇总）` : '',
           row.needsChoice ? `收到${row.revisions}份，显示最新一份，请选择` : '',
           row.carryOver.status === 'mismatch' ? `${carryOverWords().to}与上年${carryOverWords().from}不一致：${row.carryOver.columns.join('、')}` : '',
           row.proseConflicts ? `文字与表格矛盾${row.proseConflicts}处` : '',

@@ -5,7 +5,7 @@ import type { CliCommand } from '../command.ts';
 import { parseArgs, UsageError } from '../command.ts';
 import { refuseOverwrite } from '../exportArgs.ts';
 import { writeOutput } from '../files.ts';
-import { commonYear, readFolderArgs } from '../summaryArgs.ts';
+import { readFolderArgs } from '../summaryArgs.ts';
 
 const OUTPUTS = /\.(json|xlsx|nianbao)$/i;
 
@@ -25,7 +25,7 @@ export const sumCommand: CliCommand = {
       return 1;
     }
     const agency = typeof parsed.options.get('agency') === 'string' ? (parsed.options.get('agency') as string) : '汇总';
-    const year = commonYear(folder)!;
+    const year = folder.year!;
     const cells = cellIndex(formatById(sum.formatId)!).byKey;
     const check = checkSum(sum, agency, year);
     const identities = check.findings.filter((f) => /^T\d-/.test(f.rule));
