@@ -1,6 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
 import type { ImportedCell, SummaryOverview, SummarySum, SummaryUnit, UnitsAdded } from '../../../shared/ipc/contract.ts';
 import { buildReviewOpinion, reviewOpinionTitle, unitsFromText } from '../../../shared/summary/index.ts';
 import { reportFormat } from '../../../shared/model/report.ts';
@@ -8,7 +5,7 @@ import type { ReceivedFile } from '../../../shared/summary/index.ts';
 import { IMPORT_EXTENSIONS } from '../../import/index.ts';
 import type { Store } from '../../store/index.ts';
 import { EXCHANGE_EXTENSION } from '../../exchange/index.ts';
-import { carryUnitsFromLastYear, readUnitList, receiveFiles, reviewRows, reviewStoredWorkspace, sumWorkspace, unitReviewDetail } from '../../summary/index.ts';
+import { carryUnitsFromLastYear, readUnitList, receivedFileSource, receiveFiles, reviewRows, reviewStoredWorkspace, sumWorkspace, unitReviewDetail } from '../../summary/index.ts';
 import { reviewListXlsx, sumExchangeFile, sumXlsx } from '../../summary/outputs.ts';
 import type { AppDeps, SaveDialogRequest } from '../deps.ts';
 import { ReceiveJobs } from '../receiveJobs.ts';
@@ -57,25 +54,16 @@ function ownReport(store: Store, agencyId: number, year: number) {
 }
 
 /**
- * What the importer read for each cell of a received published report, read again from
- * the kept bytes (the store keeps the report and the bytes, not the reading): shown
- * beside the figures in the unit's read-only view.
+ * What the importer read for each cell of a received published report (read again from the
+ * kept bytes on the worker thread), shown beside the figures in the unit's read-only view.
+ * A file that no longer reads shows none; an exchange file has none.
  */
 async function readingsOf(store: Store, file: ReceivedFile | undefined, deps: AppDeps): Promise<{ readings: ImportedCell[]; sourceText: string }> {
-  const none = { readings: [], sourceText: '' };
-  if (!file || file.reading.status !== 'read' || file.reading.sourceFormat === 'exchange') return none;
-  const bytes = unwrap(store.getReceivedBytes({ fileId: file.id }));
-  const dir = await mkdtemp(join(tmpdir(), 'nianbao-reread-'));
-  try {
-    const path = join(dir, `received${extname(file.fileName).toLowerCase()}`);
-    await writeFile(path, bytes);
-    const result = await deps.heavy.readImportFile(path);
-    if (!result.ok) return none;
-    const review = importReview(result.value);
-    return { readings: [...review.cells], sourceText: review.sourceText };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  if (!file || file.reading.status !== 'read') return { readings: [], sourceText: '' };
+  const source = await receivedFileSource(store, file.id, deps.heavy.readImportFile);
+  if (!source.ok || source.value === null) return { readings: [], sourceText: '' };
+  const review = importReview(source.value);
+  return { readings: [...review.cells], sourceText: review.sourceText };
 }
 
 export function summaryHandlers(deps: AppDeps, files: UserFiles): Implementations<SummaryChannel> {
