@@ -1,4 +1,4 @@
-import { blockTable, cellName, crossCellKey, crossTable, sectionOrdinal, sectionWithRole, table2CellKey } from '../format/index.ts';
+import { blockCellKey, blockTable, cellName, crossCellKey, crossTable, sectionOrdinal, sectionWithRole } from '../format/index.ts';
 import type { FormatRelations } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import type { Report } from '../model/report.ts';
@@ -14,7 +14,7 @@ type DocumentStock = NonNullable<FormatRelations['documentStock']>;
 
 function stockKeys(figures: Figures, stock: DocumentStock, row: string) {
   const table = blockTable(figures.format, stock.table);
-  const key = (column: string) => table2CellKey(row, column, table);
+  const key = (column: string) => blockCellKey(table, row, column);
   return { issued: key(stock.columns.issued), repealed: key(stock.columns.repealed), inForce: key(stock.columns.inForce) };
 }
 

@@ -1,8 +1,8 @@
 import { formatTables, isBlockTable } from './tables.ts';
 import type { BlockTableDef, CellDef, CrossTableDef, ReportFormat, TableId } from './types.ts';
 
-/** Cell key of a table-2 figure; blocks with one value column use the row key alone. */
-export function table2CellKey(rowKey: string, columnKey: string, table: Pick<BlockTableDef, 'keyPrefix'> = { keyPrefix: 't2' }): string {
+/** Cell key of a block-table figure (table 2); blocks with one value column use the row key alone. */
+export function blockCellKey(table: Pick<BlockTableDef, 'keyPrefix'>, rowKey: string, columnKey: string): string {
   return [table.keyPrefix, rowKey, columnKey].filter(Boolean).join('.');
 }
 
@@ -66,7 +66,7 @@ function blockTableCells(table: BlockTableDef): CellDef[] {
     block.rows.flatMap((row) =>
       block.columns.map(
         (column): CellDef => ({
-          key: table2CellKey(row.key, column.key, table),
+          key: blockCellKey(table, row.key, column.key),
           table: table.id,
           kind: row.kind,
           unit: row.kind === 'money' ? '万元' : '件',

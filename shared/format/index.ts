@@ -3,7 +3,7 @@ import type { ReportFormat } from './types.ts';
 
 export type * from './types.ts';
 export type { Format2021TableId, Format2021Tables } from './format2021.ts';
-export { cellIndex, columnsSummedBy, crossCellKey, feeCell, table2CellKey } from './cells.ts';
+export { blockCellKey, cellIndex, columnsSummedBy, crossCellKey, feeCell } from './cells.ts';
 export type { CellIndex } from './cells.ts';
 export { cellName } from './cellName.ts';
 export type { CellNaming } from './cellName.ts';

@@ -1,5 +1,5 @@
 import { formatTables, isBlockTable } from './tables.ts';
-import { crossCellKey, table2CellKey } from './cells.ts';
+import { blockCellKey, crossCellKey } from './cells.ts';
 import type {
   BlockTableDef,
   CrossTableDef,
@@ -131,7 +131,7 @@ function blockTableLayout(table: BlockTableDef, widths: readonly number[], feeHe
           col: 1 + j * span,
           rowSpan: 1,
           colSpan: span,
-          content: { type: 'data', key: table2CellKey(dataRow.key, column.key, table) },
+          content: { type: 'data', key: blockCellKey(table, dataRow.key, column.key) },
         });
       });
       row++;

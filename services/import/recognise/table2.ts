@@ -1,4 +1,4 @@
-import { table2CellKey } from '../../../shared/format/index.ts';
+import { blockCellKey } from '../../../shared/format/index.ts';
 import type { BlockTableDef, CellDef, CellIndex, ReportFormat } from '../../../shared/format/index.ts';
 import { isLabel, looseNorm, matchLabel } from '../../../shared/text/labels.ts';
 import { isPageFurniture } from '../text/pageFurniture.ts';
@@ -110,7 +110,7 @@ function assign(row: RowDef, area: readonly SourceCell[], positions: ColumnPosit
 export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, table: BlockTableDef, index: CellIndex, name: string): Table2Reading {
   const rows = rowDefs(table);
   const headers = [...table.blocks.flatMap((b) => [b.caption, b.labelHeader, ...b.columns.map((c) => c.label)]), ...Object.values(format.feeHeader)];
-  const defsOf = (row: RowDef): CellDef[] => row.columns.map((c) => index.byKey.get(table2CellKey(row.key, c.key, table))!);
+  const defsOf = (row: RowDef): CellDef[] => row.columns.map((c) => index.byKey.get(blockCellKey(table, row.key, c.key))!);
   const feeStart = feeHeaderStart(format);
   const positions: ColumnPositions = new Map();
   const readings = new Map<string, CellReading>();
