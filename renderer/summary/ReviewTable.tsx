@@ -76,7 +76,14 @@ function columns(onOpen: (row: ReviewRow) => void): VirtualColumn<ReviewRow>[] {
         if (row.unreadable) return <span className="nb-text-error" title={row.unreadable}>无法读取：{row.unreadable}</span>;
         if (!row.fileName) return <span className="nb-muted">未收到</span>;
         const revisions = row.revisions > 1 ? `（第${row.revision}版，共${row.revisions}版${row.needsChoice ? '，待选择' : ''}）` : '';
-        return <span title={`${row.fileName}${revisions}`}>{row.fileName}{revisions}</span>;
+        const year = row.otherYear === undefined ? '' : `${row.otherYear}年度的报告：`;
+        return (
+          <span title={`${year}${row.fileName}${revisions}`}>
+            {year && <span className="nb-text-error">{year}</span>}
+            {row.fileName}
+            {revisions}
+          </span>
+        );
       },
     },
     {

@@ -104,6 +104,9 @@ export function UnitView({ unit, onBack, onNote, onChooseRevision, onExportOpini
   return (
     <>
       {header}
+      {row.otherYear !== undefined && (
+        <Alert type="error" showIcon data-testid="other-year" message={`收到的是${row.otherYear}年度的报告，不是本次汇总的年度：未计入汇总，请该单位重新报送。`} />
+      )}
       <div className="nb-unit-view">
         <section aria-label="报告内容（只读）">
           <Tabs
