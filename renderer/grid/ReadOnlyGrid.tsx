@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { GridCell, TableLayout } from '../../shared/format/index.ts';
-import { LabelCell } from './LabelCell.tsx';
+import type { TableLayout } from '../../shared/format/index.ts';
+import { GridTable } from './GridTable.tsx';
 import { useStickyGrid } from './useStickyGrid.ts';
 
 /** What a data cell of a read-only grid shows. */
@@ -28,51 +28,36 @@ export interface ReadOnlyGridProps {
  */
 export function ReadOnlyGrid({ layout, cellOf, onCellClick, selectedKey }: ReadOnlyGridProps) {
   const sticky = useStickyGrid(layout);
-  const rows: GridCell[][] = Array.from({ length: layout.rowCount }, () => []);
-  for (const cell of layout.cells) rows[cell.row]!.push(cell);
   return (
     <div className={`nb-grid nb-grid-readonly nb-grid-${layout.id}`} role="grid" aria-readonly="true">
-      <div className="nb-grid-scroll" ref={sticky.scrollRef} data-testid="grid-scroll">
-        <table style={sticky.tableStyle}>
-          <colgroup>
-            {sticky.columnWidths.map((width, i) => (
-              <col key={i} style={{ width }} />
-            ))}
-          </colgroup>
-          <tbody>
-            {rows.map((cells, r) => (
-              <tr key={r} className={r < layout.headerRows ? 'nb-head-row' : undefined}>
-                {cells.map((cell) => {
-                  if (cell.content.type !== 'data') return <LabelCell key={cell.col} cell={cell} sticky={sticky.stickyOf(cell)} />;
-                  const key = cell.content.key;
-                  const shown = cellOf(key);
-                  const selected = key === selectedKey ? ' nb-cell-selected' : '';
-                  return (
-                    <td
-                      key={cell.col}
-                      rowSpan={cell.rowSpan}
-                      colSpan={cell.colSpan}
-                      className={`nb-cell ${shown.className ?? ''}${selected}`}
-                      data-row={cell.row}
-                      data-col={cell.col}
-                    >
-                      {onCellClick ? (
-                        <button type="button" className="nb-cell-value nb-cell-button" data-cell={key} title={shown.title} onClick={() => onCellClick(key)}>
-                          {shown.text}
-                        </button>
-                      ) : (
-                        <div className="nb-cell-value" data-cell={key} title={shown.title}>
-                          {shown.text}
-                        </div>
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <GridTable
+        layout={layout}
+        sticky={sticky}
+        dataCell={(cell, key) => {
+          const shown = cellOf(key);
+          const selected = key === selectedKey ? ' nb-cell-selected' : '';
+          return (
+            <td
+              key={cell.col}
+              rowSpan={cell.rowSpan}
+              colSpan={cell.colSpan}
+              className={`nb-cell ${shown.className ?? ''}${selected}`}
+              data-row={cell.row}
+              data-col={cell.col}
+            >
+              {onCellClick ? (
+                <button type="button" className="nb-cell-value nb-cell-button" data-cell={key} title={shown.title} onClick={() => onCellClick(key)}>
+                  {shown.text}
+                </button>
+              ) : (
+                <div className="nb-cell-value" data-cell={key} title={shown.title}>
+                  {shown.text}
+                </div>
+              )}
+            </td>
+          );
+        }}
+      />
     </div>
   );
 }

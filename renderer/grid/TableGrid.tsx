@@ -5,7 +5,7 @@ import type { GridCell, ReportFormat, TableLayout } from '../../shared/format/in
 import type { CellFigure, Figures } from '../../shared/figures/figures.ts';
 import type { Finding } from '../../shared/checks/index.ts';
 import { CellMessages } from './CellMessages.tsx';
-import { LabelCell } from './LabelCell.tsx';
+import { GridTable } from './GridTable.tsx';
 import { storedFigure } from './cellEntry.ts';
 import { gridModel, moveFrom } from './gridModel.ts';
 import type { Move } from './gridModel.ts';
@@ -269,8 +269,6 @@ export function TableGrid({
     if (active?.key !== key) setActive({ key, by: 'hover' });
   };
 
-  const rows: GridCell[][] = Array.from({ length: layout.rowCount }, () => []);
-  for (const cell of layout.cells) rows[cell.row]!.push(cell);
   const activeFigure = active ? figures.get(active.key) : undefined;
   const activeFindings = active ? (findingsByCell.get(active.key) ?? []).filter((f) => f.kind !== 'unfinished') : [];
   const activeNote = active ? notes?.get(active.key) : undefined;
@@ -287,38 +285,23 @@ export function TableGrid({
       onMouseOver={onMouseOver}
       onMouseLeave={() => active?.by === 'hover' && setActive(undefined)}
     >
-      <div className="nb-grid-scroll" ref={sticky.scrollRef} data-testid="grid-scroll">
-        <table style={sticky.tableStyle}>
-          <colgroup>
-            {sticky.columnWidths.map((width, i) => (
-              <col key={i} style={{ width }} />
-            ))}
-          </colgroup>
-          <tbody>
-            {rows.map((cells, r) => (
-              <tr key={r} className={r < layout.headerRows ? 'nb-head-row' : undefined}>
-                {cells.map((cell) =>
-                  cell.content.type === 'data' ? (
-                    <DataCell
-                      key={cell.col}
-                      cell={cell}
-                      cellKey={cell.content.key}
-                      figure={figures.get(cell.content.key)}
-                      findings={findingsByCell.get(cell.content.key)}
-                      typing={editing?.key === cell.content.key ? editing.text : undefined}
-                      note={notes?.get(cell.content.key)}
-                      beside={beside?.get(cell.content.key)}
-                      onType={onType}
-                    />
-                  ) : (
-                    <LabelCell key={cell.col} cell={cell} sticky={sticky.stickyOf(cell)} />
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <GridTable
+        layout={layout}
+        sticky={sticky}
+        dataCell={(cell, key) => (
+          <DataCell
+            key={cell.col}
+            cell={cell}
+            cellKey={key}
+            figure={figures.get(key)}
+            findings={findingsByCell.get(key)}
+            typing={editing?.key === key ? editing.text : undefined}
+            note={notes?.get(key)}
+            beside={beside?.get(key)}
+            onType={onType}
+          />
+        )}
+      />
       <CellMessages figure={activeFigure} findings={activeFindings} note={activeNote?.text} />
     </div>
   );

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Empty, Space, Tabs, Tag } from 'antd';
-import { cellIndex, cellName, formatById, tableById, tableLayouts } from '../../shared/format/index.ts';
+import { cellIndex, cellName, formatById } from '../../shared/format/index.ts';
 import type { CellDef } from '../../shared/format/index.ts';
 import { SEVERITY_LABELS } from '../../shared/checks/index.ts';
 import type { SummarySum } from '../../shared/ipc/contract.ts';
 import { contributions } from '../../shared/summary/index.ts';
 import type { CellSum, OwnReportComparison } from '../../shared/summary/index.ts';
 import { ReadOnlyGrid } from '../grid/ReadOnlyGrid.tsx';
+import { tableTabs } from './tableTabs.tsx';
 import type { ReadOnlyCell } from '../grid/ReadOnlyGrid.tsx';
 
 interface SumViewProps {
@@ -52,7 +53,6 @@ export function SumView({ summed, onExportXlsx, onExportReport }: SumViewProps) 
   const { sum, findings, own } = summed;
   const format = formatById(sum.formatId)!;
   const index = cellIndex(format);
-  const layouts = tableLayouts(format);
   const byKey = useMemo(() => new Map(sum.cells.map((c) => [c.key, c])), [sum]);
   const differences = useMemo(() => (own?.comparisons ?? []).filter((c) => c.status === 'different'), [own]);
   const differenceByKey = useMemo(() => new Map(differences.map((c) => [c.key, c])), [differences]);
@@ -83,20 +83,14 @@ export function SumView({ summed, onExportXlsx, onExportReport }: SumViewProps) 
             <Empty description="还没有可汇总的报告" />
           ) : (
             <Tabs
-              items={format.sections
-                .filter((s) => s.table)
-                .map((section) => ({
-                  key: section.key,
-                  label: tableById(format, section.table!).shortName,
-                  children: (
-                    <ReadOnlyGrid
-                      layout={layouts[section.table!]!}
-                      cellOf={(key) => sumCell(index.byKey.get(key)!, byKey.get(key), sum.units.length, differenceByKey.get(key))}
-                      onCellClick={setSelected}
-                      selectedKey={selected}
-                    />
-                  ),
-                }))}
+              items={tableTabs(format, (layout) => (
+                <ReadOnlyGrid
+                  layout={layout}
+                  cellOf={(key) => sumCell(index.byKey.get(key)!, byKey.get(key), sum.units.length, differenceByKey.get(key))}
+                  onCellClick={setSelected}
+                  selectedKey={selected}
+                />
+              ))}
             />
           )}
         </section>

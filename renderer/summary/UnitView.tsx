@@ -4,12 +4,13 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { SEVERITY_LABELS } from '../../shared/checks/index.ts';
 import type { Finding } from '../../shared/checks/index.ts';
 import { computeFigures } from '../../shared/figures/figures.ts';
-import { cellIndex, cellName, tableById, tableLayouts } from '../../shared/format/index.ts';
+import { cellIndex, cellName } from '../../shared/format/index.ts';
 import type { ImportedCell, SummaryUnit } from '../../shared/ipc/contract.ts';
 import { reportFormat } from '../../shared/model/report.ts';
 import { findingNoteKey, REVIEW_STATE_LABELS } from '../../shared/summary/index.ts';
 import { findingsByCell } from '../checks/findingsByCell.ts';
 import { ReadOnlyGrid } from '../grid/ReadOnlyGrid.tsx';
+import { tableTabs } from './tableTabs.tsx';
 import { STATE_COLORS } from './ReviewTable.tsx';
 
 interface UnitViewProps {
@@ -94,7 +95,6 @@ export function UnitView({ unit, onBack, onNote, onChooseRevision, onExportOpini
 
   const format = reportFormat(report);
   const index = cellIndex(format);
-  const layouts = tableLayouts(format);
   const figures = computeFigures(report);
   const byCell = findingsByCell(findings);
   const selectedDef = selected ? index.byKey.get(selected) : undefined;
@@ -111,27 +111,21 @@ export function UnitView({ unit, onBack, onNote, onChooseRevision, onExportOpini
         <section aria-label="报告内容（只读）">
           <Tabs
             items={[
-              ...format.sections
-                .filter((s) => s.table)
-                .map((section) => ({
-                  key: section.key,
-                  label: tableById(format, section.table!).shortName,
-                  children: (
-                    <ReadOnlyGrid
-                      layout={layouts[section.table!]!}
-                      selectedKey={selected}
-                      onCellClick={setSelected}
-                      cellOf={(key) => {
-                        const def = index.byKey.get(key)!;
-                        return {
-                          text: figures.get(key).text,
-                          className: `${def.sumOf !== undefined ? 'nb-cell-total' : ''}${cellClass(byCell.get(key), readingOf.get(key))}`,
-                          title: [cellName(def), ...(byCell.get(key) ?? []).filter((f) => f.kind !== 'unfinished').map((f) => f.message)].join('\n'),
-                        };
-                      }}
-                    />
-                  ),
-                })),
+              ...tableTabs(format, (layout) => (
+                <ReadOnlyGrid
+                  layout={layout}
+                  selectedKey={selected}
+                  onCellClick={setSelected}
+                  cellOf={(key) => {
+                    const def = index.byKey.get(key)!;
+                    return {
+                      text: figures.get(key).text,
+                      className: `${def.sumOf !== undefined ? 'nb-cell-total' : ''}${cellClass(byCell.get(key), readingOf.get(key))}`,
+                      title: [cellName(def), ...(byCell.get(key) ?? []).filter((f) => f.kind !== 'unfinished').map((f) => f.message)].join('\n'),
+                    };
+                  }}
+                />
+              )),
               {
                 key: 'text',
                 label: '正文',
