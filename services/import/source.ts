@@ -5,6 +5,25 @@
  * horizontal extent, so values can be placed under their column headers by position.
  */
 
+/**
+ * Where something is printed on a PDF page, in PDF points from the page's lower-left
+ * corner (y upwards, as in PDF user space): x, y are the lower-left corner of the box.
+ */
+export interface PageBox {
+  /** 1-based page number. */
+  readonly page: number;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A page's size in PDF points (its crop box, unrotated). */
+export interface PageSize {
+  readonly width: number;
+  readonly height: number;
+}
+
 export interface SourceCell {
   readonly text: string;
   /** Horizontal extent: grid columns (DOCX, HTML, XLSX) or points (PDF). Absent in plain text. */
@@ -12,6 +31,8 @@ export interface SourceCell {
   readonly x1?: number;
   /** The continuation of a vertically merged cell: its text repeats the merged cell's. */
   readonly continued?: boolean;
+  /** Where the cell's text (or, when it is blank, the ruled cell) is printed (PDF). */
+  readonly box?: PageBox;
 }
 
 export interface SourceLine {
@@ -37,6 +58,8 @@ export interface SourceDocument {
   readonly lines: readonly SourceLine[];
   /** Number of pages (PDF). */
   readonly pages?: number;
+  /** Each page's size, page 1 first (PDF). */
+  readonly pageSizes?: readonly PageSize[];
 }
 
 export function paragraphLine(text: string, page?: number): SourceLine {

@@ -1,6 +1,6 @@
 import type { TableId } from '../../shared/format/index.ts';
 import type { Report } from '../../shared/model/report.ts';
-import type { SourceFormat } from './source.ts';
+import type { PageBox, PageSize, SourceFormat } from './source.ts';
 
 /**
  * The result of importing a published report: for every data cell what was found and
@@ -37,6 +37,8 @@ export interface CellReading {
   readonly note?: string;
   /** Index of the source line (in `sourceLines`) the cell was read from. */
   readonly line?: number;
+  /** Where the cell's text is printed on its page (PDF; see `ImportResult.pageSizes`). */
+  readonly box?: PageBox;
 }
 
 export interface ImportIssue {
@@ -66,6 +68,8 @@ export interface ImportResult {
   readonly fileName: string;
   readonly sourceFormat: SourceFormat;
   readonly pages?: number;
+  /** Each page's size in PDF points, page 1 first (PDF), for placing the cells' boxes. */
+  readonly pageSizes?: readonly PageSize[];
   /** The file's text, line by line (table cells separated by tabs), for review. */
   readonly sourceLines: readonly string[];
   readonly title: string | null;

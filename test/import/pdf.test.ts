@@ -6,6 +6,8 @@ import { buildDocument } from '../../shared/document/build.ts';
 import { computeFigures } from '../../shared/figures/figures.ts';
 import { cellIndex, currentFormat } from '../../shared/format/index.ts';
 import type { Report } from '../../shared/model/report.ts';
+import type { ImportResult } from '../../services/import/index.ts';
+import type { PageBox } from '../../services/import/source.ts';
 import { renderPrintHtml } from '../../shared/print/renderPrintHtml.ts';
 import { launchChromiumPdfPrinter } from '../../services/export/pdf/chromiumPdfPrinter.ts';
 import { exportPdf } from '../../services/export/pdf/exportPdf.ts';
@@ -55,6 +57,73 @@ async function printed(report: Report, name: string, style = ''): Promise<Uint8A
 function withoutSpaces(report: Report): Record<string, string> {
   return Object.fromEntries(Object.entries(printable(report).sections).map(([k, v]) => [k, v.replace(/[ \u3000]/g, '')]));
 }
+
+interface PrintedWord {
+  readonly text: string;
+  /** PDF points from the page's lower-left corner, as the importer's boxes. */
+  readonly left: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly top: number;
+}
+
+/** The words poppler's pdftotext finds on a page, with their boxes turned to y upwards. */
+function printedWords(file: string, page: number): { words: PrintedWord[]; width: number; height: number } {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+  const size = /<page width="([\d.]+)" height="([\d.]+)"/.exec(html)!;
+  const height = Number(size[2]);
+  const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    text: m[5]!,
+    left: Number(m[1]),
+    right: Number(m[3]),
+    bottom: height - Number(m[4]),
+    top: height - Number(m[2]),
+  }));
+  return { words, width: Number(size[1]), height };
+}
+
+/** Points a box may lie off pdftotext's: font ascent and descent differ a little between the two. */
+const BOX_TOLERANCE = 3;
+
+function near(box: PageBox, word: PrintedWord): boolean {
+  return (
+    Math.abs(box.x - word.left) <= BOX_TOLERANCE &&
+    Math.abs(box.x + box.width - word.right) <= BOX_TOLERANCE &&
+    Math.abs(box.y - word.bottom) <= BOX_TOLERANCE &&
+    Math.abs(box.y + box.height - word.top) <= BOX_TOLERANCE
+  );
+}
+
+/** Every read cell of table 3's 总计 column has a box on which pdftotext finds that very figure printed. */
+function expectTotalsWherePrinted(result: ImportResult, file: string): void {
+  const totals = result.cells.filter((c) => c.key.startsWith('t3.') && c.key.endsWith('.total') && c.status === 'read');
+  expect(totals.length).toBeGreaterThan(0);
+  for (const cell of totals) {
+    const box = cell.box;
+    expect(box, cell.key).toBeDefined();
+    const page = printedWords(file, box!.page);
+    expect(result.pageSizes![box!.page - 1]!.width).toBeCloseTo(page.width, 0);
+    expect(result.pageSizes![box!.page - 1]!.height).toBeCloseTo(page.height, 0);
+    const printedThere = page.words.filter((w) => near(box!, w)).map((w) => w.text);
+    expect(printedThere, `${cell.key} at ${JSON.stringify(box)}`).toEqual([cell.raw]);
+  }
+}
+
+describe.skipIf(!chromium || !toolsAvailable('pdftotext'))('where each figure is printed', () => {
+  it('a ruled table: table 3\'s 总计 figures have the boxes pdftotext gives them', async () => {
+    // The seed with figures other than 0 in the 总计 column.
+    const seed = seeds.find((s) => s.id === '004_796925a18fab7523')!;
+    const result = await importBytes(await printed(seed.report, 'boxes.pdf'), 'boxes.pdf');
+    expect(result.pageSizes).toHaveLength(result.pages!);
+    expectTotalsWherePrinted(result, join(out, 'boxes.pdf'));
+  });
+
+  it('a table without rules: the same', async () => {
+    const borderless = '<style>table, th, td { border: none !important; }</style>';
+    const result = await importBytes(await printed(consistentReport(), 'boxes-borderless.pdf', borderless), 'boxes-borderless.pdf');
+    expectTotalsWherePrinted(result, join(out, 'boxes-borderless.pdf'));
+  });
+});
 
 describe.skipIf(!chromium)('PDF exported by Nianbao imports back to an identical report', () => {
   it.each(seeds.map((s) => [s.id, s] as const))('seed %s', async (id, seed) => {

@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path';
 import type { Result } from '../../../shared/model/validation.ts';
 import { restoreIdeographs } from '../text/ideographs.ts';
 import { isDraftMark, isPageNumber } from '../text/pageFurniture.ts';
-import type { SourceCell, SourceDocument, SourceLine } from '../source.ts';
+import type { PageBox, PageSize, SourceCell, SourceDocument, SourceLine } from '../source.ts';
 import { paragraphLine } from '../source.ts';
-import type { Lattice } from './pdfTables.ts';
+import type { Lattice, LatticeCell } from './pdfTables.ts';
 import { collectRules, findLattices } from './pdfTables.ts';
 import type { PageLine, TextPiece } from './pdfText.ts';
 import { groupLines, joinLines, joinPieces, lineCells, paragraphs, pieceCentre } from './pdfText.ts';
@@ -42,29 +42,58 @@ function piecesOf(items: readonly unknown[]): TextPiece[] {
     });
 }
 
+/** How far glyphs reach below the baseline and above it, in font sizes (as PDF viewers and pdftotext draw text boxes). */
+const DESCENT = 0.12;
+const ASCENT = 0.88;
+
+/** The box around printed pieces, from the page's lower-left corner (`origin`: the corner in user space). */
+function piecesBox(pieces: readonly TextPiece[], page: number, origin: Point): PageBox | undefined {
+  const printed = pieces.filter((p) => p.str.trim() !== '');
+  if (!printed.length) return undefined;
+  const left = Math.min(...printed.map((p) => p.x0));
+  const right = Math.max(...printed.map((p) => p.x1));
+  const bottom = Math.min(...printed.map((p) => p.baseline - DESCENT * p.size));
+  const top = Math.max(...printed.map((p) => p.baseline + ASCENT * p.size));
+  return { page, x: left - origin.x, y: bottom - origin.y, width: right - left, height: top - bottom };
+}
+
+function cellBox(cell: LatticeCell, page: number, origin: Point): PageBox {
+  return { page, x: cell.left - origin.x, y: cell.bottom - origin.y, width: cell.right - cell.left, height: cell.top - cell.bottom };
+}
+
+interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
 function inside(cell: { left: number; right: number; top: number; bottom: number }, point: { x: number; y: number }): boolean {
   return point.x >= cell.left && point.x <= cell.right && point.y <= cell.top && point.y >= cell.bottom;
 }
 
 /** A ruled table as rows of cells; a cell spanning rows repeats on each as a continuation. */
-function latticeLines(lattice: Lattice, pieces: readonly TextPiece[], table: number, page: number): SourceLine[] {
+function latticeLines(lattice: Lattice, pieces: readonly TextPiece[], table: number, page: number, origin: Point): SourceLine[] {
   const texts = lattice.cells.map((cell) => {
     const own = pieces.filter((p) => inside(cell, pieceCentre(p)));
-    return joinLines(groupLines(own).map((l) => joinPieces(l.pieces)));
+    return { text: joinLines(groupLines(own).map((l) => joinPieces(l.pieces))), box: piecesBox(own, page, origin) ?? cellBox(cell, page, origin) };
   });
   const lines: SourceLine[] = [];
   for (let row = 0; row < lattice.rows; row++) {
     const cells: SourceCell[] = [];
     lattice.cells.forEach((cell, i) => {
       if (row < cell.row || row >= cell.row + cell.rowSpan) return;
-      cells.push({ text: texts[i]!, x0: cell.left, x1: cell.right, ...(row > cell.row ? { continued: true } : {}) });
+      cells.push({ ...texts[i]!, x0: cell.left, x1: cell.right, ...(row > cell.row ? { continued: true } : {}) });
     });
     if (cells.some((c) => !c.continued)) lines.push({ cells: cells.sort((a, b) => a.x0! - b.x0!), table, page });
   }
   return lines;
 }
 
-type Block = { readonly top: number; readonly lines: SourceLine[] } | { readonly top: number; readonly text: PageLine };
+/** A line of text outside ruled tables, with each piece and where its page starts in user space. */
+interface TextBlockLine extends PageLine {
+  readonly origin: Point;
+}
+
+type Block = { readonly top: number; readonly lines: SourceLine[] } | { readonly top: number; readonly text: TextBlockLine };
 
 async function loadDocument(bytes: Uint8Array, name: string) {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -98,10 +127,14 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Result<S
     }
     const blocks: { page: number; blocks: Block[] }[] = [];
     const textLines: PageLine[] = [];
+    const pageSizes: PageSize[] = [];
     let tables = 0;
     let printed = 0;
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
+      const [left, bottom, right, top] = page.view as [number, number, number, number];
+      const origin = { x: left, y: bottom };
+      pageSizes.push({ width: right - left, height: top - bottom });
       const pieces = piecesOf((await page.getTextContent()).items);
       printed += pieces.filter((p) => p.str.trim() !== '').length;
       const operators = await page.getOperatorList();
@@ -109,12 +142,12 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Result<S
       const inTable = (p: TextPiece): boolean => lattices.some((l) => l.cells.some((c) => inside(c, pieceCentre(p))));
       const pageBlocks: Block[] = lattices.map((lattice) => ({
         top: lattice.top,
-        lines: latticeLines(lattice, pieces.filter((p) => lattice.cells.some((c) => inside(c, pieceCentre(p)))), tables++, number),
+        lines: latticeLines(lattice, pieces.filter((p) => lattice.cells.some((c) => inside(c, pieceCentre(p)))), tables++, number, origin),
       }));
       for (const line of groupLines(pieces.filter((p) => !inTable(p)))) {
         const text = joinPieces(line.pieces);
         if (isPageNumber(text) || isDraftMark(text)) continue;
-        const pageLine: PageLine = { ...line, page: number, text };
+        const pageLine: TextBlockLine = { ...line, page: number, text, origin };
         textLines.push(pageLine);
         pageBlocks.push({ top: line.baseline + line.size, text: pageLine });
       }
@@ -127,7 +160,7 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Result<S
         error: `“${name}”中没有可读取的文字（共${document.numPages}页），可能是扫描件或图片转成的PDF。请改用原始的Word文件，或先用OCR软件把它识别成文字后再导入。`,
       };
     }
-    return { ok: true, value: { format: 'pdf', lines: assemble(blocks, textLines), pages: document.numPages } };
+    return { ok: true, value: { format: 'pdf', lines: assemble(blocks, textLines), pages: document.numPages, pageSizes } };
   } catch (error) {
     return { ok: false, error: `“${name}”的内容已损坏，读到一半出错（${(error as Error).message}）。请重新导出或下载该PDF后再试。` };
   } finally {
@@ -141,18 +174,18 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Result<S
  * without rules), whose lines keep their cells and positions.
  */
 function assemble(pages: readonly { page: number; blocks: readonly Block[] }[], textLines: readonly PageLine[]): SourceLine[] {
-  const runs: (SourceLine[] | PageLine[])[] = [];
+  const runs: (SourceLine[] | TextBlockLine[])[] = [];
   for (const { blocks } of pages) {
     for (const block of blocks) {
       const last = runs[runs.length - 1];
       if ('lines' in block) runs.push(block.lines);
-      else if (last && last.length && 'text' in last[0]!) (last as PageLine[]).push(block.text);
+      else if (last && last.length && 'text' in last[0]!) (last as TextBlockLine[]).push(block.text);
       else runs.push([block.text]);
     }
   }
   return runs.flatMap((run) => {
     if (!run.length || !('text' in run[0]!)) return run as SourceLine[];
-    const lines = run as PageLine[];
+    const lines = run as TextBlockLine[];
     const out: SourceLine[] = [];
     let prose: PageLine[] = [];
     const flush = (): void => {
@@ -165,7 +198,8 @@ function assemble(pages: readonly { page: number; blocks: readonly Block[] }[], 
     lines.forEach((line, i) => {
       if (firstRow !== -1 && i >= firstRow && i <= lastRow) {
         flush();
-        out.push({ cells: cellsOf[i]!, page: line.page });
+        const cells = cellsOf[i]!.map(({ text, x0, x1, pieces }) => ({ text, x0, x1, box: piecesBox(pieces, line.page, line.origin)! }));
+        out.push({ cells, page: line.page });
       } else {
         prose.push(line);
       }

@@ -101,8 +101,8 @@ export function joinLines(lines: readonly string[]): string {
   }, '');
 }
 
-/** Splits a line at wide gaps into cells (a table printed without rules), with their extents. */
-export function lineCells(line: TextLine): { text: string; x0: number; x1: number }[] {
+/** Splits a line at wide gaps into cells (a table printed without rules), with their extents and pieces. */
+export function lineCells(line: TextLine): { text: string; x0: number; x1: number; pieces: readonly TextPiece[] }[] {
   const groups: TextPiece[][] = [];
   for (const piece of line.pieces) {
     if (isBlank(piece)) {
@@ -116,7 +116,7 @@ export function lineCells(line: TextLine): { text: string; x0: number; x1: numbe
   }
   return groups.map((g) => {
     const printed = g.filter((p) => !isBlank(p));
-    return { text: joinPieces(g), x0: printed[0]!.x0, x1: printed[printed.length - 1]!.x1 };
+    return { text: joinPieces(g), x0: printed[0]!.x0, x1: printed[printed.length - 1]!.x1, pieces: g };
   });
 }
 

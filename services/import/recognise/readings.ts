@@ -41,8 +41,13 @@ function joinNotes(...notes: (string | undefined)[]): string | undefined {
   return present.length ? present.join('；') : undefined;
 }
 
-/** Reads the figure of a found cell. */
+/** Reads the figure of a found cell, with where it is printed when the reader knows. */
 export function readFound(def: CellDef, found: Found): CellReading {
+  const read = readFoundFigure(def, found);
+  return found.cell.box ? { ...read, box: found.cell.box } : read;
+}
+
+function readFoundFigure(def: CellDef, found: Found): CellReading {
   const raw = found.cell.text;
   const confidence: Confidence = found.doubt ? 'medium' : 'high';
   if (found.cell.continued) {

@@ -121,6 +121,7 @@ export function recogniseReport(document: SourceDocument, fileName: string, form
       fileName,
       sourceFormat: document.format,
       ...(document.pages === undefined ? {} : { pages: document.pages }),
+      ...(document.pageSizes === undefined ? {} : { pageSizes: document.pageSizes }),
       sourceLines: texts,
       title: title?.title ?? null,
       agency,
