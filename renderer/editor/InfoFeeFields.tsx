@@ -1,33 +1,34 @@
 import { Form } from 'antd';
 import type { Finding } from '../../shared/checks/index.ts';
-import { INFO_FEE_FIELDS } from '../../shared/model/report.ts';
+import type { InfoFeeWords } from '../../shared/format/index.ts';
+import { INFO_FEE_KINDS } from '../../shared/model/report.ts';
 import type { InfoFee } from '../../shared/model/report.ts';
 import { FigureInput } from './FigureInput.tsx';
 
 interface InfoFeeFieldsProps {
+  /** The format's words for the figures. */
+  readonly words: InfoFeeWords;
   readonly infoFee: InfoFee;
   readonly findingsByCell: ReadonlyMap<string, readonly Finding[]>;
   readonly onChange: (field: keyof InfoFee, value: string | null) => void;
 }
 
-const FIELDS = Object.entries(INFO_FEE_FIELDS) as [keyof InfoFee, (typeof INFO_FEE_FIELDS)[keyof InfoFee]][];
-
-/** Section 六's 信息处理费 figures, entered as numbers and printed by the document model. */
-export function InfoFeeFields({ infoFee, findingsByCell, onChange }: InfoFeeFieldsProps) {
+/** The fee figures of the section holding them (六、 信息处理费), entered as numbers and printed by the document model. */
+export function InfoFeeFields({ words, infoFee, findingsByCell, onChange }: InfoFeeFieldsProps) {
   return (
     <div className="nb-infofee">
-      <h3>信息处理费</h3>
+      <h3>{words.name}</h3>
       <Form layout="vertical" className="nb-infofee-form">
-        {FIELDS.map(([field, def]) => {
+        {words.figures.map(({ field, label, unit }) => {
           const finding = findingsByCell.get(`infoFee.${field}`)?.find((f) => f.location.field === `infoFee.${field}`);
           const status = finding ? (finding.severity === 'error' ? 'error' : 'warning') : undefined;
           return (
-            <Form.Item key={field} label={def.label} validateStatus={status ?? ''} help={finding?.message}>
+            <Form.Item key={field} label={label} validateStatus={status ?? ''} help={finding?.message}>
               <FigureInput
                 field={`infoFee.${field}`}
-                kind={def.kind}
+                kind={INFO_FEE_KINDS[field]}
                 value={infoFee[field]}
-                suffix={def.kind === 'count' ? '件' : '元'}
+                suffix={unit}
                 {...(status ? { status } : {})}
                 onChange={(value) => onChange(field, value)}
               />

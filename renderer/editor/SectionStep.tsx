@@ -109,8 +109,9 @@ export function SectionStep({ format, section, report, figures, findingsByCell, 
   }
   return (
     <div className="nb-section" data-step-section={section.key}>
-      {section.role === 'infoFee' && (
+      {section.role === 'infoFee' && format.infoFee && (
         <InfoFeeFields
+          words={format.infoFee}
           infoFee={report.infoFee}
           findingsByCell={findingsByCell}
           onChange={(field: keyof InfoFee, value) => edit((r) => withInfoFee(r, field, value), `infoFee:${field}`)}

@@ -21,7 +21,7 @@ export function describeEdit(format: ReportFormat, group: string | undefined): s
     case 'section':
       return '正文文字';
     case 'infoFee':
-      return '信息处理费';
+      return format.infoFee?.name ?? '收费数字';
     case 'agency':
       return '机关信息';
     case 'export':

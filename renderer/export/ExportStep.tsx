@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, DatePicker, Radio, Space } from 'antd';
 import dayjs from 'dayjs';
 import type { CheckResult } from '../../shared/checks/index.ts';
 import { reportReadiness } from '../../shared/ipc/reportStatus.ts';
-import { feeCell } from '../../shared/format/index.ts';
+import { cellName, feeCell } from '../../shared/format/index.ts';
 import type { ReportFormat } from '../../shared/format/index.ts';
 import type { ExportOptions } from '../../shared/model/exportOptions.ts';
 import type { Report } from '../../shared/model/report.ts';
@@ -23,6 +23,8 @@ interface ExportStepProps {
 
 /** The print options (remembered with the agency), the pages as they will print, and the exports. */
 export function ExportStep({ reportId, format, report, checks, exports, edit, onShowChecks }: ExportStepProps) {
+  const { feeColumn } = format;
+  const fee = feeCell(format);
   const { run, busy, written, showInFolder } = exports;
   const options = report.agency.exportOptions;
   const readiness = reportReadiness(checks);
@@ -82,15 +84,17 @@ export function ExportStep({ reportId, format, report, checks, exports, edit, on
         <aside className="nb-export-options">
           <h3>打印设置</h3>
           <p className="nb-muted">按机关记住，下次导出沿用。</p>
-          <div className="nb-option">
-            <div className="nb-option-label">{feeCell(format)?.tableName}收费金额栏的表头</div>
-            <Radio.Group value={options.feeWording} onChange={(e) => setOptions({ feeWording: e.target.value }, 'feeWording')}>
-              <Space direction="vertical">
-                <Radio value="official">{format.feeHeader.official}（官方格式）</Radio>
-                <Radio value="fourDecimals">{format.feeHeader.fourDecimals}</Radio>
-              </Space>
-            </Radio.Group>
-          </div>
+          {feeColumn && fee && (
+            <div className="nb-option">
+              <div className="nb-option-label">{fee.tableName}「{cellName(fee, 'inColumn')}」一栏的表头</div>
+              <Radio.Group value={options.feeWording} onChange={(e) => setOptions({ feeWording: e.target.value }, 'feeWording')}>
+                <Space direction="vertical">
+                  <Radio value="official">{feeColumn.header.official}（官方格式）</Radio>
+                  <Radio value="fourDecimals">{feeColumn.header.fourDecimals}</Radio>
+                </Space>
+              </Radio.Group>
+            </div>
+          )}
           <div className="nb-option">
             <Checkbox checked={options.includePreamble} onChange={(e) => setOptions({ includePreamble: e.target.checked }, 'preamble')}>
               打印前言（依据、统计期限、发布网址、联系方式）

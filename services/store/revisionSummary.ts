@@ -52,7 +52,7 @@ export function describeChanges(before: Report | undefined, after: Report): stri
     ...(canonicalJson(before.agency) !== canonicalJson(after.agency) ? ['机关信息'] : []),
     ...tableChanges(before, after),
     ...sectionChanges(before, after),
-    ...(changedKeys(before.infoFee, after.infoFee).length ? ['信息处理费'] : []),
+    ...(changedKeys(before.infoFee, after.infoFee).length ? [reportFormat(after).infoFee?.name ?? '收费数字'] : []),
   ];
   return parts.length ? `修改了${parts.join('、')}` : '无改动';
 }

@@ -1,4 +1,4 @@
-import { sectionOrdinal, sectionWithRole } from '../format/index.ts';
+import { infoFeeSection, sectionOrdinal } from '../format/index.ts';
 import type { NamedCells } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import type { Report } from '../model/report.ts';
@@ -88,30 +88,24 @@ function named(figures: Figures, cells: NamedCells | undefined) {
 
 /** P-NO-FEES: "no 信息处理费" while the section holding them reports notices or money collected. */
 function infoFeeFindings(report: Report, figures: Figures): FindingDraft[] {
-  const section = sectionWithRole(figures.format, 'infoFee');
-  if (!section) return [];
-  const fee = report.infoFee;
-  const feeFigures = (
-    [
-      { what: '发出收费通知', value: fee.noticesIssued, unit: '件', cell: 'infoFee.noticesIssued' },
-      { what: '收费通知总金额', value: fee.noticeAmountYuan, unit: '元', cell: 'infoFee.noticeAmountYuan' },
-      { what: '实际收取的信息处理费', value: fee.collectedYuan, unit: '元', cell: 'infoFee.collectedYuan' },
-    ] as const
-  )
-    .map((f) => ({ ...f, value: Number(f.value ?? 0) || 0 }))
+  const fees = infoFeeSection(figures.format);
+  if (!fees) return [];
+  const { section, words } = fees;
+  const feeFigures = words.figures
+    .map((f) => ({ ...f, value: Number(report.infoFee[f.field] ?? 0) || 0, cell: `infoFee.${f.field}` }))
     .filter((f) => f.value > 0);
   if (!feeFigures.length) return [];
   const statement = find(report, NO_INFO_FEE)[0] ?? find(report, NO_FEE_BARE).find((s) => s.section === section.key);
   if (!statement) return [];
   const shown = feeFigures.map((f) => `${f.what}${f.value}${f.unit}`).join('、');
   const part = sectionOrdinal(section);
-  const fees = named(figures, figures.format.relations.feesCharged);
-  const apart = fees ? `（${fees.table}的${fees.first.rowLabel}是另一回事，不在此比较）` : '';
+  const charged = named(figures, figures.format.relations.feesCharged);
+  const apart = charged ? `（${charged.table}的${charged.first.rowLabel}是另一回事，不在此比较）` : '';
   return [
     finding(
       'P-NO-FEES',
       statement,
-      `正文说“${statement.quote}”，但${part}信息处理费填的是${shown}。请核对正文或${part}的信息处理费${apart}。`,
+      `正文说“${statement.quote}”，但${part}${words.name}填的是${shown}。请核对正文或${part}的${words.name}${apart}。`,
       feeFigures.map((f) => f.cell),
     ),
   ];

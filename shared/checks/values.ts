@@ -1,8 +1,8 @@
-import { cellName, sectionOrdinal, sectionWithRole } from '../format/index.ts';
+import { cellName, infoFeeSection, sectionOrdinal } from '../format/index.ts';
 import type { CellFigure, Figures } from '../figures/figures.ts';
 import { normaliseFigure } from '../figures/normalise.ts';
-import { INFO_FEE_FIELDS } from '../model/report.ts';
-import type { InfoFee, Report } from '../model/report.ts';
+import { INFO_FEE_KINDS } from '../model/report.ts';
+import type { Report } from '../model/report.ts';
 import type { FindingDraft } from './finding.ts';
 
 /** V-COUNT / V-FEE: a cell holds something that is not a count (or not an amount). */
@@ -51,24 +51,25 @@ function blankFindings(figures: Figures): FindingDraft[] {
   });
 }
 
-/** V-INFOFEE: the structured 信息处理费 figures, in the section whose role they are. */
+/** V-INFOFEE: the structured fee figures (信息处理费), in the section whose role they are. */
 function infoFeeFindings(report: Report, figures: Figures): FindingDraft[] {
-  const section = sectionWithRole(figures.format, 'infoFee');
-  if (!section) return [];
+  const fees = infoFeeSection(figures.format);
+  if (!fees) return [];
+  const { section, words } = fees;
   const findings: FindingDraft[] = [];
-  for (const [field, def] of Object.entries(INFO_FEE_FIELDS) as [keyof InfoFee, (typeof INFO_FEE_FIELDS)[keyof InfoFee]][]) {
+  for (const { field, label } of words.figures) {
     const raw = report.infoFee[field];
-    const result = normaliseFigure(raw ?? '', def.kind);
+    const result = normaliseFigure(raw ?? '', INFO_FEE_KINDS[field]);
     const location = { section: section.key, cells: [`infoFee.${field}`], field: `infoFee.${field}` };
     if (!result.ok) {
-      findings.push({ id: `V-INFOFEE.${field}`, rule: 'V-INFOFEE', severity: 'error', location, message: `信息处理费「${def.label}」：${result.message}` });
+      findings.push({ id: `V-INFOFEE.${field}`, rule: 'V-INFOFEE', severity: 'error', location, message: `${words.name}「${label}」：${result.message}` });
     } else if (result.value === null) {
       findings.push({
         id: `V-INFOFEE.${field}`,
         rule: 'V-INFOFEE',
         severity: 'warning',
         location,
-        message: `信息处理费「${def.label}」未填写。${sectionOrdinal(section)}应报告信息处理费的收取情况，没有的填0。`,
+        message: `${words.name}「${label}」未填写。${sectionOrdinal(section)}应报告${words.name}的收取情况，没有的填0。`,
       });
     }
   }

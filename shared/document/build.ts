@@ -1,5 +1,5 @@
 import { tableById, tableLayouts } from '../format/index.ts';
-import type { FeeUnitWording, ReportFormat, TableId } from '../format/index.ts';
+import type { FeeColumn, FeeUnitWording, ReportFormat, TableId } from '../format/index.ts';
 import { checkReport } from '../checks/index.ts';
 import { computeFigures } from '../figures/figures.ts';
 import type { CellFigure, Figures } from '../figures/figures.ts';
@@ -33,12 +33,12 @@ export function defaultSignatureDate(year: number): string {
   return `${year + 1}-01-31`;
 }
 
-/** The printed text of a figure: as entered, money padded to four decimals when the fee header says so. */
-function figureText(figure: CellFigure, feeWording: FeeUnitWording): string {
-  const isAmount = figure.cell.kind === 'money' && /^\d+(\.\d{0,4})?$/.test(figure.text);
-  if (!isAmount || feeWording !== 'fourDecimals') return figure.text;
+/** The printed text of a figure: as entered, the fee column's amount padded to its decimals when its header says so. */
+function figureText(figure: CellFigure, feeColumn: FeeColumn | undefined, feeWording: FeeUnitWording): string {
+  if (!feeColumn || feeWording !== 'fourDecimals' || figure.cell.key !== feeColumn.cell) return figure.text;
+  if (!new RegExp(`^\\d+(\\.\\d{0,${feeColumn.decimals}})?$`).test(figure.text)) return figure.text;
   const [integer, decimals = ''] = figure.text.split('.');
-  return `${integer}.${decimals.padEnd(4, '0')}`;
+  return `${integer}.${decimals.padEnd(feeColumn.decimals, '0')}`;
 }
 
 function buildTable(id: TableId, report: Report, figures: Figures): DocTable {
@@ -48,7 +48,7 @@ function buildTable(id: TableId, report: Report, figures: Figures): DocTable {
     const { row, col, rowSpan, colSpan, content } = cell;
     if (content.type === 'label') return { row, col, rowSpan, colSpan, text: content.text, role: content.role };
     const figure = figures.get(content.key);
-    const text = figureText(figure, feeWording);
+    const text = figureText(figure, figures.format.feeColumn, feeWording);
     const sizePt = figureSizePt(text, layout.columnWidthsMm.slice(col, col + colSpan).reduce((a, b) => a + b, 0));
     return {
       row,
@@ -73,14 +73,18 @@ function buildTable(id: TableId, report: Report, figures: Figures): DocTable {
   };
 }
 
-/** The 信息处理费 sentence that opens the section holding them, when the figures are filled in. */
-export function infoFeeSentence(report: Report): string | undefined {
-  const { noticesIssued, noticeAmountYuan, collectedYuan } = report.infoFee;
-  if (noticesIssued === null || noticeAmountYuan === null || collectedYuan === null) return undefined;
-  if (Number(noticesIssued) === 0 && Number(collectedYuan) === 0) {
-    return `本年度未发出信息处理费收费通知，未收取信息处理费。`;
-  }
-  return `本年度依据《政府信息公开信息处理费管理办法》发出收费通知${noticesIssued}件，总金额${noticeAmountYuan}元，实际收取信息处理费${collectedYuan}元。`;
+/**
+ * The fee sentence (the format's `infoFee.sentence`) that opens the section holding the
+ * fee figures, when they are all filled in: the figures as entered, or the sentence for
+ * none when no notice was issued and nothing collected.
+ */
+export function infoFeeSentence(report: Report, format: ReportFormat = reportFormat(report)): string | undefined {
+  const words = format.infoFee;
+  if (!words) return undefined;
+  const fee = report.infoFee;
+  if (words.figures.some((f) => fee[f.field] === null)) return undefined;
+  if (Number(fee.noticesIssued) === 0 && Number(fee.collectedYuan) === 0) return words.sentence.none;
+  return `${words.sentence.lead}${words.figures.map((f) => `${f.words}${fee[f.field]}${f.unit}`).join('，')}。`;
 }
 
 const CHINESE_NUMERALS = '〇一二三四五六七八九十';
@@ -123,7 +127,7 @@ export function buildDocument(report: Report): DocumentModel {
   const title = reportTitle(report, format);
   const sections: DocSection[] = format.sections.map((section) => {
     const paragraphs = parseParagraphs(report.sections[section.key] ?? '');
-    const fee = section.role === 'infoFee' ? infoFeeSentence(report) : undefined;
+    const fee = section.role === 'infoFee' ? infoFeeSentence(report, format) : undefined;
     const blocks = [
       ...(section.table ? [buildTable(section.table, report, figures)] : []),
       ...(fee ? [{ kind: 'paragraph', text: fee } as const] : []),

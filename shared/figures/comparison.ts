@@ -1,6 +1,5 @@
-import { cellIndex, cellName, sectionWithRole } from '../format/index.ts';
+import { cellIndex, cellName, infoFeeSection } from '../format/index.ts';
 import type { CellDef, TableId } from '../format/index.ts';
-import { INFO_FEE_FIELDS } from '../model/report.ts';
 import type { InfoFee, Report } from '../model/report.ts';
 import { reportFormat } from '../model/report.ts';
 import { changePercent } from '../sentences/change.ts';
@@ -66,18 +65,20 @@ export function compareYears(report: Report, previous: Report | undefined): Comp
       before: lastFigures?.cells.has(cell.key) ? lastFigures.value(cell.key) : null,
     }),
   );
-  const feeTitle = sectionWithRole(format, 'infoFee')?.heading ?? '';
-  const fees = (Object.keys(INFO_FEE_FIELDS) as (keyof InfoFee)[]).map((field) =>
-    row({
-      key: `infoFee.${field}`,
-      group: 'infoFee',
-      groupTitle: `${feeTitle}（信息处理费）`,
-      label: INFO_FEE_FIELDS[field].label.replace(/（元）$/, ''),
-      unit: INFO_FEE_FIELDS[field].kind === 'count' ? '件' : '元',
-      isTotal: false,
-      now: feeValue(report.infoFee, field),
-      before: feeValue(previous?.infoFee, field),
-    }),
-  );
+  const feeSection = infoFeeSection(format);
+  const fees = feeSection
+    ? feeSection.words.figures.map(({ field, label, unit }) =>
+        row({
+          key: `infoFee.${field}`,
+          group: 'infoFee',
+          groupTitle: `${feeSection.section.heading}（${feeSection.words.name}）`,
+          label: label.replace(`（${unit}）`, ''),
+          unit,
+          isTotal: false,
+          now: feeValue(report.infoFee, field),
+          before: feeValue(previous?.infoFee, field),
+        }),
+      )
+    : [];
   return [...cells, ...fees];
 }

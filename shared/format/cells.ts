@@ -88,9 +88,9 @@ export function listCells(format: ReportFormat): CellDef[] {
   return formatTables(format).flatMap((table) => (isBlockTable(table) ? blockTableCells(table) : crossTableCells(table)));
 }
 
-/** The money cell whose column header is printed in the wording the agency chooses (`feeHeader`), if the format has one. */
+/** The cell whose column header is printed in the wording the agency chooses (`feeColumn`), if the format has one. */
 export function feeCell(format: ReportFormat): CellDef | undefined {
-  return cellIndex(format).all.find((c) => c.kind === 'money');
+  return format.feeColumn && cellIndex(format).byKey.get(format.feeColumn.cell);
 }
 
 export interface CellIndex {

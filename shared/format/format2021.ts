@@ -176,7 +176,7 @@ export const format2021: ReportFormat<Format2021Tables> = {
         {
           caption: '第二十条第（八）项',
           labelHeader: '信息内容',
-          // Printed with the wording the agency chose (feeHeader).
+          // Printed with the wording the agency chose (feeColumn).
           columns: [{ key: '', label: FEE_HEADER }],
           rows: [{ key: 'fees', label: '行政事业性收费', kind: 'money' }],
         },
@@ -240,11 +240,24 @@ export const format2021: ReportFormat<Format2021Tables> = {
       rows: [{ key: 'cases', path: [] }],
     },
   },
-  feeHeader: {
-    official: FEE_HEADER,
-    fourDecimals: '本年收费金额（单位：万元，保留4位小数）',
+  feeColumn: {
+    cell: 't2.fees',
+    header: { official: FEE_HEADER, fourDecimals: '本年收费金额（单位：万元，保留4位小数）' },
+    decimalsMark: '4位小数',
+    decimals: 4,
   },
-  fourDecimalsMark: '4位小数',
+  infoFee: {
+    name: '信息处理费',
+    figures: [
+      { field: 'noticesIssued', label: '发出收费通知的件数', words: '发出收费通知', what: '发出收费通知', unit: '件' },
+      { field: 'noticeAmountYuan', label: '收费通知总金额（元）', words: '总金额', what: '收费通知总金额', unit: '元' },
+      { field: 'collectedYuan', label: '实际收取的总金额（元）', words: '实际收取信息处理费', what: '实际收取的信息处理费', unit: '元' },
+    ],
+    sentence: {
+      lead: '本年度依据《政府信息公开信息处理费管理办法》',
+      none: '本年度未发出信息处理费收费通知，未收取信息处理费。',
+    },
+  },
   columnWidthsMm: {
     table2: [48, 36, 36, 36],
     table3: [10, 18, 44, 12, 12, 12, 12, 12, 12, 12],

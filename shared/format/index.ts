@@ -9,7 +9,7 @@ export { cellName } from './cellName.ts';
 export type { CellNaming } from './cellName.ts';
 export { tableLayouts } from './layout.ts';
 export { blockTable, crossTable, formatTables, isBlockTable, tableById } from './tables.ts';
-export { sectionNumber, sectionOrdinal, sectionWithRole } from './sections.ts';
+export { infoFeeSection, sectionNumber, sectionOrdinal, sectionWithRole } from './sections.ts';
 
 /** Every format the app knows, by id; a later revision of the official format sits beside 2021. */
 export const formats: Readonly<Record<string, ReportFormat>> = { [format2021.id]: format2021 };

@@ -106,7 +106,8 @@ function crossTableLayout(table: CrossTableDef, widths: readonly number[]): Tabl
   };
 }
 
-function blockTableLayout(table: BlockTableDef, widths: readonly number[], feeHeader: string): TableLayout {
+/** `fee`: the fee column's cell and the header it prints in the chosen wording. */
+function blockTableLayout(table: BlockTableDef, widths: readonly number[], fee: { cell: string; header: string } | undefined): TableLayout {
   const cells: GridCell[] = [];
   const valueColumns = table.columnCount - 1;
   let row = 0;
@@ -119,8 +120,8 @@ function blockTableLayout(table: BlockTableDef, widths: readonly number[], feeHe
     const span = valueColumns / block.columns.length;
     label(block.labelHeader, 'header', 0, 1);
     block.columns.forEach((column, j) => {
-      const isFee = block.rows.some((r) => r.kind === 'money');
-      label(isFee ? feeHeader : column.label, 'header', 1 + j * span, span);
+      const isFee = fee !== undefined && block.rows.some((r) => blockCellKey(table, r.key, column.key) === fee.cell);
+      label(isFee ? fee.header : column.label, 'header', 1 + j * span, span);
     });
     row++;
     for (const dataRow of block.rows) {
@@ -167,7 +168,8 @@ export function tableLayouts<Tables extends FormatTables>(
   const layouts = Object.fromEntries(
     formatTables(format).map((table) => {
       const widths = format.columnWidthsMm[table.id] ?? [];
-      return [table.id, isBlockTable(table) ? blockTableLayout(table, widths, format.feeHeader[wording]) : crossTableLayout(table, widths)];
+      const fee = format.feeColumn && { cell: format.feeColumn.cell, header: format.feeColumn.header[wording] };
+      return [table.id, isBlockTable(table) ? blockTableLayout(table, widths, fee) : crossTableLayout(table, widths)];
     }),
   );
   byWording.set(wording, layouts);

@@ -148,6 +148,47 @@ export interface TableLayout {
 /** The fee column's header wording: the official one or the common provincial variant. */
 export type FeeUnitWording = 'official' | 'fourDecimals';
 
+/**
+ * A money column whose header an agency prints in one of two wordings (table 2's
+ * 本年收费金额): the official one, or a common provincial variant saying that amounts
+ * are printed with a fixed number of decimals (then they are padded to it).
+ */
+export interface FeeColumn {
+  /** The cell under the header, e.g. `t2.fees`. */
+  readonly cell: string;
+  readonly header: Readonly<Record<FeeUnitWording, string>>;
+  /** The text in a printed header that marks the variant wording, e.g. `4位小数`. */
+  readonly decimalsMark: string;
+  /** How many decimals amounts are printed with under the variant wording. */
+  readonly decimals: number;
+}
+
+/** The figures of the fee reported in a section's text (the report model's `infoFee`). */
+export type InfoFeeField = 'noticesIssued' | 'noticeAmountYuan' | 'collectedYuan';
+
+/**
+ * The words of the fee figures a section reports (信息处理费 under
+ * 《政府信息公开信息处理费管理办法》): the editor's fields, the messages, and the sentence
+ * that opens the section: `sentence.lead`, then each figure stated as `words` figure `unit`,
+ * joined by `，`, then `。`; `sentence.none` when no notice was issued and nothing collected.
+ */
+export interface InfoFeeWords {
+  /** What the figures are, in messages and the editor, e.g. `信息处理费`. */
+  readonly name: string;
+  /** In the sentence's order. */
+  readonly figures: readonly {
+    readonly field: InfoFeeField;
+    /** The editor's field label, e.g. `收费通知总金额（元）`. */
+    readonly label: string;
+    /** The words stating it in the sentence, e.g. `总金额`. */
+    readonly words: string;
+    /** What a message calls it before its figure (`收费通知总金额100元`). */
+    readonly what: string;
+    readonly unit: '件' | '元';
+  }[];
+  readonly sentence: { readonly lead: string; readonly none: string };
+}
+
 /** The tables of a format by id; a format's own type may name them (`Format2021Tables`). */
 export type FormatTables = Readonly<Record<TableId, TableDef>>;
 
@@ -164,9 +205,10 @@ export interface ReportFormat<Tables extends FormatTables = FormatTables> {
   readonly tables: Tables;
   /** Title endings seen in published reports, for recognising a title (the official one first). */
   readonly titleSuffixForms: readonly string[];
-  readonly feeHeader: Readonly<Record<FeeUnitWording, string>>;
-  /** The text in the fee header that marks amounts printed with four decimals. */
-  readonly fourDecimalsMark: string;
+  /** The money column printed in the wording the agency chooses, if the format has one. */
+  readonly feeColumn?: FeeColumn;
+  /** The fee figures the section with role `infoFee` reports, with their words, if the format has them. */
+  readonly infoFee?: InfoFeeWords;
   readonly columnWidthsMm: Readonly<Record<TableId, readonly number[]>>;
   readonly relations: FormatRelations;
 }

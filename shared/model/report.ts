@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cellIndex, currentFormat, formatById } from '../format/index.ts';
-import type { ReportFormat } from '../format/index.ts';
+import type { InfoFeeField, ReportFormat } from '../format/index.ts';
 import { AGENCY_KINDS } from './deadline.ts';
 import type { AgencyKind } from './deadline.ts';
 import { defaultExportOptions, exportOptionsSchema } from './exportOptions.ts';
@@ -49,13 +49,14 @@ export const infoFeeSchema = z.strictObject({
   noticesIssued: figureText.nullable(),
   noticeAmountYuan: figureText.nullable(),
   collectedYuan: figureText.nullable(),
-});
+} satisfies Record<InfoFeeField, z.ZodType>);
 export type InfoFee = z.infer<typeof infoFeeSchema>;
-export const INFO_FEE_FIELDS = {
-  noticesIssued: { label: '发出收费通知的件数', kind: 'count' },
-  noticeAmountYuan: { label: '收费通知总金额（元）', kind: 'yuan' },
-  collectedYuan: { label: '实际收取的总金额（元）', kind: 'yuan' },
-} as const satisfies Record<keyof InfoFee, { label: string; kind: 'count' | 'yuan' }>;
+/** How each fee figure is checked; its words are the format's (`ReportFormat.infoFee`). */
+export const INFO_FEE_KINDS = {
+  noticesIssued: 'count',
+  noticeAmountYuan: 'yuan',
+  collectedYuan: 'yuan',
+} as const satisfies Record<InfoFeeField, 'count' | 'yuan'>;
 
 /** The years a report may be for: 《条例》 took effect in 2008; a later year than this is a typing slip. */
 export const YEARS = { first: 2008, last: 2100 } as const;

@@ -1,4 +1,4 @@
-import { cellIndex, crossCellKey, crossTable, sectionOrdinal, sectionWithRole } from '../format/index.ts';
+import { cellIndex, crossCellKey, crossTable, infoFeeSection, sectionOrdinal } from '../format/index.ts';
 import type { CrossTableDef, NamedCells, ReportFormat } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import type { InfoFee } from '../model/report.ts';
@@ -10,7 +10,7 @@ import type { InfoFee } from '../model/report.ts';
  * them back, so a figure changed after a sentence was inserted is noticed.
  */
 export interface FigurePhrase {
-  /** Which figure: `person`, `organisations`, `carriedOver`, `result.granted` (a group by its first row), `carriedForward`, `review`, `litigation`, `fee.notices`, `fee.amount`, `fee.collected`. */
+  /** Which figure: `person`, `organisations`, `carriedOver`, `result.granted` (a group by its first row), `carriedForward`, `review`, `litigation`, `fee.<field>` (`fee.collectedYuan`). */
   readonly id: string;
   /** The words written before the figure. */
   readonly words: string;
@@ -121,15 +121,12 @@ function casePhrases(format: ReportFormat): FigurePhrase[] {
   ];
 }
 
+/** The fee figures of the section holding them, in the format's words. */
 function infoFeePhrases(format: ReportFormat): FigurePhrase[] {
-  const section = sectionWithRole(format, 'infoFee');
-  if (!section) return [];
-  const part = sectionOrdinal(section);
-  return [
-    { id: 'fee.notices', words: '发出收费通知', what: `${part}发出收费通知的件数`, unit: '件', value: (_, fee) => figureOf(fee.noticesIssued) },
-    { id: 'fee.amount', words: '总金额', what: `${part}收费通知总金额`, unit: '元', value: (_, fee) => figureOf(fee.noticeAmountYuan) },
-    { id: 'fee.collected', words: '实际收取信息处理费', what: `${part}实际收取的信息处理费`, unit: '元', value: (_, fee) => figureOf(fee.collectedYuan) },
-  ];
+  const fees = infoFeeSection(format);
+  if (!fees) return [];
+  const part = sectionOrdinal(fees.section);
+  return fees.words.figures.map((f) => ({ id: `fee.${f.field}`, words: f.words, what: `${part}${f.what}`, unit: f.unit, value: (_, fee) => figureOf(fee[f.field]) }));
 }
 
 function figureOf(text: string | null): number | null {

@@ -1,4 +1,4 @@
-import { crossCellKey, sectionOrdinal, sectionWithRole } from '../format/index.ts';
+import { crossCellKey, infoFeeSection, sectionOrdinal } from '../format/index.ts';
 import type { ReportFormat } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import type { InfoFee } from '../model/report.ts';
@@ -24,8 +24,8 @@ export const SENTENCE_KINDS = {
   results: (format: ReportFormat) => `办理结果（${requestsTable(format)?.shortName ?? ''}）`,
   reviewLitigation: (format: ReportFormat) => `行政复议和行政诉讼（${casesTable(format)?.shortName ?? ''}）`,
   infoFee: (format: ReportFormat) => {
-    const section = sectionWithRole(format, 'infoFee');
-    return `信息处理费${section ? `（${sectionOrdinal(section)}）` : ''}`;
+    const fees = infoFeeSection(format);
+    return fees ? `${fees.words.name}（${sectionOrdinal(fees.section)}）` : '';
   },
 } as const;
 export type SentenceKind = keyof typeof SENTENCE_KINDS;
@@ -110,13 +110,15 @@ function reviewLitigation(format: ReportFormat, now: YearFigures, before: YearFi
   );
 }
 
+/** The format's fee sentence, with the change in the last figure (the amount collected). */
 function infoFee(format: ReportFormat, now: YearFigures, before: YearFigures | undefined): string {
+  const words = format.infoFee;
+  if (!words) throw new Missing();
   const w = writer(format, now, before);
-  const [notices, amount, collected] = [w.phrase('fee.notices'), w.phrase('fee.amount'), w.phrase('fee.collected')];
-  if (w.figure(notices) === 0 && w.figure(amount) === 0 && w.figure(collected) === 0) {
-    return '本年度未发出信息处理费收费通知，未收取信息处理费。';
-  }
-  return `本年度依据《政府信息公开信息处理费管理办法》${w.stated(notices)}，${w.stated(amount)}，${w.stated(collected)}${w.change(collected)}。`;
+  const phrases = words.figures.map((f) => w.phrase(`fee.${f.field}`));
+  if (phrases.every((p) => w.figure(p) === 0)) return words.sentence.none;
+  const last = phrases[phrases.length - 1]!;
+  return `${words.sentence.lead}${phrases.map(w.stated).join('，')}${w.change(last)}。`;
 }
 
 const WRITERS: Readonly<Record<SentenceKind, typeof requests>> = { requests, results, reviewLitigation, infoFee };

@@ -5,8 +5,6 @@ import type { DocParagraph, DocSection, DocumentModel } from '../document/model.
 import { TITLE_EM_PER_LINE, widestWidthInEm } from '../document/typography.ts';
 import { cellIndex, cellName, tableById } from '../format/index.ts';
 import type { ReportFormat } from '../format/index.ts';
-import { INFO_FEE_FIELDS } from '../model/report.ts';
-import type { InfoFee } from '../model/report.ts';
 import { findingNoteKey } from './review.ts';
 import type { ReviewRow } from './types.ts';
 
@@ -20,8 +18,9 @@ import type { ReviewRow } from './types.ts';
 export function findingPlace(finding: Finding, format: ReportFormat): string {
   const { location } = finding;
   if (location.field?.startsWith('infoFee.')) {
-    const field = location.field.slice('infoFee.'.length) as keyof InfoFee;
-    return `信息处理费「${INFO_FEE_FIELDS[field]?.label ?? field}」`;
+    const field = location.field.slice('infoFee.'.length);
+    const words = format.infoFee;
+    return `${words?.name ?? ''}「${words?.figures.find((f) => f.field === field)?.label ?? field}」`;
   }
   if (location.section) {
     const section = format.sections.find((s) => s.key === location.section);

@@ -3,9 +3,9 @@ import { renderDocx } from '../../services/export/docx/renderDocx.ts';
 import { readPlainText } from '../../services/import/readers/text/plainText.ts';
 import { recogniseReport } from '../../services/import/recognise/recogniseReport.ts';
 import { checkReport } from '../../shared/checks/index.ts';
-import { buildDocument } from '../../shared/document/build.ts';
+import { buildDocument, infoFeeSentence } from '../../shared/document/build.ts';
 import type { DocumentModel, DocTable } from '../../shared/document/model.ts';
-import { cellIndex, tableLayouts } from '../../shared/format/index.ts';
+import { cellIndex, feeCell, tableLayouts } from '../../shared/format/index.ts';
 import type * as FormatModule from '../../shared/format/index.ts';
 import type { ReportFormat } from '../../shared/format/index.ts';
 import { blankAgency, blankReport } from '../../shared/model/report.ts';
@@ -78,24 +78,50 @@ const fictitious = vi.hoisted(
         ],
       },
     },
-    feeHeader: { official: '本年金额（单位：万元）', fourDecimals: '本年金额（单位：万元，保留4位小数）' },
-    fourDecimalsMark: '4位小数',
     columnWidthsMm: { cases: [60, 32, 32, 32], training: [96, 60] },
     relations: {},
   }),
 );
 
+/**
+ * The same format with fees: its money column printed in a wording the agency chooses
+ * (two decimals), and a fee reported in its third section with its own sentence.
+ */
+const withFees = vi.hoisted(
+  (): ReportFormat => ({
+    ...fictitious,
+    id: 'demo-2030-fees',
+    sections: fictitious.sections.map((s) => (s.key === 'training' ? { ...s, role: 'infoFee' as const } : s)),
+    feeColumn: {
+      cell: 'tr.budget',
+      header: { official: '本年经费（单位：万元）', fourDecimals: '本年经费（单位：万元，保留2位小数）' },
+      decimalsMark: '2位小数',
+      decimals: 2,
+    },
+    infoFee: {
+      name: '培训费',
+      figures: [
+        { field: 'noticesIssued', label: '发出缴费通知的件数', words: '发出缴费通知', what: '发出缴费通知', unit: '件' },
+        { field: 'noticeAmountYuan', label: '通知金额（元）', words: '通知金额', what: '缴费通知金额', unit: '元' },
+        { field: 'collectedYuan', label: '实收培训费（元）', words: '实收培训费', what: '实收的培训费', unit: '元' },
+      ],
+      sentence: { lead: '本年度依据《演示培训收费办法》', none: '本年度未收取培训费。' },
+    },
+  }),
+);
+
 vi.mock('../../shared/format/index.ts', async (importOriginal) => {
   const original = await importOriginal<typeof FormatModule>();
+  const added = { [fictitious.id]: fictitious, [withFees.id]: withFees };
   return {
     ...original,
-    formats: { ...original.formats, [fictitious.id]: fictitious },
-    formatById: (id: string) => (id === fictitious.id ? fictitious : original.formatById(id)),
+    formats: { ...original.formats, ...added },
+    formatById: (id: string) => (Object.hasOwn(added, id) ? added[id] : original.formatById(id)),
   };
 });
 
-function demoReport(values: Record<string, string>, sections: Record<string, string> = { summary: '本年度开展演示工作。' }): Report {
-  return { ...blankReport(blankAgency('某某局'), 2030, fictitious), sections, values };
+function demoReport(values: Record<string, string>, sections: Record<string, string> = { summary: '本年度开展演示工作。' }, format: ReportFormat = fictitious): Report {
+  return { ...blankReport(blankAgency('某某局'), 2030, format), sections, values };
 }
 
 const balanced = { 'ca.received.online': '5', 'ca.received.counter': '3', 'ca.done.online': '4', 'ca.done.counter': '3', 'ca.pending.online': '1', 'ca.pending.counter': '0', 'tr.sessions': '2', 'tr.budget': '1.5' };
@@ -176,5 +202,42 @@ describe('a made-up second format, defined in this file only', () => {
     expect(reading.value.sections.map((s) => s.key)).toEqual(['summary', 'cases', 'training']);
     const read = Object.fromEntries(reading.value.cells.filter((c) => c.value !== null).map((c) => [c.key, c.value]));
     expect(read).toEqual({ ...balanced, 'ca.received.total': '8', 'ca.done.total': '7', 'ca.pending.total': '1' });
+  });
+
+  it('has no fees: its money column keeps its own header and figure whatever the fee wording, and no fee sentence or check', () => {
+    expect(feeCell(fictitious)).toBeUndefined();
+    const fourDecimals = { ...demoReport(balanced), infoFee: { noticesIssued: '2', noticeAmountYuan: '100', collectedYuan: '80' } };
+    fourDecimals.agency = { ...fourDecimals.agency, exportOptions: { ...fourDecimals.agency.exportOptions, feeWording: 'fourDecimals' } };
+    const tables = buildDocument(fourDecimals).sections.flatMap((s) => s.blocks.filter((b): b is DocTable => b.kind === 'table'));
+    expect(tableRows(tables[1]!)).toEqual(['第一部分', '项目\t本年数量', '举办培训场次\t2', '第二部分', '项目\t本年金额（单位：万元）', '培训经费\t1.5']);
+    expect(infoFeeSentence(fourDecimals)).toBeUndefined();
+    expect(documentText(buildDocument(fourDecimals))).not.toContain('80');
+    expect(checkReport(fourDecimals).findings.filter((f) => f.rule === 'V-INFOFEE' || f.rule === 'P-NO-FEES')).toEqual([]);
+  });
+
+  it('takes its fee column, fee words and fee sentence from its own data, prints and reads them back', () => {
+    const base = demoReport(balanced, { summary: '本年度开展演示工作。' }, withFees);
+    const report: Report = {
+      ...base,
+      agency: { ...base.agency, exportOptions: { ...base.agency.exportOptions, feeWording: 'fourDecimals' } },
+      infoFee: { noticesIssued: '2', noticeAmountYuan: '100', collectedYuan: '80' },
+    };
+    const model = buildDocument(report);
+    const training = model.sections.find((s) => s.key === 'training')!;
+    const table = training.blocks.find((b): b is DocTable => b.kind === 'table')!;
+    expect(tableRows(table).slice(4)).toEqual(['项目\t本年经费（单位：万元，保留2位小数）', '培训经费\t1.50']);
+    expect(training.blocks[1]).toEqual({ kind: 'paragraph', text: '本年度依据《演示培训收费办法》发出缴费通知2件，通知金额100元，实收培训费80元。' });
+    expect(infoFeeSentence({ ...report, infoFee: { noticesIssued: '0', noticeAmountYuan: '0', collectedYuan: '0' } })).toBe('本年度未收取培训费。');
+
+    const blank = checkReport({ ...report, infoFee: { ...report.infoFee, collectedYuan: null } });
+    expect(blank.findings.find((f) => f.id === 'V-INFOFEE.collectedYuan')?.message).toBe('培训费「实收培训费（元）」未填写。第三部分应报告培训费的收取情况，没有的填0。');
+
+    const source = readPlainText(documentText(model));
+    if (!source.ok) throw new Error(source.error);
+    const reading = recogniseReport(source.value, '演示.txt', withFees);
+    if (!reading.ok) throw new Error(reading.error);
+    expect(reading.value.report.infoFee).toEqual(report.infoFee);
+    expect(reading.value.report.agency.exportOptions.feeWording).toBe('fourDecimals');
+    expect(reading.value.report.values['tr.budget']).toBe('1.5');
   });
 });

@@ -55,7 +55,7 @@ function table2Blocks(trackedDeletion: boolean): Table[] {
             children: [
               cell(block.labelHeader),
               ...block.columns.map((c) =>
-                cell(block.rows[0]!.kind === 'money' ? format.feeHeader.fourDecimals : c.label, { columnSpan: 3 / block.columns.length }),
+                cell(block.rows[0]!.kind === 'money' ? format.feeColumn!.header.fourDecimals : c.label, { columnSpan: 3 / block.columns.length }),
               ),
             ],
           }),

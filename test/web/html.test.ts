@@ -92,7 +92,7 @@ describe.each(cases)('web page of $name', ({ report, model, html, tables }) => {
     const byId = new Map(all.flatMap((e) => (attr(e, 'id') ? [[attr(e, 'id')!, e] as const] : [])));
     const headersOf = (td: Element) => (attr(td, 'headers') ?? '').split(' ').map((id) => textOf(byId.get(id)!));
     const { table2, table3, table4 } = currentFormat.tables;
-    const feeHeader = currentFormat.feeHeader[report.agency.exportOptions.feeWording];
+    const feeHeader = currentFormat.feeColumn!.header[report.agency.exportOptions.feeWording];
     const expected = [
       table2.blocks.flatMap((block) =>
         block.rows.flatMap((row) => block.columns.map((column) => [block.caption, row.kind === 'money' ? feeHeader : column.label, row.label])),

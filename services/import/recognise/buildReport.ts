@@ -7,6 +7,7 @@ import type { Result } from '../../../shared/model/validation.ts';
 import type { ImportedSection, ImportIssue } from '../types.ts';
 import type { Signature } from './printedParts.ts';
 import { readInfoFeeSentence, readPreamble, signatureOptions } from './printedParts.ts';
+import { feeWordingOf } from './tables.ts';
 import type { TablesReading } from './tables.ts';
 
 /**
@@ -76,7 +77,7 @@ export function buildReport(parts: ReportParts, issues: ImportIssue[]): Result<R
       ...details,
       exportOptions: {
         ...base.agency.exportOptions,
-        feeWording: tables.feesUnitNote?.includes(format.fourDecimalsMark) ? 'fourDecimals' : 'official',
+        feeWording: feeWordingOf(format, tables.feesUnitNote),
         includePreamble: parts.preamble !== '',
         ...signatureOptions(signature, year, parts.agency, base.agency.exportOptions),
       },

@@ -1,10 +1,12 @@
 import { chineseDate, defaultSignatureDate, infoFeeSentence } from '../../../shared/document/build.ts';
+import type { InfoFeeWords } from '../../../shared/format/index.ts';
+import { reportFormat } from '../../../shared/model/report.ts';
 import type { InfoFee, Report } from '../../../shared/model/report.ts';
 import { norm } from '../../../shared/text/norm.ts';
 
 /**
  * The parts of a report that Nianbao (and many offices) print around the sections:
- * the contact details in the preamble, the 信息处理费 sentence that opens section 六,
+ * the contact details in the preamble, the fee sentence that opens the section holding the fee (六),
  * and the signature (agency and date) at the end. Reading them back keeps a report
  * exported by Nianbao identical when it is imported again.
  */
@@ -36,21 +38,29 @@ export function readPreamble(preamble: string): PreambleDetails {
   };
 }
 
-const FEE_SENTENCE = /^本年度依据《政府信息公开信息处理费管理办法》发出收费通知(\S+?)件，总金额(\S+?)元，实际收取信息处理费(\S+?)元。$/;
-const NO_FEE_SENTENCE = /^本年度未发出信息处理费收费通知，未收取信息处理费。$/;
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The fee figures stated by the format's sentence for them (`infoFee.sentence`), read by its words. */
+function feesStated(text: string, words: InfoFeeWords): InfoFee | undefined {
+  if (text === words.sentence.none) return { noticesIssued: '0', noticeAmountYuan: '0', collectedYuan: '0' };
+  const stated = words.figures.map((f) => `${escaped(f.words)}(\\S+?)${escaped(f.unit)}`).join('，');
+  const match = new RegExp(`^${escaped(words.sentence.lead)}${stated}。$`).exec(text);
+  if (!match) return undefined;
+  const fee: InfoFee = { noticesIssued: null, noticeAmountYuan: null, collectedYuan: null };
+  for (const [i, f] of words.figures.entries()) fee[f.field] = match[i + 1]!;
+  return fee;
+}
 
 /**
- * The 信息处理费 figures, when a line is exactly the sentence Nianbao prints for them
+ * The fee figures, when a line is exactly the sentence Nianbao prints for them
  * (checked by printing the figures read and comparing).
  */
 export function readInfoFeeSentence(line: string, report: Report): InfoFee | undefined {
+  const words = reportFormat(report).infoFee;
   const text = line.trim();
-  const match = FEE_SENTENCE.exec(text);
-  const fee: InfoFee | undefined = match
-    ? { noticesIssued: match[1]!, noticeAmountYuan: match[2]!, collectedYuan: match[3]! }
-    : NO_FEE_SENTENCE.test(text)
-      ? { noticesIssued: '0', noticeAmountYuan: '0', collectedYuan: '0' }
-      : undefined;
+  const fee = words && feesStated(text, words);
   return fee && infoFeeSentence({ ...report, infoFee: fee }) === text ? fee : undefined;
 }
 

@@ -35,12 +35,12 @@ function feeUnitNote(header: string): string | null {
 }
 
 /** The fee header's words before its unit bracket (`本年收费金额`), which every wording starts with. */
-function feeHeaderStart(format: ReportFormat): string {
-  return format.feeHeader.official.replace(/\s*[（(][^（(]*$/, '');
+function feeHeaderStart(format: ReportFormat): string | undefined {
+  return format.feeColumn?.header.official.replace(/\s*[（(][^（(]*$/, '');
 }
 
-function isFeeHeader(text: string, start: string): boolean {
-  return looseNorm(text).startsWith(looseNorm(start));
+function isFeeHeader(text: string, start: string | undefined): boolean {
+  return start !== undefined && looseNorm(text).startsWith(looseNorm(start));
 }
 
 /** The header label a cell prints, or the labels of its space-separated parts (`信息内容  本年处理决定数量`). */
@@ -109,7 +109,7 @@ function assign(row: RowDef, area: readonly SourceCell[], positions: ColumnPosit
 
 export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, table: BlockTableDef, index: CellIndex, name: string): Table2Reading {
   const rows = rowDefs(table);
-  const headers = [...table.blocks.flatMap((b) => [b.caption, b.labelHeader, ...b.columns.map((c) => c.label)]), ...Object.values(format.feeHeader)];
+  const headers = [...table.blocks.flatMap((b) => [b.caption, b.labelHeader, ...b.columns.map((c) => c.label)]), ...Object.values(format.feeColumn?.header ?? {})];
   const defsOf = (row: RowDef): CellDef[] => row.columns.map((c) => index.byKey.get(blockCellKey(table, row.key, c.key))!);
   const feeStart = feeHeaderStart(format);
   const positions: ColumnPositions = new Map();

@@ -1,5 +1,5 @@
 import { cellIndex, formatTables, isBlockTable, tableById, tableLayouts } from '../../../shared/format/index.ts';
-import type { ReportFormat, TableId } from '../../../shared/format/index.ts';
+import type { FeeUnitWording, ReportFormat, TableId } from '../../../shared/format/index.ts';
 import type { SectionLocation } from '../text/sections.ts';
 import type { SourceLine } from '../source.ts';
 import type { CellReading, ImportIssue, UnmatchedText } from '../types.ts';
@@ -27,6 +27,12 @@ export interface TablesReading {
   readonly feesUnitNote: string | null;
   readonly unmatched: readonly UnmatchedText[];
   readonly issues: readonly ImportIssue[];
+}
+
+/** The fee header's wording a printed unit note (`单位：万元，保留4位小数`) shows. */
+export function feeWordingOf(format: ReportFormat, feesUnitNote: string | null): FeeUnitWording {
+  const mark = format.feeColumn?.decimalsMark;
+  return mark !== undefined && feesUnitNote?.includes(mark) ? 'fourDecimals' : 'official';
 }
 
 /** 0.0000 printed under a four-decimals fee header is the figure 0: the padding is the printer's, not a value. */
@@ -74,9 +80,10 @@ export function readTables(lines: readonly SourceLine[], location: SectionLocati
     if (reading && 'feesUnitNote' in reading) feesUnitNote = reading.feesUnitNote as string | null;
     cells.push(...(reading?.cells ?? []));
   }
-  const fourDecimals = feesUnitNote?.includes(format.fourDecimalsMark) ?? false;
+  const padded = feeWordingOf(format, feesUnitNote) === 'fourDecimals';
+  const feeKey = format.feeColumn?.cell;
   return {
-    cells: cells.map((c) => (fourDecimals && c.value !== null && index.byKey.get(c.key)!.kind === 'money' ? { ...c, value: withoutPadding(c.value) } : c)),
+    cells: cells.map((c) => (padded && c.value !== null && c.key === feeKey ? { ...c, value: withoutPadding(c.value) } : c)),
     found: new Set([...readings].filter(([, r]) => r.found).map(([id]) => id)),
     used: new Set([...readings.values()].flatMap((r) => [...r.used])),
     feesUnitNote,
