@@ -33,6 +33,11 @@ export interface SourceCell {
   readonly continued?: boolean;
   /** Where the cell's text (or, when it is blank, the ruled cell) is printed (PDF). */
   readonly box?: PageBox;
+  /**
+   * The figures of several cells printed with nothing between them (`1000001`, a crawler's
+   * text of a web table): which digits belong to which cell is not printed.
+   */
+  readonly runTogether?: boolean;
 }
 
 export interface SourceLine {

@@ -12,7 +12,9 @@ import { findHeader } from './header.ts';
 import type { PrintedHeader } from './header.ts';
 import { LabelSet } from './labelSet.ts';
 import { MAX_ALIGNED_OFFSET, placeByAlignment, placeByCount, placeByPosition } from './placement.ts';
+import type { Placement } from './placement.ts';
 import { missing, readFound, unplaced } from './readings.ts';
+import { splitRunTogether } from './runTogether.ts';
 
 /**
  * Reads table 3 (rows with labels × applicant columns) and table 4 (one unlabelled row
@@ -218,11 +220,13 @@ export function readCrossTable(input: CrossTableInput): TableReading {
   const lacking = new Set<string>();
   for (const capture of captures) {
     const rowLabel = rowLabels[capture.row]!.label || name;
-    const area = capture.area ?? [];
     const own = headerOf(capture.table);
     if (own.columns.length) lastHeader = own;
-    const placement =
-      capture.aligned && own.positioned
+    const split = splitRunTogether(capture.area ?? [], columnKeys.map((key) => cellOf(capture.row, key)));
+    const area = 'cells' in split ? split.cells : (capture.area ?? []);
+    const placement: Placement = !('cells' in split)
+      ? { kind: 'unplaced', reason: split.reason }
+      : capture.aligned && own.positioned
         ? placeByAlignment(area, own, columnKeys)
         : capture.positioned && own.positioned
           ? placeByPosition(area, own, columnKeys)

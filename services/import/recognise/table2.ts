@@ -8,6 +8,7 @@ import { classifyCell, splitTrailingFigure } from './cells.ts';
 import type { IndexedLine, TableReading } from './context.ts';
 import { cleanCells, endAt, extent, isProse, Notes, overlap } from './context.ts';
 import { missing, readFound, unplaced } from './readings.ts';
+import { splitRunTogether } from './runTogether.ts';
 
 /**
  * Reads table 2 (four captioned blocks: 规章/行政规范性文件 × 制发/废止/现行有效, then
@@ -125,7 +126,8 @@ export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, 
       notes.warn(`“${row.label}”行出现了不止一次，只读入有数字的第一处`, lineIndex);
       return;
     }
-    const assigned = assign(row, area, positions, tableId);
+    const split = splitRunTogether(area, defs);
+    const assigned = 'cells' in split ? assign(row, split.cells, positions, tableId) : split.reason;
     if (typeof assigned === 'string') {
       const raw = area.map((c) => c.text).join(' ').trim();
       for (const def of defs) readings.set(def.key, unplaced(def, raw, assigned, lineIndex));

@@ -28,6 +28,13 @@ const MAX_AGENCY_CHARS = 60;
 const AGENCY_FIRST = /^(.*?)((?:19|20)\d{2})年(?:度)?$/;
 const YEAR_FIRST = /^((?:19|20)\d{2})年(?:度)?(.*)$/;
 const BARE_YEAR = /^((?:19|20)\d{2})年?(?:度)?$/;
+/** A page's metadata field naming the title (`标题: …`, as a crawler or a CMS export writes it). */
+const TITLE_FIELD = /^标题\s*[:：]\s*/;
+
+/** A line as the title would print it: without Markdown marks and without a `标题:` field name. */
+function titleText(line: string): string {
+  return plainLine(line).replace(TITLE_FIELD, '');
+}
 
 /** The agency (with its offset in the normalised text) and the year of a title. */
 function readTitle(text: string, format: ReportFormat): { agency: string | null; offset: number; year: number } | undefined {
@@ -45,7 +52,7 @@ function readTitle(text: string, format: ReportFormat): { agency: string | null;
 /** Reads the title from the lines before the first section heading. */
 export function parseTitle(lines: readonly string[], format: ReportFormat): ParsedTitle | undefined {
   const candidates = lines
-    .map((line, index) => ({ index, text: norm(plainLine(line)) }))
+    .map((line, index) => ({ index, text: norm(titleText(line)) }))
     .filter((l) => l.text !== '' && !isPageNumber(l.text))
     .slice(0, MAX_TITLE_LINES + 1);
   for (let first = 0; first < candidates.length; first++) {
@@ -54,8 +61,8 @@ export function parseTitle(lines: readonly string[], format: ReportFormat): Pars
       const read = readTitle(part.map((c) => c.text).join(''), format);
       if (read && (read.agency === null || Array.from(read.agency).length <= MAX_AGENCY_CHARS)) {
         return {
-          title: part.map((c) => plainLine(lines[c.index]!)).join(''),
-          agency: read.agency === null ? null : printedAgency(part.map((c) => plainLine(lines[c.index]!)).join(''), read.offset, read.agency),
+          title: part.map((c) => titleText(lines[c.index]!)).join(''),
+          agency: read.agency === null ? null : printedAgency(part.map((c) => titleText(lines[c.index]!)).join(''), read.offset, read.agency),
           year: read.year,
           lines: part.map((c) => c.index),
         };
@@ -64,7 +71,7 @@ export function parseTitle(lines: readonly string[], format: ReportFormat): Pars
   }
   const bare = candidates.find((c) => BARE_YEAR.test(c.text));
   if (bare) {
-    return { title: plainLine(lines[bare.index]!), agency: null, year: Number(BARE_YEAR.exec(bare.text)![1]), lines: [bare.index] };
+    return { title: titleText(lines[bare.index]!), agency: null, year: Number(BARE_YEAR.exec(bare.text)![1]), lines: [bare.index] };
   }
   return undefined;
 }

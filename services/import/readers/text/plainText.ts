@@ -1,3 +1,5 @@
+import { currentFormat } from '../../../../shared/format/index.ts';
+import type { ReportFormat } from '../../../../shared/format/index.ts';
 import type { Result } from '../../../../shared/model/validation.ts';
 import { restoreIdeographs } from '../../text/ideographs.ts';
 import { isPageFurniture } from '../../text/pageFurniture.ts';
@@ -5,12 +7,14 @@ import type { SourceDocument, SourceLine } from '../../source.ts';
 import { alignedLine, isAlignedLine, labelAndFigures } from './alignedText.ts';
 import { cellsOf, nextPrintedLines, readCellRun, startsCellRun } from './cellRuns.ts';
 import { readMarkdownTable } from './markdownTables.ts';
+import { breakRunOnLine, isRunOnLine } from './runOnText.ts';
 
 /**
  * Plain text as published reports come out of other programs: tables as tab-separated
  * rows, one cell per line (`cellRuns.ts`), columns aligned by spaces (`pdftotext
  * -layout`, `alignedText.ts`), a label and its figures one space apart (`pdftotext
- * -raw`), or Markdown tables (`markdownTables.ts`); everything becomes lines of cells.
+ * -raw`), Markdown tables (`markdownTables.ts`), or a whole report run together on one
+ * line (`runOnText.ts`); everything becomes lines of cells.
  * Form feeds (page breaks) end a page: aligned columns are compared within a page.
  */
 
@@ -44,7 +48,7 @@ function plainLine(line: string, page: number, laidOut: boolean): SourceLine {
   return { cells: [{ text: line.trim() }] };
 }
 
-export function readPlainText(text: string): Result<SourceDocument> {
+export function readPlainText(text: string, format: ReportFormat = currentFormat): Result<SourceDocument> {
   const refused = tooLarge(text, (text.match(/\r\n|\r|\n/g)?.length ?? 0) + 1);
   if (refused) return { ok: false, error: refused };
   const lines = restoreIdeographs(text.replace(/^\uFEFF/, '')).split(/\r\n|\r|\n/);
@@ -77,6 +81,12 @@ export function readPlainText(text: string): Result<SourceDocument> {
       out.push(...block.rows.map((row) => ({ ...row, table: id })));
       lastTable = { id, columns: block.columns };
       i = block.end;
+      continue;
+    }
+    if (isRunOnLine(line, format)) {
+      out.push(...breakRunOnLine(line, format));
+      lastTable = undefined;
+      i++;
       continue;
     }
     const plain = plainLine(line, page, laidOut);
