@@ -11,6 +11,7 @@ import { revisionHandlers } from './handlers/revisions.ts';
 import { shellHandlers } from './handlers/shell.ts';
 import { summaryHandlers } from './handlers/summary.ts';
 import type { Handlers, Implementations } from './registry.ts';
+import { ReviewCache } from './reviewCache.ts';
 import { registerHandlers } from './registry.ts';
 import { UserFiles } from './userFiles.ts';
 
@@ -21,18 +22,19 @@ import { UserFiles } from './userFiles.ts';
  */
 export function createHandlers(deps: AppDeps): Handlers {
   const files = new UserFiles();
+  const reviews = new ReviewCache();
   const implementations: Implementations = {
     ...appHandlers(deps),
     ...agencyHandlers(deps),
     ...reportHandlers(deps),
     ...revisionHandlers(deps),
-    ...backupHandlers(deps, files),
+    ...backupHandlers(deps, files, reviews),
     ...exchangeHandlers(deps, files),
     ...exportHandlers(deps, files),
     ...importHandlers(deps),
     ...lastYearHandlers(deps, files),
     ...shellHandlers(deps, files),
-    ...summaryHandlers(deps, files),
+    ...summaryHandlers(deps, files, reviews),
   };
   return registerHandlers(implementations);
 }

@@ -37,43 +37,49 @@ function previousWorkspace(store: Store, workspace: SummaryWorkspace): SummaryWo
   return unwrap(store.listWorkspaces({ agencyId: workspace.agencyId })).find((w) => w.year === workspace.year - 1);
 }
 
-/** Each unit's report of last year, by this year's unit id: the unit of the same name (or alias) in last year's workspace, its shown revision. */
-function lastYearReports(store: Store, workspace: SummaryWorkspace, units: readonly ExpectedUnit[]): Map<number, Report> {
+/**
+ * Each unit's report of last year, by this year's unit id: the unit of the same name (or
+ * alias) in last year's workspace, its shown revision. Only the files are matched here;
+ * a report is read when a unit's review asks for it, so one unit's review reads one.
+ */
+function lastYearReports(store: Store, workspace: SummaryWorkspace, units: readonly ExpectedUnit[]): (unitId: number) => Report | null {
   const previous = previousWorkspace(store, workspace);
-  const reports = new Map<number, Report>();
-  if (!previous) return reports;
+  if (!previous) return () => null;
   // Each unit's shown revision there (chosen, else newest readable), without checking it.
   const lastUnits = unwrap(store.listUnits({ workspaceId: previous.id }));
   const files = unwrap(store.listReceivedFiles({ workspaceId: previous.id }));
   const chosen = new Map(unwrap(store.listChoices({ workspaceId: previous.id })).map((c) => [c.unitId, c.fileId]));
-  const byName = new Map<string, Report>();
+  const byName = new Map<string, number>();
   for (const unit of lastUnits) {
     const shown = shownRevision(
       files.filter((f) => f.match.status === 'matched' && f.match.unitId === unit.id),
       chosen.get(unit.id) ?? null,
     );
-    const report = shown && unwrap(store.getReceivedReport({ fileId: shown.id }));
-    if (report) for (const name of [unit.name, ...unit.aliases]) byName.set(plainUnitName(name), report);
+    if (shown) for (const name of [unit.name, ...unit.aliases]) byName.set(plainUnitName(name), shown.id);
   }
+  const fileOfUnit = new Map<number, number>();
   for (const unit of units) {
-    const report = [unit.name, ...unit.aliases].map((n) => byName.get(plainUnitName(n))).find(Boolean);
-    if (report) reports.set(unit.id, report);
+    const fileId = [unit.name, ...unit.aliases].map((n) => byName.get(plainUnitName(n))).find((id) => id !== undefined);
+    if (fileId !== undefined) fileOfUnit.set(unit.id, fileId);
   }
-  return reports;
+  return (unitId) => {
+    const fileId = fileOfUnit.get(unitId);
+    return fileId === undefined ? null : unwrap(store.getReceivedReport({ fileId }));
+  };
 }
 
 /** A workspace's contents from the store; reports are read only for the revisions shown. */
 export function workspaceContents(store: Store, workspaceId: number, withLastYear = true): WorkspaceContents {
   const workspace = unwrap(store.getWorkspace({ workspaceId }));
   const units = unwrap(store.listUnits({ workspaceId }));
-  const previous = withLastYear ? lastYearReports(store, workspace, units) : new Map<number, Report>();
+  const previousOf = withLastYear ? lastYearReports(store, workspace, units) : () => null;
   return {
     units,
     files: unwrap(store.listReceivedFiles({ workspaceId })),
     choices: unwrap(store.listChoices({ workspaceId })),
     notes: unwrap(store.listNotes({ workspaceId })),
     reportOf: (fileId) => unwrap(store.getReceivedReport({ fileId })),
-    previousOf: (unitId) => previous.get(unitId) ?? null,
+    previousOf,
     year: workspace.year,
   };
 }
@@ -95,12 +101,21 @@ export interface UnitReviewDetail extends UnitReview {
   readonly notes: Readonly<Record<string, string>>;
 }
 
+export function unitNotListed(unitId: number): string {
+  return `单位（编号${unitId}）不在这个汇总的名单中。`;
+}
+
+/** Why a unit has no 审核意见 yet. */
+export function noReadableReport(unitName: string): string {
+  return `“${unitName}”还没有可读的报告，无法写审核意见。`;
+}
+
 export function unitReviewDetail(store: Store, input: { workspaceId: number; unitId: number }): Result<UnitReviewDetail> {
   return attempt(() => {
     const workspace = unwrap(store.getWorkspace({ workspaceId: input.workspaceId }));
     const contents = workspaceContents(store, input.workspaceId);
     const units = contents.units.filter((u) => u.id === input.unitId);
-    if (units.length === 0) throw new StoreFailure(`单位（编号${input.unitId}）不在这个汇总的名单中。`);
+    if (units.length === 0) throw new StoreFailure(unitNotListed(input.unitId));
     const [review] = reviewWorkspace({ ...contents, units }).units;
     const notes = Object.fromEntries(contents.notes.filter((n) => n.unitId === input.unitId && n.findingKey !== '').map((n) => [n.findingKey, n.text]));
     return { ...review!, workspace, notes };

@@ -4,24 +4,28 @@ import { renderDocx } from '../export/docx/renderDocx.ts';
 import { renderXlsx } from '../export/xlsx/renderXlsx.ts';
 import { importFile, importPasted } from '../import/index.ts';
 import type { ImportResult, PastedContent } from '../import/index.ts';
+import { inProcessWorkspaceWork, WORKSPACE_WORK_METHODS } from '../summary/workspaceWork.ts';
+import type { WorkspaceWork } from '../summary/workspaceWork.ts';
 
 /**
  * The services that keep a processor busy for tens to hundreds of milliseconds: reading a
- * published report or pasted content (pdf.js, DOCX, recognition) and writing a DOCX or XLSX. In Electron main they
+ * published report or pasted content (pdf.js, DOCX, recognition), writing a DOCX or XLSX, and
+ * the 汇总's review and sum of a workspace of the store (services/summary/workspaceWork.ts). In Electron main they
  * run on a worker thread (heavyWorker.ts) so menus, window moves and other IPC calls never
  * wait for them; in the CLI and in tests, in-process. Arguments and results are plain data
  * (structured-cloneable).
  */
-export interface HeavyWork {
+export interface HeavyWork extends WorkspaceWork {
   readImportFile(path: string): Promise<Result<ImportResult>>;
   readPasted(content: PastedContent): Promise<Result<ImportResult>>;
   renderDocx(model: DocumentModel): Promise<Uint8Array>;
   renderXlsx(model: DocumentModel): Promise<Uint8Array>;
 }
 
-export const HEAVY_WORK_METHODS = ['readImportFile', 'readPasted', 'renderDocx', 'renderXlsx'] as const satisfies readonly (keyof HeavyWork)[];
+export const HEAVY_WORK_METHODS = ['readImportFile', 'readPasted', 'renderDocx', 'renderXlsx', ...WORKSPACE_WORK_METHODS] as const satisfies readonly (keyof HeavyWork)[];
 
 export const inProcessHeavyWork: HeavyWork = {
+  ...inProcessWorkspaceWork,
   readImportFile: (path) => importFile({ path }),
   readPasted: async (content) => importPasted(content),
   renderDocx,

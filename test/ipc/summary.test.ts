@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AgencyRecord, ReceiveProgress, SummaryOverview } from '../../shared/ipc/contract.ts';
+import { inProcessHeavyWork } from '../../services/worker/heavyWork.ts';
+import type { HeavyWork } from '../../services/worker/heavyWork.ts';
 import { blankAgency } from '../../shared/model/report.ts';
 import { writeExchangeFile } from '../../services/exchange/index.ts';
 import { consistentReport } from '../fixtures/consistentReport.ts';
@@ -11,6 +13,7 @@ import type { TestApp } from './support.ts';
 /**
  * Receiving over IPC: the handler asks for a folder, starts a job and returns at once; the
  * page polls its progress until it is finished; a cancelled job stops and keeps what it had.
+ * The review is computed by the heavy work and kept until something it depends on changes.
  */
 
 const UNITS = ['湖滨区教育局', '湖滨区财政局', '湖滨区民政局'];
@@ -19,9 +22,19 @@ describe('汇总 over IPC', () => {
   let app: TestApp;
   let workspace: SummaryOverview;
   let folder: string;
+  /** How many times the whole workspace was reviewed. */
+  let reviews = 0;
+  const countingHeavy: HeavyWork = {
+    ...inProcessHeavyWork,
+    reviewRows: (at) => {
+      reviews++;
+      return inProcessHeavyWork.reviewRows(at);
+    },
+  };
 
   beforeEach(async () => {
-    app = startTestApp(noPdfPrinter);
+    reviews = 0;
+    app = startTestApp(noPdfPrinter, () => new Date(), countingHeavy);
     const agency = (await app.value('nianbao:agencies:create', { agency: blankAgency('湖滨区人民政府办公室') })) as AgencyRecord;
     workspace = (await app.value('nianbao:summary:open', { agencyId: agency.id, year: 2025 })) as SummaryOverview;
     await app.value('nianbao:summary:addUnits', { workspaceId: workspace.workspace.id, text: UNITS.join('\n') });
@@ -72,5 +85,32 @@ describe('汇总 over IPC', () => {
   it('asks for nothing and starts nothing when the folder dialog is cancelled', async () => {
     app.folders.push(null);
     expect(await app.value('nianbao:summary:receiveFolder', { workspaceId: workspace.workspace.id })).toBeNull();
+  });
+
+  it('keeps the review until what it depends on changes; a saved note changes only the note', async () => {
+    const { agencyId, id: workspaceId } = workspace.workspace;
+    const open = async () => (await app.value('nianbao:summary:open', { agencyId, year: 2025 })) as SummaryOverview;
+    app.folders.push(folder);
+    await finish((await app.value('nianbao:summary:receiveFolder', { workspaceId })) as ReceiveProgress);
+    const received = await open();
+    expect(received.rows.map((r) => r.state)).toEqual(['passed', 'passed', 'passed']);
+    const afterReceiving = reviews;
+
+    await open();
+    const [education] = received.rows;
+    await app.value('nianbao:summary:setNote', { unitId: education!.unitId, findingKey: '', text: '请在月底前盖章后再报' });
+    const noted = await open();
+    expect(noted.rows[0]!.note).toBe('请在月底前盖章后再报');
+    expect(noted.rows.slice(1).map((r) => r.note)).toEqual(['', '']);
+    expect(reviews).toBe(afterReceiving);
+
+    await app.value('nianbao:summary:addUnits', { workspaceId, text: '湖滨区卫生健康委员会' });
+    expect((await open()).rows.map((r) => [r.unitName, r.state]).at(-1)).toEqual(['湖滨区卫生健康委员会', 'missing']);
+    expect(reviews).toBe(afterReceiving + 1);
+
+    await app.value('nianbao:summary:assignFile', { fileId: education!.fileId!, unitId: null });
+    const reassigned = await open();
+    expect(reassigned.rows[0]).toMatchObject({ unitName: '湖滨区教育局', state: 'missing', note: '请在月底前盖章后再报' });
+    expect(reviews).toBe(afterReceiving + 2);
   });
 });

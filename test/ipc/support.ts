@@ -7,6 +7,7 @@ import type { PdfPrinter } from '../../services/export/pdf/pdfPrinter.ts';
 import { DEVELOPMENT_FONT_ROOT, findFontRoot } from '../../services/fonts/fontRoot.ts';
 import { openStore } from '../../services/store/index.ts';
 import type { Store } from '../../services/store/index.ts';
+import type { HeavyWork } from '../../services/worker/heavyWork.ts';
 import type { Channel, ChannelArgs } from '../../shared/ipc/contract.ts';
 import { realHandlers } from '../support/realHandlers.ts';
 
@@ -44,7 +45,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export function startTestApp(pdfPrinter: PdfPrinter, clock: () => Date = () => new Date()): TestApp {
+export function startTestApp(pdfPrinter: PdfPrinter, clock: () => Date = () => new Date(), heavy?: HeavyWork): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-ipc-'));
   const opened = openStore({ dataDir: join(dir, 'data') });
   if (!opened.ok) throw new Error(opened.error);
@@ -73,6 +74,7 @@ export function startTestApp(pdfPrinter: PdfPrinter, clock: () => Date = () => n
     },
     clock,
     logsDir: join(dir, 'logs'),
+    ...(heavy ? { heavy } : {}),
   });
   return {
     dir,

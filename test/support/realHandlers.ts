@@ -6,6 +6,7 @@ import type { Handlers } from '../../services/app/registry.ts';
 import type { PdfPrinter } from '../../services/export/pdf/pdfPrinter.ts';
 import type { FontRoot } from '../../services/fonts/fontRoot.ts';
 import { inProcessHeavyWork } from '../../services/worker/heavyWork.ts';
+import type { HeavyWork } from '../../services/worker/heavyWork.ts';
 import type { Store } from '../../services/store/index.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
@@ -30,6 +31,8 @@ export function realHandlers(options: {
   dialogs: AppDeps['dialogs'];
   clock: () => Date;
   logsDir: string;
+  /** The heavy work (default: in-process, as the CLI runs it). */
+  heavy?: HeavyWork;
 }): RealHandlers {
   const printed: string[] = [];
   const shownInFolder: string[] = [];
@@ -38,7 +41,7 @@ export function realHandlers(options: {
     pdfPrinter: options.pdfPrinter,
     systemPrinter: { print: async (html) => (printed.push(html), { ok: true, value: 'printed' }) },
     fontBaseUrl: options.fontRoot.url,
-    heavy: inProcessHeavyWork,
+    heavy: options.heavy ?? inProcessHeavyWork,
     dialogs: options.dialogs,
     shell: { showItemInFolder: (path) => void shownInFolder.push(path) },
     clock: options.clock,

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../deps.ts';
+import type { ReviewCache } from '../reviewCache.ts';
 import type { Implementations } from '../registry.ts';
 import { unwrap } from '../registry.ts';
 import type { UserFiles } from '../userFiles.ts';
@@ -7,7 +8,8 @@ type BackupChannel = `nianbao:backups:${string}` & keyof Implementations;
 
 const BACKUP_FILTERS = [{ name: '年报数据备份', extensions: ['db'] }];
 
-export function backupHandlers({ store, dialogs, clock }: AppDeps, files: UserFiles): Implementations<BackupChannel> {
+/** `reviews`: the 汇总 reviews kept, dropped when a backup replaces the data. */
+export function backupHandlers({ store, dialogs, clock }: AppDeps, files: UserFiles, reviews: ReviewCache): Implementations<BackupChannel> {
   return {
     'nianbao:backups:list': async () =>
       unwrap(store.listBackups()).backups.map((backup) => ({ file: backup.file, createdAt: backup.takenAt, sizeBytes: backup.bytes })),
@@ -22,7 +24,11 @@ export function backupHandlers({ store, dialogs, clock }: AppDeps, files: UserFi
     'nianbao:backups:restoreFromFile': async () => {
       const path = await dialogs.chooseOpenPath({ title: '从备份文件恢复', filters: BACKUP_FILTERS });
       if (path === null) return { restored: false };
-      unwrap(await store.restoreFromFile({ path }));
+      try {
+        unwrap(await store.restoreFromFile({ path }));
+      } finally {
+        reviews.changed();
+      }
       return { restored: true };
     },
   };

@@ -1,14 +1,13 @@
 import type { ImportedCell, SummaryOverview, SummarySum, SummaryUnit, UnitsAdded } from '../../../shared/ipc/contract.ts';
-import { buildReviewOpinion, reviewOpinionTitle, unitsFromText } from '../../../shared/summary/index.ts';
-import { reportFormat } from '../../../shared/model/report.ts';
-import type { ReceivedFile } from '../../../shared/summary/index.ts';
+import { reviewOpinionTitle, unitsFromText } from '../../../shared/summary/index.ts';
+import type { ReceivedFile, ReviewRow } from '../../../shared/summary/index.ts';
 import { IMPORT_EXTENSIONS } from '../../import/index.ts';
 import type { Store } from '../../store/index.ts';
 import { EXCHANGE_EXTENSION } from '../../exchange/index.ts';
-import { carryUnitsFromLastYear, readUnitList, receivedFileSource, receiveFiles, reviewRows, reviewStoredWorkspace, sumWorkspace, unitReviewDetail } from '../../summary/index.ts';
-import { reviewListXlsx, sumExchangeFile, sumXlsx } from '../../summary/outputs.ts';
+import { carryUnitsFromLastYear, noReadableReport, readUnitList, receivedFileSource, receiveFiles, unitNotListed } from '../../summary/index.ts';
 import type { AppDeps, SaveDialogRequest } from '../deps.ts';
 import { ReceiveJobs } from '../receiveJobs.ts';
+import type { ReviewCache } from '../reviewCache.ts';
 import type { Implementations } from '../registry.ts';
 import { UserFacingError, unwrap } from '../registry.ts';
 import type { UserFiles } from '../userFiles.ts';
@@ -36,16 +35,10 @@ function workspaceOf(store: Store, agencyId: number, year: number) {
   return existing ?? unwrap(store.createWorkspace({ agencyId, year }));
 }
 
-function overview(store: Store, workspaceId: number): SummaryOverview {
-  const workspace = unwrap(store.getWorkspace({ workspaceId }));
-  const lastYear = unwrap(store.listWorkspaces({ agencyId: workspace.agencyId })).find((w) => w.year === workspace.year - 1);
-  return {
-    workspace,
-    units: unwrap(store.listUnits({ workspaceId })),
-    files: unwrap(store.listReceivedFiles({ workspaceId })),
-    rows: unwrap(reviewRows(store, { workspaceId })),
-    lastYearUnitCount: lastYear ? unwrap(store.listUnits({ workspaceId: lastYear.id })).length : 0,
-  };
+/** The kept review rows with the notes as they are now (a note changes no check). */
+function withCurrentNotes(store: Store, workspaceId: number, rows: readonly ReviewRow[]): ReviewRow[] {
+  const notes = new Map(unwrap(store.listNotes({ workspaceId })).flatMap((n) => (n.findingKey === '' ? [[n.unitId, n.text] as const] : [])));
+  return rows.map((row) => (row.note === (notes.get(row.unitId) ?? '') ? row : { ...row, note: notes.get(row.unitId) ?? '' }));
 }
 
 /** The superior agency's own report of the workspace's year, if it has one. */
@@ -66,9 +59,36 @@ async function readingsOf(store: Store, file: ReceivedFile | undefined, deps: Ap
   return { readings: [...review.cells], sourceText: review.sourceText };
 }
 
-export function summaryHandlers(deps: AppDeps, files: UserFiles): Implementations<SummaryChannel> {
-  const { store, dialogs } = deps;
+export function summaryHandlers(deps: AppDeps, files: UserFiles, reviews: ReviewCache): Implementations<SummaryChannel> {
+  const { store, dialogs, heavy } = deps;
   const jobs = new ReceiveJobs();
+  const at = (workspaceId: number) => ({ dataDir: store.dataDir, workspaceId });
+
+  /** Runs a change of what reviews depend on; the kept reviews are dropped after it. */
+  const changing = <T>(change: () => T): T => {
+    try {
+      return change();
+    } finally {
+      reviews.changed();
+    }
+  };
+
+  const overview = async (workspaceId: number): Promise<SummaryOverview> => {
+    const workspace = unwrap(store.getWorkspace({ workspaceId }));
+    const lastYear = unwrap(store.listWorkspaces({ agencyId: workspace.agencyId })).find((w) => w.year === workspace.year - 1);
+    const rows = unwrap(await reviews.kept(`rows:${workspaceId}`, () => heavy.reviewRows(at(workspaceId))));
+    return {
+      workspace,
+      units: unwrap(store.listUnits({ workspaceId })),
+      files: unwrap(store.listReceivedFiles({ workspaceId })),
+      rows: withCurrentNotes(store, workspaceId, rows),
+      lastYearUnitCount: lastYear ? unwrap(store.listUnits({ workspaceId: lastYear.id })).length : 0,
+    };
+  };
+
+  /** The sum over the units (with the superior's own report compared when given), kept like the rows. */
+  const summed = (workspaceId: number, ownReportId: number | null) =>
+    reviews.kept(`sum:${workspaceId}:${ownReportId ?? ''}`, () => heavy.workspaceSum(at(workspaceId), ownReportId));
 
   /** Asks where to save (nothing is made for a cancelled dialog), then writes what `render` makes. */
   const saveAs = async (request: SaveDialogRequest, render: () => Promise<Uint8Array>) => {
@@ -85,10 +105,15 @@ export function summaryHandlers(deps: AppDeps, files: UserFiles): Implementation
       const outcome = unwrap(
         await receiveFiles(store, workspaceId, paths, {
           signal,
-          readImportFile: deps.heavy.readImportFile,
-          onProgress: (p) => report({ done: p.done, total: p.total, current: p.done < p.total ? p.fileName : null }),
+          readImportFile: heavy.readImportFile,
+          onProgress: (p) => {
+            // Each file is kept as it is read: a review asked for meanwhile includes it.
+            reviews.changed();
+            report({ done: p.done, total: p.total, current: p.done < p.total ? p.fileName : null });
+          },
         }),
       );
+      reviews.changed();
       return { received: outcome.received.length, unreadable: outcome.unreadable.length };
     });
     return jobs.progress(jobId);
@@ -96,11 +121,11 @@ export function summaryHandlers(deps: AppDeps, files: UserFiles): Implementation
 
   return {
     'nianbao:summary:list': async ({ agencyId }) => unwrap(store.listWorkspaces({ agencyId })),
-    'nianbao:summary:open': async ({ agencyId, year }) => overview(store, workspaceOf(store, agencyId, year).id),
+    'nianbao:summary:open': async ({ agencyId, year }) => overview(workspaceOf(store, agencyId, year).id),
     'nianbao:summary:addUnits': async ({ workspaceId, text }) => {
       const reading = unitsFromText(text);
       if (reading.units.length === 0) throw new UserFacingError('没有找到单位名称：每行写一个单位（可在其后用逗号或Tab写简称）。');
-      const result = added(unwrap(store.addUnits({ workspaceId, units: reading.units.map((u) => ({ name: u.name, aliases: [...u.aliases] })) })));
+      const result = added(changing(() => unwrap(store.addUnits({ workspaceId, units: reading.units.map((u) => ({ name: u.name, aliases: [...u.aliases] })) }))));
       return { ...result, skipped: [...reading.duplicates, ...result.skipped] };
     },
     'nianbao:summary:importUnits': async ({ workspaceId }) => {
@@ -108,11 +133,11 @@ export function summaryHandlers(deps: AppDeps, files: UserFiles): Implementation
       const path = await dialogs.chooseOpenPath({ title: '导入应报单位名单', filters: UNIT_LIST_FILTERS });
       if (path === null) return null;
       const reading = unwrap(await readUnitList(path));
-      const result = added(unwrap(store.addUnits({ workspaceId, units: reading.units.map((u) => ({ name: u.name, aliases: [...u.aliases] })) })));
+      const result = added(changing(() => unwrap(store.addUnits({ workspaceId, units: reading.units.map((u) => ({ name: u.name, aliases: [...u.aliases] })) }))));
       return { ...result, skipped: [...reading.duplicates, ...result.skipped] };
     },
-    'nianbao:summary:carryUnits': async ({ workspaceId }) => added(unwrap(carryUnitsFromLastYear(store, { workspaceId }))),
-    'nianbao:summary:removeUnit': async ({ unitId }) => (unwrap(store.removeUnit({ unitId })), null),
+    'nianbao:summary:carryUnits': async ({ workspaceId }) => added(changing(() => unwrap(carryUnitsFromLastYear(store, { workspaceId })))),
+    'nianbao:summary:removeUnit': async ({ unitId }) => (changing(() => unwrap(store.removeUnit({ unitId }))), null),
     'nianbao:summary:receiveFiles': async ({ workspaceId }) => {
       unwrap(store.getWorkspace({ workspaceId }));
       const paths = await dialogs.chooseOpenPaths({ title: '添加收到的报告', filters: REPORT_FILTERS });
@@ -125,10 +150,10 @@ export function summaryHandlers(deps: AppDeps, files: UserFiles): Implementation
     },
     'nianbao:summary:receiveProgress': async ({ jobId }) => jobs.progress(jobId),
     'nianbao:summary:receiveCancel': async ({ jobId }) => (jobs.cancel(jobId), null),
-    'nianbao:summary:assignFile': async ({ fileId, unitId }) => (unwrap(store.assignFile({ fileId, unitId })), null),
-    'nianbao:summary:chooseRevision': async ({ unitId, fileId }) => (unwrap(store.chooseRevision({ unitId, fileId })), null),
+    'nianbao:summary:assignFile': async ({ fileId, unitId }) => (changing(() => unwrap(store.assignFile({ fileId, unitId }))), null),
+    'nianbao:summary:chooseRevision': async ({ unitId, fileId }) => (changing(() => unwrap(store.chooseRevision({ unitId, fileId }))), null),
     'nianbao:summary:unit': async ({ workspaceId, unitId }): Promise<SummaryUnit> => {
-      const detail = unwrap(unitReviewDetail(store, { workspaceId, unitId }));
+      const detail = unwrap(await heavy.unitReview(at(workspaceId), unitId));
       const unitFiles = unwrap(store.listReceivedFiles({ workspaceId })).filter((f) => f.match.status === 'matched' && f.match.unitId === unitId);
       const shown = unitFiles.find((f) => f.id === detail.row.fileId);
       const notes = unwrap(store.listNotes({ workspaceId })).filter((n) => n.unitId === unitId);
@@ -138,45 +163,36 @@ export function summaryHandlers(deps: AppDeps, files: UserFiles): Implementation
     'nianbao:summary:sum': async ({ workspaceId }): Promise<SummarySum> => {
       const workspace = unwrap(store.getWorkspace({ workspaceId }));
       const own = ownReport(store, workspace.agencyId, workspace.year);
-      const result = unwrap(sumWorkspace(store, { workspaceId, ...(own ? { ownReportId: own.id } : {}) }));
+      const result = unwrap(await summed(workspaceId, own?.id ?? null));
       return {
         sum: result.sum,
-        findings: result.check.findings,
+        findings: result.findings,
         own: own && result.ownReport ? { reportName: own.label || `${own.year}年度报告`, comparisons: result.ownReport } : null,
       };
     },
     'nianbao:summary:exportOpinion': async ({ workspaceId, unitId }) => {
-      const detail = unwrap(unitReviewDetail(store, { workspaceId, unitId }));
-      if (!detail.report) throw new UserFacingError(`“${detail.row.unitName}”还没有可读的报告，无法写审核意见。`);
-      const title = reviewOpinionTitle(detail.row.unitName, detail.workspace.year);
-      return saveAs(
-        { title: '导出审核意见', defaultName: `${safeFileName(title, '审核意见')}.docx`, filters: [{ name: 'Word文档', extensions: ['docx'] }] },
-        () =>
-          deps.heavy.renderDocx(
-            buildReviewOpinion({
-              superior: detail.workspace.agencyName,
-              year: detail.workspace.year,
-              row: detail.row,
-              findings: detail.findings,
-              format: reportFormat(detail.report!),
-              notes: detail.notes,
-              date: localDate(deps.clock()),
-            }),
-          ),
+      const workspace = unwrap(store.getWorkspace({ workspaceId }));
+      const unit = unwrap(store.listUnits({ workspaceId })).find((u) => u.id === unitId);
+      if (!unit) throw new UserFacingError(unitNotListed(unitId));
+      const files = unwrap(store.listReceivedFiles({ workspaceId }));
+      if (!files.some((f) => f.match.status === 'matched' && f.match.unitId === unitId && f.reading.status === 'read')) throw new UserFacingError(noReadableReport(unit.name));
+      const title = reviewOpinionTitle(unit.name, workspace.year);
+      return saveAs({ title: '导出审核意见', defaultName: `${safeFileName(title, '审核意见')}.docx`, filters: [{ name: 'Word文档', extensions: ['docx'] }] }, async () =>
+        unwrap(await heavy.reviewOpinionDocx(at(workspaceId), unitId, localDate(deps.clock()))),
       );
     },
     'nianbao:summary:exportReview': async ({ workspaceId }) => {
       const workspace = unwrap(store.getWorkspace({ workspaceId }));
       const title = `${workspace.agencyName}${workspace.year}年度下级报告审核表`;
       return saveAs({ title: '导出审核表', defaultName: `${safeFileName(title, '审核表')}.xlsx`, filters: [XLSX_FILTER] }, async () =>
-        reviewListXlsx(unwrap(reviewStoredWorkspace(store, { workspaceId })), { title, author: workspace.agencyName }),
+        unwrap(await heavy.reviewListXlsx(at(workspaceId), { title, author: workspace.agencyName })),
       );
     },
     'nianbao:summary:exportSumXlsx': async ({ workspaceId }) => {
       const workspace = unwrap(store.getWorkspace({ workspaceId }));
       const title = `${workspace.agencyName}${workspace.year}年度下级报告汇总表`;
       return saveAs({ title: '导出汇总表', defaultName: `${safeFileName(title, '汇总表')}.xlsx`, filters: [XLSX_FILTER] }, async () =>
-        sumXlsx(unwrap(sumWorkspace(store, { workspaceId })).sum, { title, author: workspace.agencyName }),
+        unwrap(await heavy.sumXlsx(at(workspaceId), { title, author: workspace.agencyName })),
       );
     },
     'nianbao:summary:exportSumReport': async ({ workspaceId }) => {
@@ -185,7 +201,7 @@ export function summaryHandlers(deps: AppDeps, files: UserFiles): Implementation
       const title = `${workspace.agencyName}${workspace.year}年度下级报告汇总`;
       return saveAs(
         { title: '导出汇总的交换文件', defaultName: `${safeFileName(title, '汇总')}${EXCHANGE_EXTENSION}`, filters: [{ name: '年报交换文件', extensions: [EXCHANGE_EXTENSION.slice(1)] }] },
-        async () => new TextEncoder().encode(sumExchangeFile(unwrap(sumWorkspace(store, { workspaceId })).sum, agency, workspace.year, deps.clock())),
+        async () => new TextEncoder().encode(unwrap(await heavy.sumExchangeFile(at(workspaceId), agency, deps.clock()))),
       );
     },
   };

@@ -1,0 +1,150 @@
+import { statSync } from 'node:fs';
+import type { Finding } from '../../shared/checks/index.ts';
+import type { Agency, Report } from '../../shared/model/report.ts';
+import { reportFormat } from '../../shared/model/report.ts';
+import type { Result } from '../../shared/model/validation.ts';
+import type { OwnReportComparison, ReviewRow, SummaryWorkspace, WorkspaceSum } from '../../shared/summary/index.ts';
+import { openStore } from '../store/index.ts';
+import type { Store } from '../store/index.ts';
+import { storePaths } from '../store/paths.ts';
+import { reviewListXlsx, reviewOpinionDocx, sumExchangeFile, sumXlsx } from './outputs.ts';
+import { noReadableReport, reviewRows, reviewStoredWorkspace, sumWorkspace, unitReviewDetail } from './workspace.ts';
+
+/**
+ * The review work on a workspace of the store that takes long with many units (reading
+ * and checking every unit's report, the sum, the review and sum workbooks, the 审核意见):
+ * Electron main runs it on the heavy-work thread, which reads the database through its
+ * own read-only connection (SQLite's WAL lets it read beside main's writes), so main's
+ * event loop never waits for it. Arguments and results are plain data.
+ */
+
+/** A workspace of the store in `dataDir`. */
+export interface WorkspaceAt {
+  readonly dataDir: string;
+  readonly workspaceId: number;
+}
+
+/** One unit's review without the check's functions (it crosses threads). */
+export interface UnitReviewData {
+  readonly workspace: SummaryWorkspace;
+  readonly row: ReviewRow;
+  readonly findings: readonly Finding[];
+  readonly report: Report | null;
+  /** Notes by finding key; the unit's own note is in `row.note`. */
+  readonly notes: Readonly<Record<string, string>>;
+}
+
+export interface WorkspaceSumData {
+  readonly sum: WorkspaceSum;
+  /** The 勾稽 rules on the summed report. */
+  readonly findings: readonly Finding[];
+  /** The superior agency's own report against the sum, when `ownReportId` was given. */
+  readonly ownReport: readonly OwnReportComparison[] | null;
+}
+
+export interface WorkbookOptions {
+  readonly title: string;
+  readonly author: string;
+}
+
+export interface WorkspaceWork {
+  reviewRows(at: WorkspaceAt): Promise<Result<ReviewRow[]>>;
+  unitReview(at: WorkspaceAt, unitId: number): Promise<Result<UnitReviewData>>;
+  workspaceSum(at: WorkspaceAt, ownReportId: number | null): Promise<Result<WorkspaceSumData>>;
+  reviewListXlsx(at: WorkspaceAt, options: WorkbookOptions): Promise<Result<Uint8Array>>;
+  sumXlsx(at: WorkspaceAt, options: WorkbookOptions): Promise<Result<Uint8Array>>;
+  sumExchangeFile(at: WorkspaceAt, agency: Agency, now: Date): Promise<Result<string>>;
+  /** The 审核意见 of a unit as DOCX; refused when the unit has no readable report. */
+  reviewOpinionDocx(at: WorkspaceAt, unitId: number, date: string): Promise<Result<Uint8Array>>;
+}
+
+export const WORKSPACE_WORK_METHODS = [
+  'reviewRows',
+  'unitReview',
+  'workspaceSum',
+  'reviewListXlsx',
+  'sumXlsx',
+  'sumExchangeFile',
+  'reviewOpinionDocx',
+] as const satisfies readonly (keyof WorkspaceWork)[];
+
+interface Reader {
+  readonly store: Store;
+  /** The database file it reads (device and inode): a restored backup is another file. */
+  readonly file: string;
+}
+
+/** Readers kept open; a test opens many stores, the app one. */
+const KEEP_READERS = 2;
+const readers = new Map<string, Reader>();
+
+function fileIdentity(path: string): string {
+  const stat = statSync(path);
+  return `${stat.dev}:${stat.ino}`;
+}
+
+/** The read-only store of `dataDir`, opened once and again when its database file was replaced. */
+function reader(dataDir: string): Result<Store> {
+  let file: string;
+  try {
+    file = fileIdentity(storePaths(dataDir).database);
+  } catch (error) {
+    return { ok: false, error: `无法读取数据库文件：${(error as Error).message}` };
+  }
+  const kept = readers.get(dataDir);
+  if (kept?.file === file) return { ok: true, value: kept.store };
+  if (kept) void kept.store.close();
+  readers.delete(dataDir);
+  const opened = openStore({ dataDir, readOnly: true });
+  if (!opened.ok) return opened;
+  readers.set(dataDir, { store: opened.value, file });
+  for (const [dir, old] of readers) {
+    if (readers.size <= KEEP_READERS) break;
+    readers.delete(dir);
+    void old.store.close();
+  }
+  return opened;
+}
+
+async function withReader<T>(at: WorkspaceAt, work: (store: Store) => Result<T> | Promise<Result<T>>): Promise<Result<T>> {
+  const store = reader(at.dataDir);
+  return store.ok ? work(store.value) : store;
+}
+
+async function mapped<T, U>(result: Result<T>, next: (value: T) => U | Promise<U>): Promise<Result<U>> {
+  return result.ok ? { ok: true, value: await next(result.value) } : result;
+}
+
+export const inProcessWorkspaceWork: WorkspaceWork = {
+  reviewRows: (at) => withReader(at, (store) => reviewRows(store, at)),
+  unitReview: (at, unitId) =>
+    withReader(at, (store) =>
+      mapped(unitReviewDetail(store, { workspaceId: at.workspaceId, unitId }), ({ workspace, row, findings, report, notes }) => ({
+        workspace,
+        row,
+        findings,
+        report,
+        notes,
+      })),
+    ),
+  workspaceSum: (at, ownReportId) =>
+    withReader(at, (store) =>
+      mapped(sumWorkspace(store, { workspaceId: at.workspaceId, ...(ownReportId === null ? {} : { ownReportId }) }), (result) => ({
+        sum: result.sum,
+        findings: result.check.findings,
+        ownReport: result.ownReport,
+      })),
+    ),
+  reviewListXlsx: (at, options) => withReader(at, (store) => mapped(reviewStoredWorkspace(store, at), (review) => reviewListXlsx(review, options))),
+  sumXlsx: (at, options) => withReader(at, (store) => mapped(sumWorkspace(store, at), (result) => sumXlsx(result.sum, options))),
+  sumExchangeFile: (at, agency, now) =>
+    withReader(at, (store) => mapped(sumWorkspace(store, at), (result) => sumExchangeFile(result.sum, agency, result.workspace.year, now))),
+  reviewOpinionDocx: (at, unitId, date) =>
+    withReader(at, async (store) => {
+      const detail = unitReviewDetail(store, { workspaceId: at.workspaceId, unitId });
+      if (!detail.ok) return detail;
+      const { workspace, row, findings, report, notes } = detail.value;
+      if (!report) return { ok: false, error: noReadableReport(row.unitName) };
+      return { ok: true, value: await reviewOpinionDocx({ superior: workspace.agencyName, year: workspace.year, row, findings, format: reportFormat(report), notes, date }) };
+    }),
+};
