@@ -102,12 +102,16 @@ function textLines(piece: string): SourceLine[] {
   return [...(before ? [{ cells: [{ text: before }] }] : []), { cells: figureCells(trailing[1]!), printed: trailing[1]! }];
 }
 
+/** A header without its unit bracket, which varies with the wording the agency chose (`本年收费金额（单位：万元，保留4位小数）`). */
+function withoutUnit(header: string): string {
+  return header.replace(/\s*[（(][^（(]*$/, '');
+}
+
 /** Every label a table prints (captions, headers, row labels), and which of them start a row of figures. */
-function tableWords(table: TableDef, format: ReportFormat): { words: string[]; rowLabels: Set<string> } {
+function tableWords(table: TableDef): { words: string[]; rowLabels: Set<string> } {
   if (isBlockTable(table)) {
-    const feeHeaderStart = format.feeHeader.official.replace(/\s*[（(][^（(]*$/, '');
     const rowLabels = table.blocks.flatMap((b) => b.rows.map((r) => r.label));
-    const words = table.blocks.flatMap((b) => [b.caption, b.labelHeader, ...b.columns.map((c) => (c.label === format.feeHeader.official ? feeHeaderStart : c.label)), ...b.rows.map((r) => r.label)]);
+    const words = table.blocks.flatMap((b) => [b.caption, b.labelHeader, ...b.columns.map((c) => withoutUnit(c.label)), ...b.rows.map((r) => r.label)]);
     return { words, rowLabels: new Set(rowLabels.map(samePlace)) };
   }
   const rowLabels = table.rows.filter((r) => r.path.length > 0).map((r) => r.path[r.path.length - 1]!);
@@ -120,8 +124,8 @@ function tableWords(table: TableDef, format: ReportFormat): { words: string[]; r
  * where two start together: `3.其他` before `其他`). Each label's next occurrence is
  * kept and only looked for again once passed, so the text is scanned once per label.
  */
-function tableLines(text: string, table: TableDef, format: ReportFormat): SourceLine[] {
-  const { words, rowLabels } = tableWords(table, format);
+function tableLines(text: string, table: TableDef): SourceLine[] {
+  const { words, rowLabels } = tableWords(table);
   const items = [...new Set(words.map(samePlace).filter((w) => w !== ''))];
   const compared = samePlace(text);
   const next = items.map((item) => compared.indexOf(item));
@@ -166,7 +170,7 @@ export function breakRunOnLine(line: string, format: ReportFormat): SourceLine[]
   headings.forEach(({ section, span }, i) => {
     lines.push({ cells: [{ text: line.slice(span.start, span.end).trim() }] });
     const body = line.slice(span.end, headings[i + 1]?.span.start ?? line.length);
-    if (section.table) lines.push(...tableLines(body, tableById(format, section.table), format));
+    if (section.table) lines.push(...tableLines(body, tableById(format, section.table)));
     else paragraph(body);
   });
   return lines;
