@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { DEPARTMENT_NAMES } from '../../shared/summary/departmentNames.ts';
 import { matchUnit, unitsFromText } from '../../shared/summary/index.ts';
 import type { ExpectedUnit } from '../../shared/summary/index.ts';
 
@@ -20,7 +21,9 @@ test.each([
   ['城关镇政府', 2, 'tolerant'],
   ['湖滨县城关镇人民政府', 2, 'tolerant'],
   ['东城区街道', 4, 'tolerant'],
-  ['湖滨县发改委', undefined, undefined],
+  ['湖滨县发改委', 5, 'tolerant'],
+  ['县发改委', 5, 'tolerant'],
+  ['湖滨县发展改革委', 5, 'tolerant'],
   ['县发展和改革委', 5, 'tolerant'],
 ])('%s → unit %s (%s)', (name, unitId, by) => {
   const match = matchUnit(name, units);
@@ -66,4 +69,77 @@ test('unit lists from pasted text: headers, ordinals, aliases, duplicates', () =
     { name: '湖滨县教育局', aliases: [] },
   ]);
   expect(reading.duplicates).toEqual(['湖滨县 教育局']);
+});
+
+/** A district's departments as an office lists them in full. */
+const district: ExpectedUnit[] = [
+  '湖滨区发展和改革委员会',
+  '湖滨区人力资源和社会保障局',
+  '湖滨区住房和城乡建设局',
+  '湖滨区市场监督管理局',
+  '湖滨区自然资源局',
+  '湖滨区卫生健康委员会',
+  '湖滨区教育体育局',
+  '湖滨区农业农村局',
+  '湖滨区文化和旅游局',
+  '湖滨区退役军人事务局',
+  '湖滨区人民政府外事办公室',
+].map((name, i) => ({ id: i + 1, name, aliases: [] }));
+
+test.each([
+  ['区发改委', '湖滨区发展和改革委员会'],
+  ['湖滨区发改委', '湖滨区发展和改革委员会'],
+  ['湖滨区发展改革委', '湖滨区发展和改革委员会'],
+  ['湖滨区人社局', '湖滨区人力资源和社会保障局'],
+  ['区人力资源社会保障局', '湖滨区人力资源和社会保障局'],
+  ['湖滨区住建局', '湖滨区住房和城乡建设局'],
+  ['湖滨区市监局', '湖滨区市场监督管理局'],
+  ['区市场监管局', '湖滨区市场监督管理局'],
+  ['湖滨区卫健委', '湖滨区卫生健康委员会'],
+  ['湖滨区卫生健康委', '湖滨区卫生健康委员会'],
+  ['湖滨区教体局', '湖滨区教育体育局'],
+  ['湖滨区教育和体育局', '湖滨区教育体育局'],
+  ['湖滨区文旅局', '湖滨区文化和旅游局'],
+  ['湖滨区退役军人局', '湖滨区退役军人事务局'],
+  ['湖滨区政府外办', '湖滨区人民政府外事办公室'],
+])('a department’s short form: %s is %s', (name, unitName) => {
+  const unit = district.find((u) => u.name === unitName)!;
+  expect(matchUnit(name, district)).toEqual({ status: 'matched', unitId: unit.id, by: 'tolerant' });
+});
+
+test.each([
+  ['湖滨区农业局', '湖滨区农业农村局'],
+  ['湖滨区自规局', '湖滨区自然资源局'],
+  ['湖滨区国土资源局', '湖滨区自然资源局'],
+])('a former or merged department’s name is only offered: %s → asked, with %s as the candidate', (name, unitName) => {
+  const unit = district.find((u) => u.name === unitName)!;
+  expect(matchUnit(name, district)).toEqual({ status: 'unmatched', candidates: [unit.id] });
+});
+
+test('a department’s short form that fits two units is asked about, never picked', () => {
+  const twoDistricts: ExpectedUnit[] = [
+    { id: 1, name: '湖滨区发展和改革委员会', aliases: [] },
+    { id: 2, name: '西湖区发展和改革委员会', aliases: [] },
+    { id: 3, name: '湖滨区人力资源和社会保障局', aliases: [] },
+  ];
+  expect(matchUnit('区发改委', twoDistricts)).toEqual({ status: 'ambiguous', candidates: [1, 2] });
+  expect(matchUnit('发改委', twoDistricts)).toEqual({ status: 'ambiguous', candidates: [1, 2] });
+  expect(matchUnit('西湖区发改委', twoDistricts)).toEqual({ status: 'matched', unitId: 2, by: 'tolerant' });
+  // A department of another name is another unit, whatever the place.
+  expect(matchUnit('湖滨区发改局', twoDistricts)).toMatchObject({ status: 'unmatched' });
+  expect(matchUnit('湖滨区住建局', twoDistricts)).toMatchObject({ status: 'unmatched' });
+  // A former name that may be two units offers both.
+  const both: ExpectedUnit[] = [
+    { id: 1, name: '湖滨区自然资源局', aliases: [] },
+    { id: 2, name: '西湖区自然资源和规划局', aliases: [] },
+  ];
+  expect(matchUnit('国土资源局', both)).toEqual({ status: 'unmatched', candidates: [1, 2] });
+});
+
+test('the department table: ideographs only, and each way of writing a name belongs to one department', () => {
+  const written = DEPARTMENT_NAMES.flatMap((d) => [d.full, ...d.short]);
+  expect(new Set(written).size).toBe(written.length);
+  for (const name of [...written, ...DEPARTMENT_NAMES.flatMap((d) => d.maybe ?? [])]) expect(name).toMatch(/^\p{Script=Han}+$/u);
+  // A name that may be another department is never also a sure name of one it is offered for.
+  for (const d of DEPARTMENT_NAMES) for (const maybe of d.maybe ?? []) expect([d.full, ...d.short]).not.toContain(maybe);
 });
