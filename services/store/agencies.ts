@@ -106,10 +106,14 @@ export function insertAgency(db: Db, agency: Agency, now: string): AgencySummary
   return toSummary(requireAgency(db, Number(lastInsertRowid)));
 }
 
-/** Remembers `agency` as the agency's details (also done by every report save). */
-export function writeAgencyDetails(db: Db, id: number, agency: Agency, now: string): AgencySummary {
-  statement(db, 'UPDATE agencies SET name = ?, details = ?, updated_at = ? WHERE id = ?').run(agency.name, JSON.stringify(agency), now, id);
-  return toSummary(requireAgency(db, id));
+/**
+ * Remembers `agency` as the agency's details (also done by every report save). Details
+ * that did not change are not written: an autosave then commits only the report's pages.
+ */
+export function writeAgencyDetails(db: Db, id: number, agency: Agency, now: string): void {
+  statement(db, 'UPDATE agencies SET name = @name, details = @details, updated_at = @now WHERE id = @id AND (name IS NOT @name OR details IS NOT @details)').run(
+    { name: agency.name, details: JSON.stringify(agency), now, id },
+  );
 }
 
 export function setAgencyDeleted(db: Db, id: number, deletedAt: string | null, now: string): AgencySummary {

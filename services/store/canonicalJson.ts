@@ -38,8 +38,3 @@ function sortedKeys(record: Record<string, unknown>): string[] {
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
-
-/** Hash of a value's content, independent of key order. */
-export function contentHash(value: unknown): string {
-  return sha256Hex(canonicalJson(value));
-}

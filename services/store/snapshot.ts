@@ -1,7 +1,7 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { Report } from '../../shared/model/report.ts';
-import { reportFromJson, toReportFile } from '../../shared/model/serialize.ts';
-import { contentHash } from './canonicalJson.ts';
+import { reportFileJson, reportFromJson } from '../../shared/model/serialize.ts';
+import { canonicalJson, sha256Hex } from './canonicalJson.ts';
 import { Refusal } from './refusal.ts';
 
 /**
@@ -15,8 +15,10 @@ export interface EncodedReport {
   readonly hash: string;
 }
 
+/** The report is written once, key-sorted: that text is both hashed and stored (every autosave does this). */
 export function encodeReport(report: Report): EncodedReport {
-  return { json: JSON.stringify(toReportFile(report)), hash: contentHash(report) };
+  const canonical = canonicalJson(report);
+  return { json: reportFileJson(canonical), hash: sha256Hex(canonical) };
 }
 
 export function decodeReport(json: string): Report {

@@ -20,6 +20,15 @@ export function toReportFile(report: Report): ReportFile {
   return { kind: REPORT_FILE_KIND, schemaVersion: REPORT_SCHEMA_VERSION, report };
 }
 
+/**
+ * The report file's JSON around a report already written as JSON (the store writes the
+ * report once, key-sorted, and hashes the same text): equal to JSON.stringify(toReportFile(report))
+ * up to key order.
+ */
+export function reportFileJson(reportJson: string): string {
+  return `{"kind":${JSON.stringify(REPORT_FILE_KIND)},"schemaVersion":${REPORT_SCHEMA_VERSION},"report":${reportJson}}`;
+}
+
 export function serializeReport(report: Report): string {
   return `${JSON.stringify(toReportFile(report), null, 2)}\n`;
 }
