@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ClipboardEvent } from 'react';
 import { App as AntApp, Form, Input, InputNumber, Modal, Radio, Space } from 'antd';
 import type { AgencyRecord, ImportReview, ReportSummary } from '../../shared/ipc/contract.ts';
-import { currentFormat } from '../../shared/format/index.ts';
+import { formatForYear } from '../../shared/format/index.ts';
 import { YEARS } from '../../shared/model/report.ts';
 import { nianbao, reason } from '../api.ts';
 
@@ -19,11 +19,13 @@ interface NewReportDialogProps {
   readonly onReview: (review: ImportReview, year: number) => void;
 }
 
-/** Reports are written in January for the year before. */
-/** How a report started from last year's gets its carried figures, in the format's words. */
-const carryOver = currentFormat.relations.carryOver;
-const carryOverNote = carryOver ? `，“${carryOver.words.to}”取自其“${carryOver.words.from}”` : '';
+/** How a report started from last year's gets its carried figures, in the words of its year's format. */
+function carryOverNote(year: number): string {
+  const carryOver = formatForYear(year).relations.carryOver;
+  return carryOver ? `，“${carryOver.words.to}”取自其“${carryOver.words.from}”` : '';
+}
 
+/** Reports are written in January for the year before. */
 function defaultYear(existing: readonly number[]): number {
   const year = new Date().getFullYear() - 1;
   return existing.includes(year) ? Math.max(...existing) + 1 : year;
@@ -91,7 +93,7 @@ export function NewReportDialog({ agency, initialSource, existingYears, onClose,
                 从上一年的报告开始
                 <div className="nb-radio-note">
                   {hasLastYear
-                    ? `沿用${year - 1}年报告的机关信息和正文${carryOverNote}。`
+                    ? `沿用${year - 1}年报告的机关信息和正文${carryOverNote(year)}。`
                     : `还没有${year - 1}年的报告。可以先导入上一年已发布的报告。`}
                 </div>
               </Radio>

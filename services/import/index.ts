@@ -94,10 +94,10 @@ export function importPasted(content: PastedContent): Result<ImportResult> {
   const readings: Result<ImportResult>[] = [];
   if (content.html?.trim()) {
     const page = readHtml(new TextEncoder().encode(content.html), PASTED_NAME);
-    if (page.ok) readings.push(recogniseReport(page.value, PASTED_NAME, currentFormat, 1));
+    if (page.ok) readings.push(recogniseReport(page.value, PASTED_NAME, undefined, 1));
   }
   const text = content.text.trim() ? readPlainText(content.text) : undefined;
-  if (text) readings.push(text.ok ? recogniseReport(text.value, PASTED_NAME, currentFormat, 1) : text);
+  if (text) readings.push(text.ok ? recogniseReport(text.value, PASTED_NAME, undefined, 1) : text);
   const read = readings.filter((r): r is { ok: true; value: ImportResult } => r.ok).sort((a, b) => readCount(b.value) - readCount(a.value));
   if (read[0]) return read[0];
   return {

@@ -65,6 +65,7 @@ export const format2021: ReportFormat<Format2021Tables> = {
   id: '2021',
   name: '中华人民共和国政府信息公开工作年度报告格式',
   basis: '国办公开办函〔2021〕30号',
+  firstYear: 2021,
   titleSuffix: '政府信息公开工作年度报告',
   titleSuffixForms: ['政府信息公开工作年度报告', '政府信息公开年度报告', '政府信息公开工作报告', '政府信息公开报告'],
   sections: [

@@ -198,6 +198,8 @@ export interface ReportFormat<Tables extends FormatTables = FormatTables> {
   readonly name: string;
   /** The instrument that issued the format. */
   readonly basis: string;
+  /** The first reporting year written in this format; it is used up to the next format's first year (`formatForYear`). */
+  readonly firstYear: number;
   /** Title pattern pieces: `{agency}{year}年` + titleSuffix. */
   readonly titleSuffix: string;
   readonly sections: readonly SectionDef[];

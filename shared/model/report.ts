@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cellIndex, currentFormat, formatById } from '../format/index.ts';
+import { cellIndex, formatById, formatForYear } from '../format/index.ts';
 import type { InfoFeeField, ReportFormat } from '../format/index.ts';
 import { AGENCY_KINDS } from './deadline.ts';
 import type { AgencyKind } from './deadline.ts';
@@ -124,8 +124,8 @@ export function blankAgency(name = ''): Agency {
   };
 }
 
-/** A new, empty report in the current format. */
-export function blankReport(agency: Agency, year: number, format: ReportFormat = currentFormat): Report {
+/** A new, empty report, in the format of its year unless told. */
+export function blankReport(agency: Agency, year: number, format: ReportFormat = formatForYear(year)): Report {
   return {
     formatId: format.id,
     year,

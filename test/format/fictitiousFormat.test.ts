@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { renderDocx } from '../../services/export/docx/renderDocx.ts';
 import { readPlainText } from '../../services/import/readers/text/plainText.ts';
+import { reportFromPreviousYear } from '../../services/store/nextYear.ts';
 import { recogniseReport } from '../../services/import/recognise/recogniseReport.ts';
 import { checkReport } from '../../shared/checks/index.ts';
 import { buildDocument, infoFeeSentence } from '../../shared/document/build.ts';
 import type { DocumentModel, DocTable } from '../../shared/document/model.ts';
-import { cellIndex, feeCell, tableLayouts } from '../../shared/format/index.ts';
+import { cellIndex, feeCell, formatForYear, tableLayouts } from '../../shared/format/index.ts';
 import type * as FormatModule from '../../shared/format/index.ts';
 import type { ReportFormat } from '../../shared/format/index.ts';
 import { blankAgency, blankReport } from '../../shared/model/report.ts';
@@ -17,7 +18,8 @@ import { readTables, textOf, parseXml, descendants, unzipDocx } from '../docx/oo
  * none of the 2021 format's labels, keys or relations) goes through the grid model, the
  * checks, the document model, the DOCX and the text import with no other code changed.
  * The only other line a real format needs is its entry in the registry
- * (`formats` in shared/format/index.ts); here the test adds it.
+ * (`formats` in shared/format/index.ts); here the test adds it, and the format of a
+ * year (`formatForYear`) follows from the registry.
  */
 
 const fictitious = vi.hoisted(
@@ -25,6 +27,7 @@ const fictitious = vi.hoisted(
     id: 'demo-2030',
     name: '演示工作年度报告格式',
     basis: '演示〔2030〕1号',
+    firstYear: 2030,
     titleSuffix: '演示工作年度报告',
     titleSuffixForms: ['演示工作年度报告'],
     sections: [
@@ -117,6 +120,8 @@ vi.mock('../../shared/format/index.ts', async (importOriginal) => {
     ...original,
     formats: { ...original.formats, ...added },
     formatById: (id: string) => (Object.hasOwn(added, id) ? added[id] : original.formatById(id)),
+    // The registry a real format joins: from its first year on, reports are in it.
+    formatForYear: (year: number) => original.formatForYear(year, { ...original.formats, [fictitious.id]: fictitious }),
   };
 });
 
@@ -239,5 +244,23 @@ describe('a made-up second format, defined in this file only', () => {
     expect(reading.value.report.infoFee).toEqual(report.infoFee);
     expect(reading.value.report.agency.exportOptions.feeWording).toBe('fourDecimals');
     expect(reading.value.report.values['tr.budget']).toBe('1.5');
+  });
+
+  it("is the format of the years from its first one: new reports, import and next year's report take it by their year", () => {
+    expect([2021, 2029, 2030, 2035].map((year) => formatForYear(year).id)).toEqual(['2021', '2021', 'demo-2030', 'demo-2030']);
+    expect(formatForYear(2015).id).toBe('2021');
+    expect(blankReport(blankAgency('某某局'), 2030).formatId).toBe('demo-2030');
+    expect(blankReport(blankAgency('某某局'), 2029).formatId).toBe('2021');
+
+    const source = readPlainText(documentText(buildDocument(demoReport(balanced))));
+    if (!source.ok) throw new Error(source.error);
+    const reading = recogniseReport(source.value, '演示.txt');
+    if (!reading.ok) throw new Error(reading.error);
+    expect(reading.value.report.formatId).toBe('demo-2030');
+    expect(reading.value.report.values['ca.received.online']).toBe('5');
+
+    const lastYear = { ...blankReport(blankAgency('某某局'), 2029), sections: { overview: '上年的总体情况。' } };
+    const next = reportFromPreviousYear(lastYear, lastYear.agency, 2030);
+    expect([next.formatId, next.year, next.sections, next.values]).toEqual(['demo-2030', 2030, {}, {}]);
   });
 });

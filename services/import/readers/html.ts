@@ -1,6 +1,6 @@
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterTypes } from 'parse5';
-import { currentFormat } from '../../../shared/format/index.ts';
+import { formats } from '../../../shared/format/index.ts';
 import type { Result } from '../../../shared/model/validation.ts';
 import { restoreIdeographs } from '../text/ideographs.ts';
 import { isPageNumber } from '../text/pageFurniture.ts';
@@ -270,8 +270,7 @@ function pageLines(document: Node): { lines: SourceLine[]; ranges: Map<Element, 
 const TITLE_LOOKBACK = 8;
 
 function isTitle(text: string): boolean {
-  const title = parseTitle([text], currentFormat);
-  return title !== undefined && title.title.includes('报告');
+  return Object.values(formats).some((format) => parseTitle([text], format)?.title.includes('报告'));
 }
 
 /** The page's `<title>`, when it carries the report's title (`…年度报告_某某人民政府网`). */
@@ -296,7 +295,11 @@ function documentTitle(document: Node): string | undefined {
  */
 function reportLines(document: Node): SourceLine[] {
   const { lines: all, ranges, owners } = pageLines(document);
-  const headings = locateSections(all.map(lineText), currentFormat).ranges.map((r) => r.heading);
+  // The page's report may be in any known format (its year is not known yet): the one whose headings it has most of.
+  const texts = all.map(lineText);
+  const [format, headings] = Object.values(formats)
+    .map((f) => [f, locateSections(texts, f).ranges.map((r) => r.heading)] as const)
+    .reduce((best, next) => (next[1].length > best[1].length ? next : best));
   if (headings.length < 2) return all;
   const last = headings[headings.length - 1]!;
   let container = owners[headings[0]!];
@@ -304,7 +307,7 @@ function reportLines(document: Node): SourceLine[] {
   if (!container) return all;
   const { first, end } = ranges.get(container)!;
   const own = all.slice(first, end);
-  if (parseTitle(own.slice(0, headings[0]! - first).map(lineText), currentFormat)) return own;
+  if (parseTitle(own.slice(0, headings[0]! - first).map(lineText), format)) return own;
   for (let i = first - 1; i >= Math.max(0, first - TITLE_LOOKBACK); i--) {
     if (isTitle(lineText(all[i]!))) return [all[i]!, ...own];
   }

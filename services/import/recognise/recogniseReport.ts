@@ -1,5 +1,5 @@
 import { countInWords } from '../../../shared/document/build.ts';
-import { currentFormat } from '../../../shared/format/index.ts';
+import { currentFormat, formatForYear, formats } from '../../../shared/format/index.ts';
 import type { ReportFormat } from '../../../shared/format/index.ts';
 import type { Result } from '../../../shared/model/validation.ts';
 import type { SectionLocation } from '../text/sections.ts';
@@ -75,10 +75,29 @@ function notAReport(fileName: string, format: ReportFormat): string {
 }
 
 /**
- * `minEvidence`: how many of the six headings and three tables must be found; pasted text
- * may be a single table (1).
+ * Reads a document in `format`, or else in the format of the year it reports on
+ * (`formatForYear`): the year is read with the latest format's headings and title words
+ * (or, when those find no report, an older format's), and a report on a year of another
+ * format is read again in that one. `minEvidence`: how many of the headings and tables
+ * must be found; pasted text may be a single table (1).
  */
-export function recogniseReport(document: SourceDocument, fileName: string, format: ReportFormat = currentFormat, minEvidence = MIN_REPORT_EVIDENCE): Result<ImportResult> {
+export function recogniseReport(document: SourceDocument, fileName: string, format?: ReportFormat, minEvidence = MIN_REPORT_EVIDENCE): Result<ImportResult> {
+  if (format) return recogniseIn(document, fileName, format, minEvidence);
+  const candidates = [currentFormat, ...Object.values(formats).filter((f) => f !== currentFormat)];
+  let refused: Result<ImportResult> | undefined;
+  for (const candidate of candidates) {
+    const reading = recogniseIn(document, fileName, candidate, minEvidence);
+    if (!reading.ok) {
+      refused ??= reading;
+      continue;
+    }
+    const ofYear = formatForYear(reading.value.report.year);
+    return ofYear === candidate ? reading : recogniseIn(document, fileName, ofYear, minEvidence);
+  }
+  return refused!;
+}
+
+function recogniseIn(document: SourceDocument, fileName: string, format: ReportFormat, minEvidence: number): Result<ImportResult> {
   const texts = document.lines.map(lineText);
   const location = locateSections(texts, format);
   const tables = readTables(document.lines, location, format);
