@@ -117,16 +117,21 @@ export function ReviewTable({ rows, onOpen, actions }: ReviewTableProps) {
   const cols = useMemo(() => columns(onOpen), [onOpen]);
   return (
     <>
-      <div className="nb-summary-toolbar">
+      {/* One line down to 1024 px wide with four-digit counts: short filter labels under one 只看, a search that gives way. */}
+      <div className="nb-summary-toolbar nb-review-toolbar">
+        <span className="nb-muted" id="review-filter-label">
+          只看
+        </span>
         <Checkbox.Group
+          aria-labelledby="review-filter-label"
           value={states}
           onChange={(v) => setStates(v)}
-          options={STATES.map((state) => ({ value: state, label: <span data-filter={state}>只看{REVIEW_STATE_LABELS[state]}（{counts[state]}）</span> }))}
+          options={STATES.map((state) => ({ value: state, label: <span data-filter={state}>{REVIEW_STATE_LABELS[state]}（{counts[state]}）</span> }))}
         />
         <span className="nb-spacer" />
-        <Input.Search allowClear placeholder="按单位名称搜索" style={{ width: 200 }} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="unit-search" />
-        <span className="nb-muted">
-          显示 {shown.length} / {rows.length} 个单位
+        <Input.Search allowClear placeholder="按单位名称搜索" className="nb-review-search" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="unit-search" />
+        <span className="nb-muted nb-nowrap" title="显示的单位 / 全部单位" data-testid="shown-count">
+          {shown.length} / {rows.length} 个单位
         </span>
         {actions}
       </div>

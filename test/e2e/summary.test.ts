@@ -235,7 +235,17 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     await page.goto(`${APP_URL}#/summary/${agency.id}/${YEAR}/review`);
     await harness.reload();
     await page.waitForSelector('[role="row"][data-unit]');
-    expect(await page.textContent('.nb-summary-toolbar .nb-muted')).toContain('1006 个单位');
+    expect(await page.textContent('[data-testid="shown-count"]')).toBe('1006 / 1006 个单位');
+    // The toolbar (filters with four-digit counts, search, count, export) stays on one line down to 1024 px.
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      const toolbar = await page.$eval('.nb-review-toolbar', (bar) => ({
+        height: bar.getBoundingClientRect().height,
+        tallest: Math.max(...[...bar.children].map((item) => item.getBoundingClientRect().height)),
+      }));
+      expect(toolbar.height, `toolbar at ${size.width}×${size.height}`).toBeLessThanOrEqual(toolbar.tallest + 1);
+    }
+    await shoot('review-1000');
     await page.click('[data-filter="missing"]');
     const drawn = await page.$$eval('[role="row"][data-unit]', (rows) => rows.length);
     expect(drawn).toBeLessThan(60);
