@@ -17,6 +17,8 @@ export interface DocParagraph {
    */
   readonly lead?: { readonly level: LeadLevel; readonly text: string };
   readonly text: string;
+  /** Flush left, without the first-line indent: a letter's salutation (主送机关, GB/T 9704 7.3.2 居左顶格). */
+  readonly flush?: true;
 }
 
 export type DocCellRole = 'caption' | 'header' | 'rowLabel' | 'note' | 'value' | 'total';

@@ -22,7 +22,8 @@ export interface PrintOptions {
 function paragraphHtml(paragraph: DocParagraph): string {
   const lead = paragraph.lead ? `<span class="lead-${paragraph.lead.level}">${escapeHtml(paragraph.lead.text)}</span>` : '';
   const standsAlone = paragraph.lead !== undefined && !paragraph.text;
-  return `<p${standsAlone ? ' class="heading"' : ''}>${lead}${escapeHtml(paragraph.text)}</p>`;
+  const classes = [standsAlone ? 'heading' : '', paragraph.flush ? 'flush' : ''].filter(Boolean).join(' ');
+  return `<p${classes ? ` class="${classes}"` : ''}>${lead}${escapeHtml(paragraph.text)}</p>`;
 }
 
 function blockHtml(block: DocBlock): string {

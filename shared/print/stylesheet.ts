@@ -106,6 +106,7 @@ h2 {
   break-inside: avoid;
 }
 p { text-indent: ${INDENT_PT}pt; }
+p.flush { text-indent: 0; }
 ${leadRules}
 /* A heading standing alone stays with the paragraph it heads. */
 p.heading { break-after: avoid; }

@@ -109,7 +109,7 @@ export function buildReviewOpinion(input: ReviewOpinionInput): DocumentModel {
     titleLines: opinionTitleLines(row.unitName, year),
     properties: { title, author: superior, subject: `${year}年政府信息公开工作年度报告审核意见` },
     preamble: [
-      { kind: 'paragraph', text: `${row.unitName}：` },
+      { kind: 'paragraph', text: `${row.unitName}：`, flush: true },
       { kind: 'paragraph', text: `你单位报送的${year}年政府信息公开工作年度报告${file}${verdict}` },
     ],
     sections,

@@ -19,7 +19,7 @@ function paragraphHtml(paragraph: DocParagraph): string {
   if (lead && headingTag) return `<${headingTag}>${escapeHtml(lead.text)}</${headingTag}>`;
   // A 楷体 lead running into its paragraph stands out in print; on the web it is bold.
   const leadHtml = !lead ? '' : lead.level === 'level2' ? `<strong>${escapeHtml(lead.text)}</strong>` : escapeHtml(lead.text);
-  return `<p>${leadHtml}${escapeHtml(text)}</p>`;
+  return `<p${paragraph.flush ? ' class="flush"' : ''}>${leadHtml}${escapeHtml(text)}</p>`;
 }
 
 function blockHtml(block: DocBlock): string {

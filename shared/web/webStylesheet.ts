@@ -16,6 +16,7 @@ export const WEB_STYLESHEET = `.nianbao-report {
 .nianbao-report h2 { font-size: 1.2em; margin: 1.2em 0 0.6em; }
 .nianbao-report h3, .nianbao-report h4, .nianbao-report h5 { font-size: 1em; margin: 0.6em 0 0; text-indent: 2em; }
 .nianbao-report p { margin: 0.3em 0; text-indent: 2em; }
+.nianbao-report p.flush { text-indent: 0; }
 .nianbao-report table { width: 100%; margin: 0.6em 0 1.2em; border-collapse: collapse; font-size: 0.875em; line-height: 1.5; }
 .nianbao-report caption { padding: 0.3em; font-weight: bold; }
 .nianbao-report th, .nianbao-report td { padding: 0.2em 0.3em; border: 1px solid #000; text-align: center; vertical-align: middle; font-weight: normal; overflow-wrap: anywhere; }

@@ -272,6 +272,12 @@ describe('a folder of 30 received reports', () => {
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
     expect(text).toContain(`关于${unitName}2021年政府信息公开工作年度报告的审核意见`);
     expect(text).toContain(`${unitName}：`);
+    // The salutation is flush left like a letter's; the paragraphs under it keep the body's first-line indent.
+    const paragraphs = [...xml.matchAll(/<w:p>(.*?)<\/w:p>/g)].map((m) => m[1]!);
+    const salutation = paragraphs.find((p) => p.includes(`<w:t xml:space="preserve">${unitName}：</w:t>`) || p.includes(`<w:t>${unitName}：</w:t>`))!;
+    expect(salutation).toMatch(/<w:ind w:firstLine="0"\/>/);
+    const letter = paragraphs.find((p) => p.includes('你单位报送的'))!;
+    expect(letter).not.toMatch(/<w:ind /);
     expect(text).toContain('需要改正的错误');
     expect(text).toContain('表三「（七）总计」「自然人」：');
     expect(text).toContain('规则 T3-RES');

@@ -18,7 +18,12 @@ function textParagraph(paragraph: DocParagraph, keepNext = false): Paragraph {
   if (paragraph.text) runs.push(new TextRun(paragraph.text));
   // A heading standing alone stays with the paragraph it heads.
   const heading = paragraph.lead !== undefined && !paragraph.text;
-  return new Paragraph({ style: STYLE.body, ...(heading || keepNext ? { keepNext: true } : {}), children: runs });
+  return new Paragraph({
+    style: STYLE.body,
+    ...(heading || keepNext ? { keepNext: true } : {}),
+    ...(paragraph.flush ? { indent: { firstLine: 0 } } : {}),
+    children: runs,
+  });
 }
 
 /** Agency and date right-aligned after one blank line, indented as GB/T 9704 7.3.5.2 says. */
