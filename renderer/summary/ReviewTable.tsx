@@ -55,7 +55,16 @@ function columns(onOpen: (row: ReviewRow) => void): VirtualColumn<ReviewRow>[] {
     },
     { key: 'errors', title: '错误', width: '58px', sortable: true, render: (row) => <span className="nb-count-error">{dash(row.counts.error)}</span> },
     { key: 'warnings', title: '警告', width: '58px', sortable: true, render: (row) => <span className="nb-count-warning">{dash(row.counts.warning)}</span> },
-    { key: 'places', title: '问题所在', width: 'minmax(110px, 1fr)', render: (row) => <span title={row.places.join('、')}>{row.places.join('、')}</span> },
+    {
+      key: 'places',
+      title: '问题所在',
+      width: 'minmax(110px, 1fr)',
+      render: (row) => {
+        // A report of another year has 有错误 without a finding: the reason comes first, where the eye looks.
+        const places = [...(row.otherYear === undefined ? [] : [`报告为${row.otherYear}年度`]), ...row.places].join('、');
+        return <span title={places}>{places}</span>;
+      },
+    },
     {
       key: 'carry',
       title: carried.to,

@@ -290,4 +290,32 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     expect(received).toBeLessThan(200);
     await page.getByRole('button', { name: '稍后处理' }).click();
   });
+
+  it('says so when a unit’s file is another year’s report, and leaves it out of the sum', async () => {
+    const year = YEAR + 2;
+    const opened = value<{ workspace: { id: number } }>(await harness.call('nianbao:summary:open', { agencyId: agency.id, year }));
+    value(await harness.call('nianbao:summary:addUnits', { workspaceId: opened.workspace.id, text: '湖滨区教育局\n湖滨区河口镇人民政府' }));
+    const folder = join(dir, '另一年度');
+    mkdirSync(folder);
+    const thisYear = consistentReport(year);
+    const lastYear = consistentReport(year - 1);
+    writeFileSync(join(folder, '湖滨区教育局.nianbao'), writeExchangeFile({ ...thisYear, agency: { ...thisYear.agency, name: '湖滨区教育局' } }, new Date()));
+    writeFileSync(join(folder, '河口镇年报.nianbao'), writeExchangeFile({ ...lastYear, agency: { ...lastYear.agency, name: '湖滨区河口镇人民政府' } }, new Date()));
+    await page.goto(`${APP_URL}#/summary/${agency.id}/${year}/units`);
+    await page.waitForSelector(`.nb-header-title:has-text("${year}年度")`);
+    harness.dialogs.answerFolder(folder);
+    await page.click('[data-action="receive-folder"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="receive-status"]')?.textContent?.startsWith('收到'));
+    await tab('review');
+    const row = page.locator('[role="row"][data-unit="湖滨区河口镇人民政府"]');
+    expect(await row.getAttribute('data-state')).toBe('errors');
+    expect(await row.textContent()).toContain(`报告为${year - 1}年度`);
+    expect(await row.textContent()).toContain(`${year - 1}年度的报告：河口镇年报.nianbao`);
+    expect(await page.getAttribute('[role="row"][data-unit="湖滨区教育局"]', 'data-state')).toBe('passed');
+    await shoot('other-year');
+    await row.locator('[data-action="open-unit"]').click();
+    expect(await page.textContent('[data-testid="other-year"]')).toContain(`收到的是${year - 1}年度的报告，不是本次汇总的年度：未计入汇总`);
+    const summed = value<{ sum: { units: { unitName: string }[] } }>(await harness.call('nianbao:summary:sum', { workspaceId: opened.workspace.id }));
+    expect(summed.sum.units.map((u) => u.unitName)).toEqual(['湖滨区教育局']);
+  });
 });

@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { expect, test } from 'vitest';
 import { openStore } from '../../services/store/index.ts';
 import type { Store } from '../../services/store/index.ts';
-import { carryUnitsFromLastYear, csvRows, readUnitList, reviewRows, sumWorkspace } from '../../services/summary/index.ts';
+import { carryUnitsFromLastYear, csvRows, readUnitList, reviewRows, reviewStoredWorkspace, sumWorkspace } from '../../services/summary/index.ts';
+import { reviewListXlsx } from '../../services/summary/outputs.ts';
 import { blankAgency } from '../../shared/model/report.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { consistentReport } from '../fixtures/consistentReport.ts';
@@ -103,6 +104,16 @@ test('a report of another year is pointed out, makes its unit 有错误 and is n
       ['河口镇', 'errors', 2023],
     ]);
     expect(unwrap(sumWorkspace(store, { workspaceId })).sum.units.map((u) => u.unitName)).toEqual(['城关镇']);
+    // The review list says it too, in the file's column.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await reviewListXlsx(unwrap(reviewStoredWorkspace(store, { workspaceId })), { title: '审核表', author: '湖滨县人民政府' })).buffer as ArrayBuffer);
+    const sheet = workbook.getWorksheet('审核结果')!;
+    const fileColumn = (sheet.getRow(1).values as string[]).indexOf('文件');
+    const listed = [2, 3].map((r) => [sheet.getRow(r).getCell(2).text, sheet.getRow(r).getCell(3).text, sheet.getRow(r).getCell(fileColumn).text]);
+    expect(listed).toEqual([
+      ['城关镇', '通过', '城关镇2024.nianbao'],
+      ['河口镇', '有错误', '河口镇2023.nianbao；报告是2023年度的（未计入汇总）'],
+    ]);
   } finally {
     await store.close();
   }
