@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TableLayout } from '../../shared/format/index.ts';
 import { GridTable } from './GridTable.tsx';
+import { isDenseTable } from './gridWidths.ts';
 import { useStickyGrid } from './useStickyGrid.ts';
 
 /** What a data cell of a read-only grid shows. */
@@ -29,7 +30,7 @@ export interface ReadOnlyGridProps {
 export function ReadOnlyGrid({ layout, cellOf, onCellClick, selectedKey }: ReadOnlyGridProps) {
   const sticky = useStickyGrid(layout);
   return (
-    <div className={`nb-grid nb-grid-readonly nb-grid-${layout.id}`} role="grid" aria-readonly="true">
+    <div className={`nb-grid nb-grid-readonly${isDenseTable(layout) ? ' nb-grid-dense' : ''}`} role="grid" aria-readonly="true">
       <GridTable
         layout={layout}
         sticky={sticky}

@@ -11,6 +11,7 @@ import { gridModel, moveFrom } from './gridModel.ts';
 import type { Move } from './gridModel.ts';
 import { isBlockText, planBlockPaste } from './pasteBlock.ts';
 import type { PastePlan } from './pasteBlock.ts';
+import { isDenseTable } from './gridWidths.ts';
 import { useStickyGrid } from './useStickyGrid.ts';
 
 export interface TableGridProps {
@@ -275,7 +276,7 @@ export function TableGrid({
 
   return (
     <div
-      className={`nb-grid nb-grid-${layout.id}`}
+      className={`nb-grid${isDenseTable(layout) ? ' nb-grid-dense' : ''}`}
       ref={wrapper}
       role="grid"
       onFocus={onFocus}

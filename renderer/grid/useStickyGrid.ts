@@ -1,22 +1,16 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { CSSProperties } from 'react';
-import type { GridCell, TableId, TableLayout } from '../../shared/format/index.ts';
+import type { GridCell, TableLayout } from '../../shared/format/index.ts';
+import { minTableWidthPx } from './gridWidths.ts';
 
 /**
  * Frozen header rows and label columns for a grid that scrolls inside the window, as in
  * a spreadsheet: header cells stick to the top and label cells to the left of the grid's
  * own scroll area (position: sticky both ways), so a figure's row label and column name
  * stay on screen wherever the keyboard goes. Column widths are in pixels, from the
- * format's proportions over the scroll area's width, so each frozen column knows where
- * it sticks.
+ * format's proportions over the scroll area's width (never below the table's minimum,
+ * `minTableWidthPx`: the grid scrolls instead), so each frozen column knows where it sticks.
  */
-
-/**
- * Below this width a table's figures get too narrow to read: the grid scrolls instead.
- * Measured on the 2021 format's tables; another format's tables get the narrowest.
- */
-const MIN_WIDTH_PX: Readonly<Record<TableId, number>> = { table2: 640, table3: 920, table4: 760 };
-const DEFAULT_MIN_WIDTH_PX = 640;
 
 export interface StickyPlace {
   readonly top?: number;
@@ -60,7 +54,7 @@ export function useStickyGrid(layout: TableLayout): StickyGrid {
   }, []);
 
   const totalMm = layout.columnWidthsMm.reduce((a, b) => a + b, 0);
-  const tableWidth = available === undefined ? undefined : Math.max(available, MIN_WIDTH_PX[layout.id] ?? DEFAULT_MIN_WIDTH_PX);
+  const tableWidth = available === undefined ? undefined : Math.max(available, minTableWidthPx(layout));
   const widths = layout.columnWidthsMm.map((mm) => (tableWidth === undefined ? undefined : (mm / totalMm) * tableWidth));
   const lefts = cumulative(widths.map((w) => w ?? 0));
   const firstDataColumn = Math.min(...layout.cells.filter((c) => c.content.type === 'data').map((c) => c.col));

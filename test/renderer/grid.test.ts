@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellIndex, crossCellKey, currentFormat, tableLayouts } from '../../shared/format/index.ts';
+import type { TableLayout } from '../../shared/format/index.ts';
 import { storedFigure } from '../../renderer/grid/cellEntry.ts';
+import { isDenseTable, minTableWidthPx } from '../../renderer/grid/gridWidths.ts';
 import { gridModel, moveFrom, planPaste } from '../../renderer/grid/gridModel.ts';
 import { isBlockText } from '../../renderer/grid/pasteBlock.ts';
 import { parseTsv } from '../../renderer/grid/tsv.ts';
@@ -90,5 +92,47 @@ describe('a typed figure as stored', () => {
     expect(storedFigure('十二', 'count')).toBe('十二');
     expect(storedFigure('   ', 'count')).toBeNull();
     expect(storedFigure('１.５０', 'money')).toBe('1.50');
+  });
+});
+
+describe('grid widths from the format', () => {
+  /** Whether every cell has what it needs at a table width: 50px for a figure, for a label two lines or one per row it spans (13px a character, 10px padding). */
+  const fits = (layout: TableLayout, widthPx: number): boolean => {
+    const totalMm = layout.columnWidthsMm.reduce((a, b) => a + b, 0);
+    return layout.cells.every((cell) => {
+      const px = (layout.columnWidthsMm.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0) / totalMm) * widthPx;
+      if (cell.content.type === 'data') return px >= 50;
+      return Math.floor((px - 10) / 13) * Math.max(2, cell.rowSpan) >= [...cell.content.text].length;
+    });
+  };
+
+  it('are the narrowest at which every figure and label of a 2021 table fits (never below 640px)', () => {
+    for (const layout of Object.values(layouts)) {
+      const min = minTableWidthPx(layout);
+      expect(fits(layout, min), layout.id).toBe(true);
+      expect(min === 640 || !fits(layout, min - 1), layout.id).toBe(true);
+    }
+    expect(Object.values(layouts).map(isDenseTable)).toEqual([false, false, true]);
+  });
+
+  it('give a made-up table of twenty narrow figure columns room for each figure, its labels set dense', () => {
+    const columnWidthsMm = [16, ...Array.from({ length: 20 }, () => 7)];
+    const layout: TableLayout = {
+      id: 'demo',
+      rowCount: 2,
+      columnCount: 21,
+      headerRows: 1,
+      columnWidthsMm,
+      cells: [
+        { row: 0, col: 0, rowSpan: 1, colSpan: 1, content: { type: 'label', text: '项目', role: 'header' } },
+        ...columnWidthsMm.slice(1).map((_, i) => ({ row: 0, col: i + 1, rowSpan: 1, colSpan: 1, content: { type: 'label' as const, text: `第${i + 1}项`, role: 'header' as const } })),
+        { row: 1, col: 0, rowSpan: 1, colSpan: 1, content: { type: 'label', text: '件数', role: 'rowLabel' } },
+        ...columnWidthsMm.slice(1).map((_, i) => ({ row: 1, col: i + 1, rowSpan: 1, colSpan: 1, content: { type: 'data' as const, key: `demo.${i}` } })),
+      ],
+    };
+    const min = minTableWidthPx(layout);
+    expect(fits(layout, min)).toBe(true);
+    expect((min * 7) / 156).toBeGreaterThanOrEqual(50);
+    expect(isDenseTable(layout)).toBe(true);
   });
 });
