@@ -3,7 +3,7 @@
  * main process and the CLI use it through `openStore`; only this service touches
  * better-sqlite3.
  */
-export { openStore } from './store.ts';
+export { openStore, openStoreReader } from './store.ts';
 export type { BackupStatus, FileRestoreResult, ImportResult, RestoredRevision, SavedReport, Store } from './store.ts';
 export type { StoredAgency, AgencySummary } from './agencies.ts';
 export type { ReportEntry, StoredReport } from './reports.ts';

@@ -549,6 +549,20 @@ function openWritableStore(paths: StorePaths, clock: Clock): Store {
 }
 
 /**
+ * A read-only store of the database this process's writable store has open (the heavy-work
+ * thread reading beside Electron main): main checked and migrated the file when it opened
+ * it, so it is not checked again here (an integrity check reads every page of the file).
+ */
+export function openStoreReader(dataDir: string): Result<Store> {
+  const paths = storePaths(resolve(dataDir));
+  try {
+    return { ok: true, value: createStore({ db: openReadOnly(paths.database), paths, clock: systemClock, readOnly: true, lock: undefined }, []) };
+  } catch (error) {
+    return failure(error, '打开数据');
+  }
+}
+
+/**
  * Opens the store in `dataDir` (created if needed). For writing (the default) it takes
  * the single-writer lock, checks the database (`integrity_check`), replaces a damaged
  * one with the newest good backup, migrates the schema and starts automatic backups.

@@ -4,7 +4,7 @@ import type { Agency, Report } from '../../shared/model/report.ts';
 import { reportFormat } from '../../shared/model/report.ts';
 import type { Result } from '../../shared/model/validation.ts';
 import type { OwnReportComparison, ReviewRow, SummaryWorkspace, WorkspaceSum } from '../../shared/summary/index.ts';
-import { openStore } from '../store/index.ts';
+import { openStoreReader } from '../store/index.ts';
 import type { Store } from '../store/index.ts';
 import { storePaths } from '../store/paths.ts';
 import { reviewListXlsx, reviewOpinionDocx, sumExchangeFile, sumXlsx } from './outputs.ts';
@@ -95,7 +95,7 @@ function reader(dataDir: string): Result<Store> {
   if (kept?.file === file) return { ok: true, value: kept.store };
   if (kept) void kept.store.close();
   readers.delete(dataDir);
-  const opened = openStore({ dataDir, readOnly: true });
+  const opened = openStoreReader(dataDir);
   if (!opened.ok) return opened;
   readers.set(dataDir, { store: opened.value, file });
   for (const [dir, old] of readers) {
