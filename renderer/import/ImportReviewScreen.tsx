@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Collapse, InputNumber, Radio, Space, Tabs } from 'antd';
+import { Alert, App as AntApp, Button, Collapse, InputNumber, Radio, Segmented, Space, Tabs } from 'antd';
 import { checkReport } from '../../shared/checks/index.ts';
 import { tableLayouts } from '../../shared/format/index.ts';
 import type { AgencyRecord, ImportedCell, ImportReview, ReportSummary } from '../../shared/ipc/contract.ts';
@@ -10,6 +10,7 @@ import { draftReducer, startHistory } from '../editor/draftHistory.ts';
 import { withoutStatedTotals, withValues } from '../editor/reportEdits.ts';
 import { TableGrid } from '../grid/TableGrid.tsx';
 import type { CellNote } from '../grid/TableGrid.tsx';
+import { SourcePdfPage } from './SourcePdfPage.tsx';
 
 interface ImportReviewScreenProps {
   readonly review: ImportReview;
@@ -20,22 +21,28 @@ interface ImportReviewScreenProps {
   readonly onCreated: (report: ReportSummary) => void;
 }
 
-/** The source text with the passage a cell was read from marked. */
-function SourceText({ text, passage }: { readonly text: string; readonly passage: string | undefined }) {
+/** The source text with the line a cell was read from marked (or, without its line number, the first passage like it). */
+function SourceText({ text, cell }: { readonly text: string; readonly cell: ImportedCell | undefined }) {
   const mark = useRef<HTMLElement>(null);
-  const at = passage ? text.indexOf(passage) : -1;
+  const lines = useMemo(() => text.split('\n'), [text]);
+  const byLine = cell?.line !== undefined && lines[cell.line] !== undefined;
+  const at = byLine ? lines.slice(0, cell.line).join('\n').length + (cell.line! > 0 ? 1 : 0) : cell?.source ? text.indexOf(cell.source) : -1;
+  const length = byLine ? lines[cell.line!]!.length : (cell?.source.length ?? 0);
   useEffect(() => {
     mark.current?.scrollIntoView({ block: 'center' });
   }, [at]);
-  if (!passage || at === -1) return <pre className="nb-source">{text}</pre>;
+  if (at === -1) return <pre className="nb-source">{text}</pre>;
   return (
     <pre className="nb-source">
       {text.slice(0, at)}
-      <mark ref={mark}>{passage}</mark>
-      {text.slice(at + passage.length)}
+      <mark ref={mark}>{text.slice(at, at + length)}</mark>
+      {text.slice(at + length)}
     </pre>
   );
 }
+
+/** What the source panel shows of a PDF: its page with the figure outlined, or the text read from it. */
+type SourceView = 'page' | 'text';
 
 /**
  * What an import recognised, beside the source text: every figure with how sure the
@@ -59,6 +66,7 @@ export function ImportReviewScreen({ review, agency, chosenYear, onCancel, onCre
   const [target, setTarget] = useState<'chosen' | 'file'>('chosen');
   const otherAgency = review.agency !== null && review.agency !== agency.agency.name ? review.agency : null;
   const [activeCell, setActiveCell] = useState<string | undefined>(undefined);
+  const [sourceView, setSourceView] = useState<SourceView>('page');
   const [busy, setBusy] = useState(false);
   const format = reportFormat(report);
   const checks = useMemo(() => checkReport(report), [report]);
@@ -73,6 +81,9 @@ export function ImportReviewScreen({ review, agency, chosenYear, onCancel, onCre
     }
     return map;
   }, [review.cells, report.values]);
+  const active = activeCell ? cells.get(activeCell) : undefined;
+  /** A cell of a PDF whose figure has no position (not found, or not placed in a column): its text is shown instead. */
+  const withoutPosition = active !== undefined && active.box === undefined;
   const unsure = review.cells.filter((c) => c.confidence === 'unsure' && c.status === 'read').length;
   const unread = review.cells.filter((c) => c.status === 'unread').length;
 
@@ -122,8 +133,28 @@ export function ImportReviewScreen({ review, agency, chosenYear, onCancel, onCre
       </header>
       <div className="nb-review-body">
         <section className="nb-review-source" aria-label="原文">
-          <h3>原文</h3>
-          <SourceText text={review.sourceText} passage={activeCell ? cells.get(activeCell)?.source : undefined} />
+          <div className="nb-review-source-bar">
+            <h3>原文</h3>
+            {review.pdf && (
+              <Segmented
+                size="small"
+                value={sourceView}
+                onChange={(v) => setSourceView(v as SourceView)}
+                options={[
+                  { value: 'page', label: '原页面' },
+                  { value: 'text', label: '识别出的文字' },
+                ]}
+              />
+            )}
+          </div>
+          {review.pdf && sourceView === 'page' && withoutPosition && (
+            <Alert type="info" showIcon className="nb-gap" message="此格在PDF中没有找到对应的数字位置，下面是识别出的文字。" />
+          )}
+          {review.pdf && sourceView === 'page' && !withoutPosition ? (
+            <SourcePdfPage pdf={review.pdf} box={active?.box} />
+          ) : (
+            <SourceText text={review.sourceText} cell={active} />
+          )}
         </section>
         <section className="nb-review-figures" aria-label="识别结果">
           {otherAgency && (
@@ -163,7 +194,7 @@ export function ImportReviewScreen({ review, agency, chosenYear, onCancel, onCre
             type={unsure || unread ? 'warning' : 'success'}
             showIcon
             className="nb-gap"
-            message={`识别出 ${review.cells.filter((c) => c.value !== null).length} 个数字${unsure ? `，其中 ${unsure} 个不确定（黄色），请对照原文核对` : ''}${unread ? `；${unread} 个格子未能读出（黄色、留空），原文中可能有，请对照原文填写` : ''}。点中格子可在左侧看到原文位置。`}
+            message={`识别出 ${review.cells.filter((c) => c.value !== null).length} 个数字${unsure ? `，其中 ${unsure} 个不确定（黄色），请对照原文核对` : ''}${unread ? `；${unread} 个格子未能读出（黄色、留空），原文中可能有，请对照原文填写` : ''}。点中格子可在左侧看到它在原文中的位置。`}
           />
           <Tabs
             items={tables.map((section) => ({

@@ -121,8 +121,29 @@ export interface ImportedCell {
   readonly confidence: ImportConfidence;
   /** The source text the value was read from, to show beside it ('' when none was found). */
   readonly source: string;
+  /** Which line of `sourceText` that is (0-based); absent when none was found. */
+  readonly line?: number;
   /** Why the reading is uncertain or why there is no value, or null. */
   readonly note: string | null;
+  /** Where the cell's text is printed in the source PDF; absent for other sources or when not found. */
+  readonly box?: PrintedBox;
+}
+
+/** A box on a PDF page, in PDF points from the page's lower-left corner (y upwards). */
+export interface PrintedBox {
+  /** 1-based page number. */
+  readonly page: number;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The source PDF of an import, for showing its pages beside the figures. */
+export interface ImportedPdf {
+  readonly base64: string;
+  /** Each page's size in PDF points (unrotated), page 1 first. */
+  readonly pageSizes: readonly { readonly width: number; readonly height: number }[];
 }
 
 /** What an import recognised, for the user to review and correct before confirming. */
@@ -133,6 +154,8 @@ export interface ImportReview {
   readonly year: number | null;
   /** The text of the source file, shown beside the recognised figures. */
   readonly sourceText: string;
+  /** The source file when it is a PDF (its pages are shown beside the figures); null otherwise. */
+  readonly pdf: ImportedPdf | null;
   /** The recognised report (blank cells stay blank; nothing is guessed). */
   readonly report: Report;
   readonly cells: readonly ImportedCell[];

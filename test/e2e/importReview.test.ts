@@ -82,7 +82,7 @@ describe.runIf(toolsAvailable('chromium'))('import review in the built renderer'
     const key = 't3.newReceived.naturalPerson';
     expect(await ui.cellText(key)).toBe(pdfSeed.report.values[key]);
     await page.click(`[data-cell="${key}"]`);
-    await page.waitForSelector('.nb-source mark');
+    await page.waitForSelector('[data-testid="source-mark"]');
     await bothSizes(page, (n) => ui.screenshot(n), 'pdf-review');
     // A correction, then 取消: the clerk is asked and goes on reviewing.
     await page.keyboard.type('7');

@@ -218,6 +218,7 @@ describe('files: dialogs in main, paths never from the page', () => {
     const review = (await app.value('nianbao:import:read', {})) as ImportReview;
     expect(review.fileName).toBe('published.txt');
     expect(review.sourceText.length).toBeGreaterThan(100);
+    expect(review.pdf).toBeNull();
     expect(review.cells.filter((c) => c.value !== null).length).toBeGreaterThan(50);
     const confirmed = (await app.value('nianbao:import:confirm', {
       agencyId: agency.id,

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { ImportedCell, ImportReview } from '../../../shared/ipc/contract.ts';
 import { IMPORT_EXTENSIONS } from '../../import/index.ts';
 import type { CellReading, ImportResult } from '../../import/index.ts';
@@ -24,16 +25,19 @@ function importedCell(cell: CellReading, lines: readonly string[]): ImportedCell
     confidence: isSure(cell) ? 'sure' : 'unsure',
     source: (cell.line === undefined ? undefined : lines[cell.line]) ?? cell.raw ?? '',
     note: cell.note ?? null,
+    ...(cell.line === undefined ? {} : { line: cell.line }),
+    ...(cell.box ? { box: cell.box } : {}),
   };
 }
 
-/** The import service's reading, in the shape of the review screen. */
-export function importReview(result: ImportResult): ImportReview {
+/** The import service's reading, in the shape of the review screen; with the file's bytes when they are a PDF to show. */
+export function importReview(result: ImportResult, pdfBytes?: Uint8Array): ImportReview {
   return {
     fileName: result.fileName,
     agency: result.agency,
     year: result.year,
     sourceText: result.sourceLines.join('\n'),
+    pdf: pdfBytes && result.pageSizes ? { base64: Buffer.from(pdfBytes).toString('base64'), pageSizes: result.pageSizes } : null,
     report: result.report,
     cells: result.cells.map((cell) => importedCell(cell, result.sourceLines)),
     unmatched: result.unmatched.map((u) => u.text),
@@ -46,7 +50,9 @@ export function importHandlers({ store, dialogs, heavy }: AppDeps): Implementati
     'nianbao:import:read': async () => {
       const path = await dialogs.chooseOpenPath({ title: '导入已有的年度报告', filters: IMPORT_FILTERS });
       if (path === null) return null;
-      return importReview(unwrap(await heavy.readImportFile(path)));
+      const result = unwrap(await heavy.readImportFile(path));
+      // The review shows a PDF's pages: its bytes go to the renderer with the reading (as the print preview's PDF does).
+      return importReview(result, result.sourceFormat === 'pdf' ? new Uint8Array(await readFile(path)) : undefined);
     },
     'nianbao:import:pasted': async ({ text, html }) => importReview(unwrap(await heavy.readPasted({ text, ...(html === undefined ? {} : { html }) }))),
     'nianbao:import:confirm': async ({ agencyId, report, fileName }) => {

@@ -1,0 +1,78 @@
+import { useEffect, useRef, useState } from 'react';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+
+/** Pages already drawn, per document and scale: shown again without drawing (a copy is about 1 ms). */
+const drawnPages = new WeakMap<PDFDocumentProxy, Map<string, ImageBitmap>>();
+
+interface PdfPageProps {
+  readonly pdf: PDFDocumentProxy;
+  readonly number: number;
+  readonly scale: number;
+  /** Pages are drawn one after the other, the first first: false until the page before is drawn. */
+  readonly turn: boolean;
+  readonly onDrawn: (number: number) => void;
+  /** Drawn over the page (positioned absolutely, in CSS pixels from the page's top-left corner). */
+  readonly children?: React.ReactNode;
+}
+
+/** One page of a PDF drawn on a canvas at a scale (CSS pixels per PDF point), with what is drawn over it. */
+export function PdfPage({ pdf, number, scale, turn, onDrawn, children }: PdfPageProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [rendered, setRendered] = useState(false);
+  useEffect(() => {
+    const target = canvas.current;
+    if (!target || !turn) return;
+    let cancelled = false;
+    setRendered(false);
+    const ratio = window.devicePixelRatio || 1;
+    const key = `${number}@${scale * ratio}`;
+    const drawn = drawnPages.get(pdf) ?? new Map<string, ImageBitmap>();
+    drawnPages.set(pdf, drawn);
+    const done = () => {
+      if (cancelled) return;
+      setRendered(true);
+      onDrawn(number);
+    };
+    const copy = drawn.get(key);
+    if (copy) {
+      target.width = copy.width;
+      target.height = copy.height;
+      target.style.width = `${copy.width / ratio}px`;
+      target.style.height = `${copy.height / ratio}px`;
+      target.getContext('2d')?.drawImage(copy, 0, 0);
+      done();
+      return;
+    }
+    let task: { cancel: () => void } | undefined;
+    void pdf.getPage(number).then((page) => {
+      if (cancelled) return;
+      const viewport = page.getViewport({ scale: scale * ratio });
+      target.width = viewport.width;
+      target.height = viewport.height;
+      target.style.width = `${viewport.width / ratio}px`;
+      target.style.height = `${viewport.height / ratio}px`;
+      const render = page.render({ canvas: target, viewport });
+      task = render;
+      render.promise.then(
+        () => {
+          done();
+          void createImageBitmap(target).then((bitmap) => drawn.set(key, bitmap));
+        },
+        () => undefined,
+      );
+    });
+    return () => {
+      cancelled = true;
+      task?.cancel();
+    };
+  }, [pdf, number, scale, turn, onDrawn]);
+  return (
+    <figure className="nb-page" data-page={number} data-rendered={rendered}>
+      <div className="nb-page-sheet">
+        <canvas ref={canvas} aria-label={`第 ${number} 页`} />
+        {children}
+      </div>
+      <figcaption>— {number} —</figcaption>
+    </figure>
+  );
+}
