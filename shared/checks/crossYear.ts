@@ -1,4 +1,4 @@
-import { blockCellKey, blockTable, cellName, crossCellKey, crossTable, sectionOrdinal, sectionWithRole } from '../format/index.ts';
+import { blockCellKey, blockTable, cellName, crossCellKey, crossTable, infoFeeSection, sectionOrdinal } from '../format/index.ts';
 import type { FormatRelations } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import type { Report } from '../model/report.ts';
@@ -97,8 +97,9 @@ function stockFindings(figures: Figures, previous: Figures): FindingDraft[] {
 
 function feeNoticeFindings(report: Report, figures: Figures, previous: Report | undefined): FindingDraft[] {
   const unpaidCells = figures.format.relations.unpaidFeeApplications;
-  const section = sectionWithRole(figures.format, 'infoFee');
-  if (!unpaidCells || !section) return [];
+  const fees = infoFeeSection(figures.format);
+  const noticesWords = fees?.words.figures.find((f) => f.field === 'noticesIssued');
+  if (!unpaidCells || !fees || !noticesWords) return [];
   const [unpaidKey] = unpaidCells.keys;
   const unpaid = figures.value(unpaidKey!);
   const notices = [report.infoFee.noticesIssued, previous?.infoFee.noticesIssued].map((n) => Number(n ?? 0) || 0);
@@ -110,7 +111,7 @@ function feeNoticeFindings(report: Report, figures: Figures, previous: Report | 
       rule: 'X-FEE-NOTICES',
       severity: 'hint',
       location: { table: cell.table, row: cell.rowKey, cells: [unpaidKey!, 'infoFee.noticesIssued'] },
-      message: `${cell.tableName}有${unpaid}件${unpaidCells.name}，但${sectionOrdinal(section)}没有报告发出收费通知。请在信息处理费中填写发出收费通知的件数。`,
+      message: `${cell.tableName}有${unpaid}件${unpaidCells.name}，但${sectionOrdinal(fees.section)}没有报告${noticesWords.words}。请在${fees.words.name}中填写${noticesWords.label}。`,
     },
   ];
 }

@@ -1,7 +1,8 @@
-import { infoFeeSection, sectionOrdinal } from '../format/index.ts';
+import { cellName, infoFeeSection, sectionOrdinal } from '../format/index.ts';
 import type { NamedCells } from '../format/index.ts';
 import type { Figures } from '../figures/figures.ts';
 import type { Report } from '../model/report.ts';
+import { escapeRegExp } from '../text/escapeRegExp.ts';
 import type { FindingDraft } from './finding.ts';
 import type { RuleId } from './rules.ts';
 import { quoteAround } from './quote.ts';
@@ -50,20 +51,31 @@ const NO_APPLICATIONS = new RegExp(
 );
 const APPLICATIONS_RECEIVED = new RegExp(`(?:收到|受理|接到|接收)(?:${NOT_DISCLOSURE_REQUEST}[^。；，,\\n]){0,14}申请(?:共|合计)?(\\d+)件`);
 /**
- * "No 信息处理费": the fee charged under 《政府信息公开信息处理费管理办法》 and reported in
- * section 六. It is not table 2's 行政事业性收费 (fees the agency levies in its own
- * administration), so only a statement that names 信息处理费, or a bare "no fee" in
- * section 六 where that fee is the subject, is compared with 六's figures.
+ * "No fee of this name": not charged, none arose, or zero. The format names the fee: the
+ * 信息处理费 charged under 《政府信息公开信息处理费管理办法》 and reported in section 六 (its
+ * `infoFee.name`), or table 2's 行政事业性收费 (the row of the `feesCharged` cells, fees the
+ * agency levies in its own administration). The two are different fees: each statement is
+ * compared only with the figures of the fee it names.
  */
-const NO_INFO_FEE = /(?:未|没有|无|不)(?:收取|产生|发生)[^。；\n]{0,8}信息处理费|信息处理费[^。；\n\d]{0,4}(?:为)?(?:0|零|无)(?![\d.])/;
+function noFeeNamed(name: string): RegExp {
+  const fee = escapeRegExp(name);
+  return new RegExp(`(?:未|没有|无|不)(?:收取|产生|发生)[^。；\\n]{0,8}${fee}|${fee}[^。；\\n\\d]{0,4}(?:为)?(?:0|零|无)(?![\\d.])`);
+}
+/** A bare "no fee" in the section holding the 信息处理费, where that fee is the subject. */
 const NO_FEE_BARE = /(?:未|没有|无|不)(?:收取|产生|发生)(?:任何)?(?:相关)?费用/;
-/** "No 行政事业性收费", compared with table 2's fee amount. */
-const NO_ADMIN_FEES = /(?:未|没有|无|不)(?:收取|产生|发生)[^。；\n]{0,8}行政事业性收费|行政事业性收费[^。；\n\d]{0,4}(?:为)?(?:0|零|无)(?![\d.])/;
 /**
- * "No review / litigation". 未经复议 is table 4's own label (direct litigation), not a
+ * "No review / litigation", in the words of the format's kinds of case (行政复议, 行政诉讼, or
+ * their keywords after the first). 未经复议 is table 4's own label (direct litigation), not a
  * negation; "未被复议纠错" says no case was lost, not that there was none.
  */
-const NO_REVIEW = /(?:未(?!经)|没有|无)(?:发生|出现|收到)?[^。；\n]{0,16}?行政(?:复议|诉讼)(?:[、和及或与]?(?:行政)?(?:复议|诉讼))?(?![^。；，,\n]{0,6}(?:纠错|纠正|撤销|败诉|确认违法))/;
+function noCases(kinds: readonly NamedCells[]): RegExp | undefined {
+  const names = kinds.map((k) => escapeRegExp(k.name));
+  if (names.length === 0) return undefined;
+  const words = [...names, ...kinds.flatMap((k) => (k.keyword === undefined ? [] : [escapeRegExp(k.keyword)]))];
+  return new RegExp(
+    `(?:未(?!经)|没有|无)(?:发生|出现|收到)?[^。；\\n]{0,16}?(?:${names.join('|')})(?:[、和及或与]?(?:${words.join('|')}))?(?![^。；，,\\n]{0,6}(?:纠错|纠正|撤销|败诉|确认违法))`,
+  );
+}
 /** Items proactively disclosed; 依申请 / 予以公开 / 部分公开 are answers to requests (table 3). */
 const DISCLOSED_ITEMS = /(?<!申请|予以|部分|不予)(?:主动)?公开(?:政府)?信息[^，。；\d\n]{0,8}?(\d+)条/;
 
@@ -95,7 +107,7 @@ function infoFeeFindings(report: Report, figures: Figures): FindingDraft[] {
     .map((f) => ({ ...f, value: Number(report.infoFee[f.field] ?? 0) || 0, cell: `infoFee.${f.field}` }))
     .filter((f) => f.value > 0);
   if (!feeFigures.length) return [];
-  const statement = find(report, NO_INFO_FEE)[0] ?? find(report, NO_FEE_BARE).find((s) => s.section === section.key);
+  const statement = find(report, noFeeNamed(words.name))[0] ?? find(report, NO_FEE_BARE).find((s) => s.section === section.key);
   if (!statement) return [];
   const shown = feeFigures.map((f) => `${f.what}${f.value}${f.unit}`).join('、');
   const part = sectionOrdinal(section);
@@ -114,8 +126,9 @@ function infoFeeFindings(report: Report, figures: Figures): FindingDraft[] {
 /** P-NO-ADMIN-FEES: "no 行政事业性收费" while table 2 shows an amount. */
 function adminFeeFindings(report: Report, figures: Figures): FindingDraft[] {
   const fees = named(figures, figures.format.relations.feesCharged);
-  const [statement] = find(report, NO_ADMIN_FEES);
-  if (!fees || fees.blank || !statement || fees.value <= 0) return [];
+  if (!fees || fees.blank || fees.value <= 0) return [];
+  const [statement] = find(report, noFeeNamed(cellName(fees.first, 'inColumn')));
+  if (!statement) return [];
   return [
     finding('P-NO-ADMIN-FEES', statement, `正文说“${statement.quote}”，但${fees.said}为${fees.value}${fees.unit}。请核对正文或${fees.table}。`, fees.keys),
   ];
@@ -124,7 +137,8 @@ function adminFeeFindings(report: Report, figures: Figures): FindingDraft[] {
 /** P-NO-REVIEW: "no review / litigation" while table 4 has such cases; each word against its own columns. */
 function reviewFindings(report: Report, figures: Figures): FindingDraft[] {
   const kinds = figures.format.relations.cases ?? [];
-  for (const statement of find(report, NO_REVIEW)) {
+  const pattern = noCases(kinds);
+  for (const statement of pattern ? find(report, pattern) : []) {
     const said = kinds.filter((kind) => kind.keyword !== undefined && statement.words.includes(kind.keyword));
     const cells = said.flatMap((kind) => kind.keys);
     const cases = cells.reduce((sum, key) => sum + (figures.value(key) ?? 0), 0);

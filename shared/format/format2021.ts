@@ -272,7 +272,7 @@ export const format2021: ReportFormat<Format2021Tables> = {
       columns: { issued: 'issued', repealed: 'repealed', inForce: 'inForce' },
       words: { issued: '本年制发', repealed: '本年废止', inForce: '现行有效' },
     },
-    applicationsReceived: { keys: ['t3.newReceived.total'], name: '本年新收政府信息公开申请总计' },
+    applicationsReceived: { keys: ['t3.newReceived.total'], name: '本年新收政府信息公开申请总计', keyword: '收到政府信息公开申请' },
     unpaidFeeApplications: { keys: ['t3.other.unpaidFees.total'], name: '申请因申请人逾期未缴纳费用而不再处理' },
     feesCharged: { keys: ['t2.fees'], name: '行政事业性收费金额' },
     cases: [

@@ -220,7 +220,7 @@ export interface NamedCells {
   readonly keys: readonly string[];
   /** E.g. `本年新收政府信息公开申请总计`; messages put the table's short name before it. */
   readonly name: string;
-  /** The word by which prose mentions them, when a rule looks for it (`复议`). */
+  /** The words by which prose mentions them, when a rule looks for them or a sentence states them (`复议`, `收到政府信息公开申请`). */
   readonly keyword?: string;
 }
 

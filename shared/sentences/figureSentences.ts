@@ -21,8 +21,11 @@ export interface YearFigures {
 /** Each kind of sentence with how the editor's menu names it (the table or section it comes from). */
 export const SENTENCE_KINDS = {
   requests: (format: ReportFormat) => `${requestsTable(format)?.subject ?? ''}（收到申请）`,
-  results: (format: ReportFormat) => `办理结果（${requestsTable(format)?.shortName ?? ''}）`,
-  reviewLitigation: (format: ReportFormat) => `行政复议和行政诉讼（${casesTable(format)?.shortName ?? ''}）`,
+  results: (format: ReportFormat) => {
+    const table = requestsTable(format);
+    return `${table?.rows.find((r) => r.sumOfRows)?.partsName ?? ''}（${table?.shortName ?? ''}）`;
+  },
+  reviewLitigation: (format: ReportFormat) => `${(format.relations.cases ?? []).map((c) => c.name).join('和')}（${casesTable(format)?.shortName ?? ''}）`,
   infoFee: (format: ReportFormat) => {
     const fees = infoFeeSection(format);
     return fees ? `${fees.words.name}（${sectionOrdinal(fees.section)}）` : '';
@@ -63,13 +66,13 @@ function writer(format: ReportFormat, now: YearFigures, before: YearFigures | un
 
 function requests(format: ReportFormat, now: YearFigures, before: YearFigures | undefined): string {
   const w = writer(format, now, before);
-  const receivedKey = format.relations.applicationsReceived?.keys[0];
-  if (receivedKey === undefined) throw new Missing();
+  const { keys: [receivedKey] = [], keyword } = format.relations.applicationsReceived ?? {};
+  if (receivedKey === undefined || keyword === undefined) throw new Missing();
   const received = w.cell(receivedKey);
   const lastReceived = before?.figures.value(receivedKey) ?? null;
   const receivedChange = lastReceived === null ? '' : `，${changeWords(received, lastReceived, '件')}`;
   return (
-    `本年度共收到政府信息公开申请${received}件${receivedChange}，其中${w.stated(w.phrase('person'))}，${w.stated(w.phrase('organisations'))}；` +
+    `本年度共${keyword}${received}件${receivedChange}，其中${w.stated(w.phrase('person'))}，${w.stated(w.phrase('organisations'))}；` +
     `${w.stated(w.phrase('carriedOver'))}。`
   );
 }
@@ -79,7 +82,9 @@ function results(format: ReportFormat, now: YearFigures, before: YearFigures | u
   const table = requestsTable(format);
   if (!table) throw new Missing();
   const groups = resultGroups(table).map((g) => w.phrase(`result.${g.rowKeys[0]}`));
-  return `办理结果：${groups.map(w.stated).join('，')}；${w.stated(w.phrase('carriedForward'))}。`;
+  const results = table.rows.find((r) => r.sumOfRows)?.partsName;
+  if (results === undefined) throw new Missing();
+  return `${results}：${groups.map(w.stated).join('，')}；${w.stated(w.phrase('carriedForward'))}。`;
 }
 
 function reviewLitigation(format: ReportFormat, now: YearFigures, before: YearFigures | undefined): string {

@@ -10,10 +10,9 @@ import { figurePhrases } from './figurePhrases.ts';
  * many items were proactively disclosed, what the problems were) stays for the clerk.
  */
 export function fillStarter(starter: string, format: ReportFormat, figures: Figures, infoFee: InfoFee): string {
-  const receivedKey = format.relations.applicationsReceived?.keys[0];
-  const received = receivedKey === undefined ? null : figures.value(receivedKey);
+  const received = format.relations.applicationsReceived;
   const slots = [
-    { words: '收到政府信息公开申请', unit: '件', value: received },
+    ...(received?.keyword === undefined ? [] : [{ words: received.keyword, unit: '件', value: figures.value(received.keys[0]!) }]),
     ...figurePhrases(format).map((p) => ({ words: p.words, unit: p.unit, value: p.value(figures, infoFee) })),
   ];
   let filled = starter;

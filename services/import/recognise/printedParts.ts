@@ -2,6 +2,7 @@ import { chineseDate, defaultSignatureDate, infoFeeSentence } from '../../../sha
 import type { InfoFeeWords } from '../../../shared/format/index.ts';
 import { reportFormat } from '../../../shared/model/report.ts';
 import type { InfoFee, Report } from '../../../shared/model/report.ts';
+import { escapeRegExp } from '../../../shared/text/escapeRegExp.ts';
 import { norm } from '../../../shared/text/norm.ts';
 
 /**
@@ -38,15 +39,11 @@ export function readPreamble(preamble: string): PreambleDetails {
   };
 }
 
-function escaped(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** The fee figures stated by the format's sentence for them (`infoFee.sentence`), read by its words. */
 function feesStated(text: string, words: InfoFeeWords): InfoFee | undefined {
   if (text === words.sentence.none) return { noticesIssued: '0', noticeAmountYuan: '0', collectedYuan: '0' };
-  const stated = words.figures.map((f) => `${escaped(f.words)}(\\S+?)${escaped(f.unit)}`).join('，');
-  const match = new RegExp(`^${escaped(words.sentence.lead)}${stated}。$`).exec(text);
+  const stated = words.figures.map((f) => `${escapeRegExp(f.words)}(\\S+?)${escapeRegExp(f.unit)}`).join('，');
+  const match = new RegExp(`^${escapeRegExp(words.sentence.lead)}${stated}。$`).exec(text);
   if (!match) return undefined;
   const fee: InfoFee = { noticesIssued: null, noticeAmountYuan: null, collectedYuan: null };
   for (const [i, f] of words.figures.entries()) fee[f.field] = match[i + 1]!;
