@@ -7,8 +7,8 @@ export { listReceivedPaths, readReceivedFile, RECEIVED_EXTENSIONS, uncertainCell
 export type { ReadImportFile, ReceivedReading } from './readReceived.ts';
 export { matchReceived, receiveFiles } from './receive.ts';
 export type { ReceiveOptions, ReceiveOutcome, ReceiveProgress } from './receive.ts';
-export { carryUnitsFromLastYear, noReadableReport, reviewRows, reviewStoredWorkspace, sumWorkspace, unitNotListed, unitReviewDetail, workspaceContents } from './workspace.ts';
-export type { UnitReviewDetail, WorkspaceSumResult } from './workspace.ts';
+export { carryUnitsFromLastYear, noReadableReport, reviewRows, reviewStamps, reviewStoredWorkspace, sumWorkspace, unitNotListed, unitReviewDetail, workspaceContents } from './workspace.ts';
+export type { ReviewStamps, UnitReviewDetail, WorkspaceSumResult } from './workspace.ts';
 export { csvRows, readUnitList } from './unitListFile.ts';
 export { commonYear, reviewFolder } from './folderReview.ts';
 export { receivedFileSource, rereadReceivedFiles } from './reread.ts';

@@ -38,14 +38,13 @@ function previousWorkspace(store: Store, workspace: SummaryWorkspace): SummaryWo
 }
 
 /**
- * Each unit's report of last year, by this year's unit id: the unit of the same name (or
- * alias) in last year's workspace, its shown revision. Only the files are matched here;
- * a report is read when a unit's review asks for it, so one unit's review reads one.
+ * Each unit's file of last year, by this year's unit id: the shown revision (chosen, else
+ * newest readable) of the unit of the same name (or alias) in last year's workspace.
  */
-function lastYearReports(store: Store, workspace: SummaryWorkspace, units: readonly ExpectedUnit[]): (unitId: number) => Report | null {
+function lastYearFiles(store: Store, workspace: SummaryWorkspace, units: readonly ExpectedUnit[]): Map<number, number> {
+  const fileOfUnit = new Map<number, number>();
   const previous = previousWorkspace(store, workspace);
-  if (!previous) return () => null;
-  // Each unit's shown revision there (chosen, else newest readable), without checking it.
+  if (!previous) return fileOfUnit;
   const lastUnits = unwrap(store.listUnits({ workspaceId: previous.id }));
   const files = unwrap(store.listReceivedFiles({ workspaceId: previous.id }));
   const chosen = new Map(unwrap(store.listChoices({ workspaceId: previous.id })).map((c) => [c.unitId, c.fileId]));
@@ -57,15 +56,56 @@ function lastYearReports(store: Store, workspace: SummaryWorkspace, units: reado
     );
     if (shown) for (const name of [unit.name, ...unit.aliases]) byName.set(plainUnitName(name), shown.id);
   }
-  const fileOfUnit = new Map<number, number>();
   for (const unit of units) {
     const fileId = [unit.name, ...unit.aliases].map((n) => byName.get(plainUnitName(n))).find((id) => id !== undefined);
     if (fileId !== undefined) fileOfUnit.set(unit.id, fileId);
   }
+  return fileOfUnit;
+}
+
+/**
+ * Each unit's report of last year, by this year's unit id (see `lastYearFiles`). Only the
+ * files are matched here; a report is read when a unit's review asks for it, so one unit's
+ * review reads one, and it is not checked.
+ */
+function lastYearReports(store: Store, workspace: SummaryWorkspace, units: readonly ExpectedUnit[]): (unitId: number) => Report | null {
+  const fileOfUnit = lastYearFiles(store, workspace, units);
   return (unitId) => {
     const fileId = fileOfUnit.get(unitId);
     return fileId === undefined ? null : unwrap(store.getReceivedReport({ fileId }));
   };
+}
+
+/**
+ * What a workspace's review depends on, as text that changes whenever the review would:
+ * per unit, its name, its files (what was read, the unit, the revision), the revision
+ * chosen and its file of last year; for the sum, the same without last year. A received
+ * file's report never changes under its id (a re-read must drop what was kept). Reading
+ * these takes a few list queries and no report, so a kept review is checked cheaply.
+ */
+export interface ReviewStamps {
+  /** By unit id, in the list's order. */
+  readonly units: ReadonlyMap<number, string>;
+  readonly sum: string;
+}
+
+export function reviewStamps(store: Store, input: { workspaceId: number }): Result<ReviewStamps> {
+  return attempt(() => {
+    const workspace = unwrap(store.getWorkspace({ workspaceId: input.workspaceId }));
+    const units = unwrap(store.listUnits({ workspaceId: input.workspaceId }));
+    const files = unwrap(store.listReceivedFiles({ workspaceId: input.workspaceId }));
+    const chosen = new Map(unwrap(store.listChoices({ workspaceId: input.workspaceId })).map((c) => [c.unitId, c.fileId]));
+    const lastYear = lastYearFiles(store, workspace, units);
+    const filesOf = new Map<number, unknown[]>();
+    for (const f of files) {
+      if (f.match.status === 'matched') filesOf.set(f.match.unitId, [...(filesOf.get(f.match.unitId) ?? []), [f.id, f.fileName, f.reading, f.revision]]);
+    }
+    const own = new Map(units.map((u) => [u.id, JSON.stringify([u.name, filesOf.get(u.id) ?? [], chosen.get(u.id) ?? null])]));
+    return {
+      units: new Map(units.map((u) => [u.id, `${own.get(u.id)}|${lastYear.get(u.id) ?? ''}`])),
+      sum: `${workspace.year}|${[...own.values()].join('\n')}`,
+    };
+  });
 }
 
 /** A workspace's contents from the store; reports are read only for the revisions shown. */
@@ -89,9 +129,13 @@ export function reviewStoredWorkspace(store: Store, input: { workspaceId: number
   return attempt(() => reviewWorkspace(workspaceContents(store, input.workspaceId)));
 }
 
-/** The review table: one row per expected unit. */
-export function reviewRows(store: Store, input: { workspaceId: number }): Result<ReviewRow[]> {
-  return attempt(() => reviewWorkspace(workspaceContents(store, input.workspaceId)).units.map((u) => u.row));
+/** The review table: one row per expected unit (with `unitIds`, of those units only, in the list's order). */
+export function reviewRows(store: Store, input: { workspaceId: number; unitIds?: readonly number[] }): Result<ReviewRow[]> {
+  return attempt(() => {
+    const contents = workspaceContents(store, input.workspaceId);
+    const only = input.unitIds && new Set(input.unitIds);
+    return reviewWorkspace(only ? { ...contents, units: contents.units.filter((u) => only.has(u.id)) } : contents).units.map((u) => u.row);
+  });
 }
 
 /** One unit's review with its findings and the reviewer's notes on them, for its read-only view and its 审核意见. */

@@ -3,7 +3,7 @@ import type { Finding } from '../../shared/checks/index.ts';
 import type { Agency, Report } from '../../shared/model/report.ts';
 import { reportFormat } from '../../shared/model/report.ts';
 import type { Result } from '../../shared/model/validation.ts';
-import type { OwnReportComparison, ReviewRow, SummaryWorkspace, WorkspaceSum } from '../../shared/summary/index.ts';
+import type { ReviewRow, SummaryWorkspace, WorkspaceSum } from '../../shared/summary/index.ts';
 import { openStoreReader } from '../store/index.ts';
 import type { Store } from '../store/index.ts';
 import { storePaths } from '../store/paths.ts';
@@ -38,8 +38,6 @@ export interface WorkspaceSumData {
   readonly sum: WorkspaceSum;
   /** The 勾稽 rules on the summed report. */
   readonly findings: readonly Finding[];
-  /** The superior agency's own report against the sum, when `ownReportId` was given. */
-  readonly ownReport: readonly OwnReportComparison[] | null;
 }
 
 export interface WorkbookOptions {
@@ -48,9 +46,10 @@ export interface WorkbookOptions {
 }
 
 export interface WorkspaceWork {
-  reviewRows(at: WorkspaceAt): Promise<Result<ReviewRow[]>>;
+  /** The review table's rows; with `unitIds`, of those units only (the others are kept by the caller). */
+  reviewRows(at: WorkspaceAt, unitIds: readonly number[] | null): Promise<Result<ReviewRow[]>>;
   unitReview(at: WorkspaceAt, unitId: number): Promise<Result<UnitReviewData>>;
-  workspaceSum(at: WorkspaceAt, ownReportId: number | null): Promise<Result<WorkspaceSumData>>;
+  workspaceSum(at: WorkspaceAt): Promise<Result<WorkspaceSumData>>;
   reviewListXlsx(at: WorkspaceAt, options: WorkbookOptions): Promise<Result<Uint8Array>>;
   sumXlsx(at: WorkspaceAt, options: WorkbookOptions): Promise<Result<Uint8Array>>;
   sumExchangeFile(at: WorkspaceAt, agency: Agency, now: Date): Promise<Result<string>>;
@@ -116,7 +115,7 @@ async function mapped<T, U>(result: Result<T>, next: (value: T) => U | Promise<U
 }
 
 export const inProcessWorkspaceWork: WorkspaceWork = {
-  reviewRows: (at) => withReader(at, (store) => reviewRows(store, at)),
+  reviewRows: (at, unitIds) => withReader(at, (store) => reviewRows(store, { workspaceId: at.workspaceId, ...(unitIds ? { unitIds } : {}) })),
   unitReview: (at, unitId) =>
     withReader(at, (store) =>
       mapped(unitReviewDetail(store, { workspaceId: at.workspaceId, unitId }), ({ workspace, row, findings, report, notes }) => ({
@@ -127,14 +126,7 @@ export const inProcessWorkspaceWork: WorkspaceWork = {
         notes,
       })),
     ),
-  workspaceSum: (at, ownReportId) =>
-    withReader(at, (store) =>
-      mapped(sumWorkspace(store, { workspaceId: at.workspaceId, ...(ownReportId === null ? {} : { ownReportId }) }), (result) => ({
-        sum: result.sum,
-        findings: result.check.findings,
-        ownReport: result.ownReport,
-      })),
-    ),
+  workspaceSum: (at) => withReader(at, (store) => mapped(sumWorkspace(store, at), (result) => ({ sum: result.sum, findings: result.check.findings }))),
   reviewListXlsx: (at, options) => withReader(at, (store) => mapped(reviewStoredWorkspace(store, at), (review) => reviewListXlsx(review, options))),
   sumXlsx: (at, options) => withReader(at, (store) => mapped(sumWorkspace(store, at), (result) => sumXlsx(result.sum, options))),
   sumExchangeFile: (at, agency, now) =>

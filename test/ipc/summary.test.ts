@@ -22,18 +22,18 @@ describe('汇总 over IPC', () => {
   let app: TestApp;
   let workspace: SummaryOverview;
   let folder: string;
-  /** How many times the whole workspace was reviewed. */
-  let reviews = 0;
+  /** The units each review was asked for (null: every unit of the workspace). */
+  let reviews: (readonly number[] | null)[] = [];
   const countingHeavy: HeavyWork = {
     ...inProcessHeavyWork,
-    reviewRows: (at) => {
-      reviews++;
-      return inProcessHeavyWork.reviewRows(at);
+    reviewRows: (at, unitIds) => {
+      reviews.push(unitIds);
+      return inProcessHeavyWork.reviewRows(at, unitIds);
     },
   };
 
   beforeEach(async () => {
-    reviews = 0;
+    reviews = [];
     app = startTestApp(noPdfPrinter, () => new Date(), countingHeavy);
     const agency = (await app.value('nianbao:agencies:create', { agency: blankAgency('湖滨区人民政府办公室') })) as AgencyRecord;
     workspace = (await app.value('nianbao:summary:open', { agencyId: agency.id, year: 2025 })) as SummaryOverview;
@@ -87,30 +87,49 @@ describe('汇总 over IPC', () => {
     expect(await app.value('nianbao:summary:receiveFolder', { workspaceId: workspace.workspace.id })).toBeNull();
   });
 
-  it('keeps the review until what it depends on changes; a saved note changes only the note', async () => {
+  it('reviews again only the units whose files changed; a saved note checks nothing again', async () => {
     const { agencyId, id: workspaceId } = workspace.workspace;
     const open = async () => (await app.value('nianbao:summary:open', { agencyId, year: 2025 })) as SummaryOverview;
     app.folders.push(folder);
     await finish((await app.value('nianbao:summary:receiveFolder', { workspaceId })) as ReceiveProgress);
+    reviews = [];
     const received = await open();
     expect(received.rows.map((r) => r.state)).toEqual(['passed', 'passed', 'passed']);
-    const afterReceiving = reviews;
+    const [education, finance] = received.rows;
+    // Every unit got a file since the last look: each is reviewed again.
+    expect(reviews).toEqual([null]);
 
-    await open();
-    const [education] = received.rows;
+    expect((await open()).rows).toEqual(received.rows);
     await app.value('nianbao:summary:setNote', { unitId: education!.unitId, findingKey: '', text: '请在月底前盖章后再报' });
     const noted = await open();
-    expect(noted.rows[0]!.note).toBe('请在月底前盖章后再报');
-    expect(noted.rows.slice(1).map((r) => r.note)).toEqual(['', '']);
-    expect(reviews).toBe(afterReceiving);
+    expect(noted.rows.map((r) => r.note)).toEqual(['请在月底前盖章后再报', '', '']);
+    expect(reviews).toEqual([null]);
 
     await app.value('nianbao:summary:addUnits', { workspaceId, text: '湖滨区卫生健康委员会' });
-    expect((await open()).rows.map((r) => [r.unitName, r.state]).at(-1)).toEqual(['湖滨区卫生健康委员会', 'missing']);
-    expect(reviews).toBe(afterReceiving + 1);
+    const added = await open();
+    const health = added.rows.at(-1)!;
+    expect([health.unitName, health.state]).toEqual(['湖滨区卫生健康委员会', 'missing']);
+    expect(reviews.at(-1)).toEqual([health.unitId]);
 
     await app.value('nianbao:summary:assignFile', { fileId: education!.fileId!, unitId: null });
-    const reassigned = await open();
-    expect(reassigned.rows[0]).toMatchObject({ unitName: '湖滨区教育局', state: 'missing', note: '请在月底前盖章后再报' });
-    expect(reviews).toBe(afterReceiving + 2);
+    const unassigned = await open();
+    expect(unassigned.rows[0]).toMatchObject({ unitName: '湖滨区教育局', state: 'missing', note: '请在月底前盖章后再报' });
+    expect(reviews.at(-1)).toEqual([education!.unitId]);
+
+    await app.value('nianbao:summary:assignFile', { fileId: education!.fileId!, unitId: health.unitId });
+    expect((await open()).rows.map((r) => [r.unitName, r.state])).toEqual([
+      ['湖滨区教育局', 'missing'],
+      ['湖滨区财政局', 'passed'],
+      ['湖滨区民政局', 'passed'],
+      ['湖滨区卫生健康委员会', 'passed'],
+    ]);
+    expect(reviews.at(-1)).toEqual([health.unitId]);
+    expect(reviews).toHaveLength(4);
+
+    // The sum is kept until a unit's file changes.
+    const sum = async () => ((await app.value('nianbao:summary:sum', { workspaceId })) as { sum: { units: { unitName: string }[] } }).sum.units.map((u) => u.unitName);
+    expect(await sum()).toEqual(['湖滨区财政局', '湖滨区民政局', '湖滨区卫生健康委员会']);
+    await app.value('nianbao:summary:assignFile', { fileId: finance!.fileId!, unitId: null });
+    expect(await sum()).toEqual(['湖滨区民政局', '湖滨区卫生健康委员会']);
   });
 });

@@ -1,10 +1,10 @@
 import type { ImportedCell, SummaryOverview, SummarySum, SummaryUnit, UnitsAdded } from '../../../shared/ipc/contract.ts';
-import { reviewOpinionTitle, unitsFromText } from '../../../shared/summary/index.ts';
+import { compareOwnReport, reviewOpinionTitle, unitsFromText } from '../../../shared/summary/index.ts';
 import type { ReceivedFile, ReviewRow } from '../../../shared/summary/index.ts';
 import { IMPORT_EXTENSIONS } from '../../import/index.ts';
 import type { Store } from '../../store/index.ts';
 import { EXCHANGE_EXTENSION } from '../../exchange/index.ts';
-import { carryUnitsFromLastYear, noReadableReport, readUnitList, receivedFileSource, receiveFiles, unitNotListed } from '../../summary/index.ts';
+import { carryUnitsFromLastYear, noReadableReport, readUnitList, receivedFileSource, receiveFiles, reviewStamps, unitNotListed } from '../../summary/index.ts';
 import type { AppDeps, SaveDialogRequest } from '../deps.ts';
 import { ReceiveJobs } from '../receiveJobs.ts';
 import type { ReviewCache } from '../reviewCache.ts';
@@ -64,19 +64,16 @@ export function summaryHandlers(deps: AppDeps, files: UserFiles, reviews: Review
   const jobs = new ReceiveJobs();
   const at = (workspaceId: number) => ({ dataDir: store.dataDir, workspaceId });
 
-  /** Runs a change of what reviews depend on; the kept reviews are dropped after it. */
-  const changing = <T>(change: () => T): T => {
-    try {
-      return change();
-    } finally {
-      reviews.changed();
-    }
-  };
-
   const overview = async (workspaceId: number): Promise<SummaryOverview> => {
     const workspace = unwrap(store.getWorkspace({ workspaceId }));
     const lastYear = unwrap(store.listWorkspaces({ agencyId: workspace.agencyId })).find((w) => w.year === workspace.year - 1);
-    const rows = unwrap(await reviews.kept(`rows:${workspaceId}`, () => heavy.reviewRows(at(workspaceId))));
+    const rows = unwrap(
+      await reviews.rows(
+        workspaceId,
+        () => reviewStamps(store, { workspaceId }),
+        (unitIds) => heavy.reviewRows(at(workspaceId), unitIds),
+      ),
+    );
     return {
       workspace,
       units: unwrap(store.listUnits({ workspaceId })),
@@ -85,10 +82,6 @@ export function summaryHandlers(deps: AppDeps, files: UserFiles, reviews: Review
       lastYearUnitCount: lastYear ? unwrap(store.listUnits({ workspaceId: lastYear.id })).length : 0,
     };
   };
-
-  /** The sum over the units (with the superior's own report compared when given), kept like the rows. */
-  const summed = (workspaceId: number, ownReportId: number | null) =>
-    reviews.kept(`sum:${workspaceId}:${ownReportId ?? ''}`, () => heavy.workspaceSum(at(workspaceId), ownReportId));
 
   /** Asks where to save (nothing is made for a cancelled dialog), then writes what `render` makes. */
   const saveAs = async (request: SaveDialogRequest, render: () => Promise<Uint8Array>) => {
@@ -106,14 +99,9 @@ export function summaryHandlers(deps: AppDeps, files: UserFiles, reviews: Review
         await receiveFiles(store, workspaceId, paths, {
           signal,
           readImportFile: heavy.readImportFile,
-          onProgress: (p) => {
-            // Each file is kept as it is read: a review asked for meanwhile includes it.
-            reviews.changed();
-            report({ done: p.done, total: p.total, current: p.done < p.total ? p.fileName : null });
-          },
+          onProgress: (p) => report({ done: p.done, total: p.total, current: p.done < p.total ? p.fileName : null }),
         }),
       );
-      reviews.changed();
       return { received: outcome.received.length, unreadable: outcome.unreadable.length };
     });
     return jobs.progress(jobId);
@@ -125,7 +113,7 @@ export function summaryHandlers(deps: AppDeps, files: UserFiles, reviews: Review
     'nianbao:summary:addUnits': async ({ workspaceId, text }) => {
       const reading = unitsFromText(text);
       if (reading.units.length === 0) throw new UserFacingError('没有找到单位名称：每行写一个单位（可在其后用逗号或Tab写简称）。');
-      const result = added(changing(() => unwrap(store.addUnits({ workspaceId, units: reading.units.map((u) => ({ name: u.name, aliases: [...u.aliases] })) }))));
+      const result = added(unwrap(store.addUnits({ workspaceId, units: reading.units.map((u) => ({ name: u.name, aliases: [...u.aliases] })) })));
       return { ...result, skipped: [...reading.duplicates, ...result.skipped] };
     },
     'nianbao:summary:importUnits': async ({ workspaceId }) => {
@@ -133,11 +121,11 @@ export function summaryHandlers(deps: AppDeps, files: UserFiles, reviews: Review
       const path = await dialogs.chooseOpenPath({ title: '导入应报单位名单', filters: UNIT_LIST_FILTERS });
       if (path === null) return null;
       const reading = unwrap(await readUnitList(path));
-      const result = added(changing(() => unwrap(store.addUnits({ workspaceId, units: reading.units.map((u) => ({ name: u.name, aliases: [...u.aliases] })) }))));
+      const result = added(unwrap(store.addUnits({ workspaceId, units: reading.units.map((u) => ({ name: u.name, aliases: [...u.aliases] })) })));
       return { ...result, skipped: [...reading.duplicates, ...result.skipped] };
     },
-    'nianbao:summary:carryUnits': async ({ workspaceId }) => added(changing(() => unwrap(carryUnitsFromLastYear(store, { workspaceId })))),
-    'nianbao:summary:removeUnit': async ({ unitId }) => (changing(() => unwrap(store.removeUnit({ unitId }))), null),
+    'nianbao:summary:carryUnits': async ({ workspaceId }) => added(unwrap(carryUnitsFromLastYear(store, { workspaceId }))),
+    'nianbao:summary:removeUnit': async ({ unitId }) => (unwrap(store.removeUnit({ unitId })), null),
     'nianbao:summary:receiveFiles': async ({ workspaceId }) => {
       unwrap(store.getWorkspace({ workspaceId }));
       const paths = await dialogs.chooseOpenPaths({ title: '添加收到的报告', filters: REPORT_FILTERS });
@@ -150,8 +138,8 @@ export function summaryHandlers(deps: AppDeps, files: UserFiles, reviews: Review
     },
     'nianbao:summary:receiveProgress': async ({ jobId }) => jobs.progress(jobId),
     'nianbao:summary:receiveCancel': async ({ jobId }) => (jobs.cancel(jobId), null),
-    'nianbao:summary:assignFile': async ({ fileId, unitId }) => (changing(() => unwrap(store.assignFile({ fileId, unitId }))), null),
-    'nianbao:summary:chooseRevision': async ({ unitId, fileId }) => (changing(() => unwrap(store.chooseRevision({ unitId, fileId }))), null),
+    'nianbao:summary:assignFile': async ({ fileId, unitId }) => (unwrap(store.assignFile({ fileId, unitId })), null),
+    'nianbao:summary:chooseRevision': async ({ unitId, fileId }) => (unwrap(store.chooseRevision({ unitId, fileId })), null),
     'nianbao:summary:unit': async ({ workspaceId, unitId }): Promise<SummaryUnit> => {
       const detail = unwrap(await heavy.unitReview(at(workspaceId), unitId));
       const unitFiles = unwrap(store.listReceivedFiles({ workspaceId })).filter((f) => f.match.status === 'matched' && f.match.unitId === unitId);
@@ -163,12 +151,11 @@ export function summaryHandlers(deps: AppDeps, files: UserFiles, reviews: Review
     'nianbao:summary:sum': async ({ workspaceId }): Promise<SummarySum> => {
       const workspace = unwrap(store.getWorkspace({ workspaceId }));
       const own = ownReport(store, workspace.agencyId, workspace.year);
-      const result = unwrap(await summed(workspaceId, own?.id ?? null));
-      return {
-        sum: result.sum,
-        findings: result.findings,
-        own: own && result.ownReport ? { reportName: own.label || `${own.year}年度报告`, comparisons: result.ownReport } : null,
-      };
+      const stamps = unwrap(reviewStamps(store, { workspaceId }));
+      const { sum, findings } = unwrap(await reviews.sum(workspaceId, stamps, () => heavy.workspaceSum(at(workspaceId))));
+      // The own report is compared now, not kept: it is edited beside the 汇总.
+      const comparisons = own ? compareOwnReport(unwrap(store.getReport({ reportId: own.id })).report, sum) : null;
+      return { sum, findings, own: own && comparisons ? { reportName: own.label || `${own.year}年度报告`, comparisons } : null };
     },
     'nianbao:summary:exportOpinion': async ({ workspaceId, unitId }) => {
       const workspace = unwrap(store.getWorkspace({ workspaceId }));
