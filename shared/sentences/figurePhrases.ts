@@ -10,7 +10,7 @@ import type { InfoFee } from '../model/report.ts';
  * them back, so a figure changed after a sentence was inserted is noticed.
  */
 export interface FigurePhrase {
-  /** Which figure: `person`, `organisations`, `carriedOver`, `result.granted` (a group by its first row), `carriedForward`, `review`, `litigation`, `fee.<field>` (`fee.collectedYuan`). */
+  /** Which figure: `person`, `organisations`, `carryOver.to` (上年结转), `result.granted` (a group by its first row), `carryOver.from` (结转下年度), `review`, `litigation`, `fee.<field>` (`fee.collectedYuan`). */
   readonly id: string;
   /** The words written before the figure. */
   readonly words: string;
@@ -100,11 +100,11 @@ function tableThreePhrases(format: ReportFormat): FigurePhrase[] {
       unit: '件',
       value: sumOf(organisations.map((c) => crossCellKey(table, receivedRow, c.key))),
     },
-    { id: 'carriedOver', words: carryOver.words.to, what: `${name}${rowLabel(table, carryOver.toRow)}`, unit: '件', value: sumOf([total(carryOver.toRow)]) },
+    { id: 'carryOver.to', words: carryOver.words.to, what: `${name}${rowLabel(table, carryOver.toRow)}`, unit: '件', value: sumOf([total(carryOver.toRow)]) },
     ...resultGroups(table).map(
       (group): FigurePhrase => ({ id: `result.${group.rowKeys[0]}`, words: plainLabel(group.label), what: `${name}${group.label.replace(/（[^）]*）$/, '')}`, unit: '件', value: sumOf(group.rowKeys.map(total)) }),
     ),
-    { id: 'carriedForward', words: carryOver.words.from, what: `${name}${rowLabel(table, carryOver.fromRow)}`, unit: '件', value: sumOf([total(carryOver.fromRow)]) },
+    { id: 'carryOver.from', words: carryOver.words.from, what: `${name}${rowLabel(table, carryOver.fromRow)}`, unit: '件', value: sumOf([total(carryOver.fromRow)]) },
   ];
 }
 

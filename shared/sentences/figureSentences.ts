@@ -73,7 +73,7 @@ function requests(format: ReportFormat, now: YearFigures, before: YearFigures | 
   const receivedChange = lastReceived === null ? '' : `，${changeWords(received, lastReceived, '件')}`;
   return (
     `本年度共${keyword}${received}件${receivedChange}，其中${w.stated(w.phrase('person'))}，${w.stated(w.phrase('organisations'))}；` +
-    `${w.stated(w.phrase('carriedOver'))}。`
+    `${w.stated(w.phrase('carryOver.to'))}。`
   );
 }
 
@@ -84,7 +84,7 @@ function results(format: ReportFormat, now: YearFigures, before: YearFigures | u
   const groups = resultGroups(table).map((g) => w.phrase(`result.${g.rowKeys[0]}`));
   const results = table.rows.find((r) => r.sumOfRows)?.partsName;
   if (results === undefined) throw new Missing();
-  return `${results}：${groups.map(w.stated).join('，')}；${w.stated(w.phrase('carriedForward'))}。`;
+  return `${results}：${groups.map(w.stated).join('，')}；${w.stated(w.phrase('carryOver.from'))}。`;
 }
 
 function reviewLitigation(format: ReportFormat, now: YearFigures, before: YearFigures | undefined): string {

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { cellIndex, formats } from '../../shared/format/index.ts';
+import type { SectionRole } from '../../shared/format/index.ts';
 
 /**
  * The format is data in shared/format: no other production code types an official label,
@@ -55,19 +56,55 @@ function officialWords(): string[] {
   return [...words];
 }
 
-function hits(folders: readonly string[], words: readonly string[], except: (file: string) => boolean): string[] {
-  const found: string[] = [];
+/**
+ * The format's keys that code must not type, as a whole literal: section keys (except those
+ * that are also a section role, the format's typed vocabulary), table ids, and the row and
+ * column keys that are the format's own (camelCase or dotted: `newReceived`,
+ * `denied.stateSecret`; plain words such as `total` are ordinary words too). Plus the start
+ * of any cell key built in a template (`t3.${row}`).
+ */
+function officialKeys(): { readonly whole: string[]; readonly starts: string[] } {
+  const whole = new Set<string>();
+  const starts = new Set<string>();
+  for (const format of Object.values(formats)) {
+    const roles = new Set(format.sections.map((s) => s.role));
+    for (const section of format.sections) if (!roles.has(section.key as SectionRole)) whole.add(section.key);
+    for (const table of Object.values(format.tables)) {
+      whole.add(table.id);
+      starts.add(`${table.keyPrefix}.`);
+      const keys = 'blocks' in table ? table.blocks.flatMap((b) => [...b.rows, ...b.columns].map((r) => r.key)) : [...table.rows, ...table.columns].map((r) => r.key);
+      for (const key of keys) if (/[A-Z.]/.test(key)) whole.add(key);
+    }
+  }
+  return { whole: [...whole], starts: [...starts] };
+}
+
+function hits(folders: readonly string[], found: (text: string) => string | undefined, except: (file: string) => boolean): string[] {
+  const all: string[] = [];
   for (const file of folders.flatMap(sourceFiles)) {
     if (except(file)) continue;
     for (const text of typedTexts(file)) {
-      for (const word of words) if (text.includes(word)) found.push(`${relative(ROOT, join(ROOT, file))}: “${word}” in “${text}”`);
+      const word = found(text);
+      if (word !== undefined) all.push(`${relative(ROOT, join(ROOT, file))}: “${word}” in “${text}”`);
     }
   }
-  return found;
+  return all;
 }
+
+const outsideFormat = (file: string): boolean => file.startsWith(join('shared', 'format'));
 
 describe('the format is typed only in shared/format', () => {
   it('no official label, short name, heading or cell key in another source file', () => {
-    expect(hits(SOURCE_FOLDERS, officialWords(), (file) => file.startsWith(join('shared', 'format')))).toEqual([]);
+    const words = officialWords();
+    expect(hits(SOURCE_FOLDERS, (text) => words.find((word) => text.includes(word)), outsideFormat)).toEqual([]);
+  });
+
+  it('no section key, table id, row or column key, or the start of a cell key in another source file', () => {
+    const { whole, starts } = officialKeys();
+    expect(whole).toEqual(expect.arrayContaining(['requests', 'table3', 'newReceived', 'denied.stateSecret', 'review.total']));
+    const typesKey = (text: string) => whole.find((key) => text === key) ?? starts.find((start) => text.startsWith(start));
+    // The sweep sees them where they are typed: in the format itself.
+    expect(hits([join('shared', 'format')], typesKey, () => false)).toEqual(expect.arrayContaining([expect.stringContaining('“t2.” in “t2.fees”')]));
+    expect(hits(SOURCE_FOLDERS, typesKey, outsideFormat)).toEqual([]);
   });
 });
