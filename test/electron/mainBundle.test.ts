@@ -47,6 +47,10 @@ describe.runIf(toolsAvailable('chromium'))('the main process bundle', () => {
 
     // The preview was printed from an app:// print page with the fonts from app://nianbao/fonts/.
     expect(seen.preview).toBe('%PDF-');
+    expect(seen.summaryRows).toEqual([
+      ['湖滨区教育局', 'missing'],
+      ['湖滨区财政局', 'missing'],
+    ]);
     const requests = seen.protocolRequests as string[];
     expect(requests.filter((url) => /^app:\/\/nianbao\/print\/[0-9a-f-]{36}\.html$/.test(url))).toHaveLength(1);
     expect(requests.some((url) => /^app:\/\/nianbao\/fonts\/.+\.woff2$/.test(url))).toBe(true);

@@ -60,6 +60,13 @@ async function setup(): Promise<void> {
     const { pdfBase64 } = await window.nianbao.export.preview({ report: opened.report });
     return atob(pdfBase64).slice(0, 5);
   }, reportId);
+  // The 汇总's review table comes from the heavy-work thread (worker.cjs) reading the store beside main.
+  const summaryRows = await page.evaluate(async () => {
+    const [agency] = await window.nianbao.agencies.list({});
+    const opened = await window.nianbao.summary.open({ agencyId: agency!.id, year: 2024 });
+    await window.nianbao.summary.addUnits({ workspaceId: opened.workspace.id, text: '湖滨区教育局\n湖滨区财政局' });
+    return (await window.nianbao.summary.open({ agencyId: agency!.id, year: 2024 })).rows.map((row) => [row.unitName, row.state]);
+  });
   report({
     schemes: seen.schemes,
     channels: standIn.ipcMain.channels(),
@@ -84,6 +91,7 @@ async function setup(): Promise<void> {
     imported: await standIn.ipcMain.invoke(contents, 'nianbao:import:read', {}),
     untrusted: await standIn.ipcMain.invoke(contents, 'nianbao:agencies:list', {}, { url: 'app://nianbao/index.html', parent: sender.mainFrame }),
     preview,
+    summaryRows,
     protocolRequests: seen.protocolRequests,
     webRequests: seen.webRequests,
     errors: seen.errors,
