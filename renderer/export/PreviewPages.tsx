@@ -1,15 +1,22 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Alert, Button, Space, Tag } from 'antd';
-import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { PDFDocumentProxy, PDFWorker } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { Report } from '../../shared/model/report.ts';
 import { nianbao, reason } from '../api.ts';
 
+/**
+ * One pdf.js worker for every preview: without it each document starts a new Web Worker
+ * and compiles pdf.js's worker script again (hundreds of ms on an office PC).
+ */
+let previewWorker: PDFWorker | undefined;
+
 /** pdf.js, loaded when a preview is first shown (it is not needed to start the app). */
 async function loadPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
-  const { GlobalWorkerOptions, getDocument } = await import('pdfjs-dist');
+  const { GlobalWorkerOptions, PDFWorker, getDocument } = await import('pdfjs-dist');
   GlobalWorkerOptions.workerSrc = workerUrl;
-  return getDocument({ data, useWasm: false }).promise;
+  if (!previewWorker || previewWorker.destroyed) previewWorker = new PDFWorker();
+  return getDocument({ data, useWasm: false, worker: previewWorker }).promise;
 }
 
 interface PreviewPagesProps {
