@@ -52,11 +52,12 @@ export function UnitsView({ overview, receiving, onChanged, onResolve }: UnitsVi
         <div className="nb-summary-toolbar">
           <h3>应报单位（{overview.units.length}）</h3>
           <span className="nb-spacer" />
-          <Button size="small" onClick={() => setPasting('')} data-action="type-units">
-            输入或粘贴名单
+          {/* Short labels, the rest in the title: the three fit beside the heading down to 1024 px wide. */}
+          <Button size="small" title="每行一个单位，可在其后用Tab或逗号写简称；可直接粘贴Excel的一列" onClick={() => setPasting('')} data-action="type-units">
+            粘贴名单
           </Button>
-          <Button size="small" onClick={() => added(nianbao.summary.importUnits({ workspaceId }))} data-action="import-units">
-            从Excel/CSV导入
+          <Button size="small" title="从Excel、CSV或文本文件导入单位名单" onClick={() => added(nianbao.summary.importUnits({ workspaceId }))} data-action="import-units">
+            导入名单
           </Button>
           <Button
             size="small"

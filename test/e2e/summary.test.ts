@@ -73,6 +73,18 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     }
     await page.setViewportSize(SIZES[0]!);
   };
+  /** The toolbar `selector` is one line at every size (no button wrapped under the others). */
+  const expectOneLine = async (selector: string) => {
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      const toolbar = await page.$eval(selector, (bar) => ({
+        height: bar.getBoundingClientRect().height,
+        tallest: Math.max(...[...bar.children].map((item) => item.getBoundingClientRect().height)),
+      }));
+      expect(toolbar.height, `${selector} at ${size.width}×${size.height}`).toBeLessThanOrEqual(toolbar.tallest + 1);
+    }
+    await page.setViewportSize(SIZES[0]!);
+  };
   const tab = async (view: string) => {
     await page.click(`[data-tab="${view}"]`);
     await page.waitForSelector(`[data-tab="${view}"][aria-current="page"]`);
@@ -143,6 +155,7 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     expect(await page.textContent('.nb-attention')).not.toContain('收到了不止一份报告');
     const unreadable = await page.textContent('[data-testid="unreadable-files"]');
     expect(unreadable).toContain('湖滨区民政局.pdf');
+    await expectOneLine('.nb-units > .nb-summary-toolbar');
     await shoot('workspace');
   });
 
@@ -237,14 +250,7 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     await page.waitForSelector('[role="row"][data-unit]');
     expect(await page.textContent('[data-testid="shown-count"]')).toBe('1006 / 1006 个单位');
     // The toolbar (filters with four-digit counts, search, count, export) stays on one line down to 1024 px.
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      const toolbar = await page.$eval('.nb-review-toolbar', (bar) => ({
-        height: bar.getBoundingClientRect().height,
-        tallest: Math.max(...[...bar.children].map((item) => item.getBoundingClientRect().height)),
-      }));
-      expect(toolbar.height, `toolbar at ${size.width}×${size.height}`).toBeLessThanOrEqual(toolbar.tallest + 1);
-    }
+    await expectOneLine('.nb-review-toolbar');
     await shoot('review-1000');
     await page.click('[data-filter="missing"]');
     const drawn = await page.$$eval('[role="row"][data-unit]', (rows) => rows.length);
