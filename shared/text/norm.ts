@@ -1,5 +1,5 @@
 /**
- * Label comparison (format spec §9.2): NFKC (full-width brackets, colons, commas and
+ * Label comparison: NFKC (full-width brackets, colons, commas and
  * digits become ASCII), no whitespace or line breaks, no quotation marks, 、 as `,`.
  * For comparing only; exported documents always use the exact labels.
  */

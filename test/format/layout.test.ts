@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cellIndex, currentFormat, formatById, tableLayouts } from '../../shared/format/index.ts';
 import type { GridCell, TableLayout } from '../../shared/format/index.ts';
 
-/** (row, col, rowSpan, colSpan, text) of a grid, as the format spec's span lists write it. */
+/** (row, col, rowSpan, colSpan, text) of a grid: its span list, as read off the official form. */
 function spans(layout: TableLayout): [number, number, number, number, string][] {
   return layout.cells.map((c: GridCell) => [c.row, c.col, c.rowSpan, c.colSpan, c.content.type === 'label' ? c.content.text : `data ${c.content.key}`]);
 }
@@ -78,7 +78,7 @@ describe('the 2021 format as data', () => {
   });
 });
 
-describe('table 2 grid (spec §3.2)', () => {
+describe('table 2 grid (the official span list)', () => {
   const layout = layouts.table2;
 
   it('is 14 × 4 with the normative spans', () => {
@@ -124,7 +124,7 @@ describe('table 2 grid (spec §3.2)', () => {
   });
 });
 
-describe('table 3 grid (spec §4.2)', () => {
+describe('table 3 grid (the official span list)', () => {
   const layout = layouts.table3;
   const labels = spans(layout).filter((s) => !s[4].startsWith('data '));
 
@@ -192,7 +192,7 @@ describe('table 3 grid (spec §4.2)', () => {
   });
 });
 
-describe('table 4 grid (spec §5.2)', () => {
+describe('table 4 grid (the official span list)', () => {
   it('is 4 × 15 with the two-level header', () => {
     const layout = layouts.table4;
     expect([layout.rowCount, layout.columnCount, layout.headerRows]).toEqual([4, 15, 3]);

@@ -6,7 +6,8 @@ import { extent, overlap } from './context.ts';
  * Which printed cell holds which column of a row. By position when the row and its
  * header carry positions; otherwise by count, and only where the count leaves no doubt:
  * a full row (leading empty cells are merged-label continuations), or exactly as many
- * cells as the header has columns when the header lacks some (format spec §8.2 rule 5).
+ * cells as the header has columns when the header lacks some (README, Import: values placed
+ * under the printed header).
  */
 
 export type Placement =

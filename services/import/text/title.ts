@@ -5,7 +5,7 @@ import { plainLine } from './sections.ts';
 
 /**
  * The title of a published report and what it says: the issuing body (agency) and the
- * year. Accepted forms (format spec §2.1, §8.2 rule 9): agency first
+ * year. Accepted forms, as published reports print them: agency first
  * (`湖滨区政府办2021年政府信息公开工作年度报告`), year first
  * (`2019年上海市人民政府办公厅政府信息公开工作年度报告`), the agency on its own line
  * above `2021年政府信息公开工作年度报告`, a title wrapped over lines anywhere, and a
