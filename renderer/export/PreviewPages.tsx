@@ -1,23 +1,11 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Space, Tag } from 'antd';
-import type { PDFDocumentProxy, PDFWorker } from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { Report } from '../../shared/model/report.ts';
 import { nianbao, reason } from '../api.ts';
-
-/**
- * One pdf.js worker for every preview: without it each document starts a new Web Worker
- * and compiles pdf.js's worker script again (hundreds of ms on an office PC).
- */
-let previewWorker: PDFWorker | undefined;
-
-/** pdf.js, loaded when a preview is first shown (it is not needed to start the app). */
-async function loadPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
-  const { GlobalWorkerOptions, PDFWorker, getDocument } = await import('pdfjs-dist');
-  GlobalWorkerOptions.workerSrc = workerUrl;
-  if (!previewWorker || previewWorker.destroyed) previewWorker = new PDFWorker();
-  return getDocument({ data, useWasm: false, worker: previewWorker }).promise;
-}
+import { decodeBase64, loadPdf } from '../pdf/loadPdf.ts';
+import { PdfPage } from '../pdf/PdfPage.tsx';
+import { useWidth } from '../pdf/useWidth.ts';
 
 interface PreviewPagesProps {
   readonly reportId: number;
@@ -36,104 +24,12 @@ const FIT_MARGIN_PX = 32;
 type Zoom = 'fit' | number;
 const PX_PER_PT = 4 / 3;
 
-function decodeBase64(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 /**
  * The last preview of each report shown in this session, with the report it shows: going
  * back to the preview of an unchanged report shows it at once, and a changed one keeps
  * the old pages on screen while the new ones are made.
  */
 const shownPreviews = new Map<number, { readonly content: string; readonly pdf: PDFDocumentProxy }>();
-
-/** Pages already drawn, per document and scale: shown again without drawing (a copy is about 1 ms). */
-const drawnPages = new WeakMap<PDFDocumentProxy, Map<string, ImageBitmap>>();
-
-interface PdfPageProps {
-  readonly pdf: PDFDocumentProxy;
-  readonly number: number;
-  readonly scale: number;
-  /** Pages are drawn one after the other, the first first: false until the page before is drawn. */
-  readonly turn: boolean;
-  readonly onDrawn: (number: number) => void;
-}
-
-function PdfPage({ pdf, number, scale, turn, onDrawn }: PdfPageProps) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const [rendered, setRendered] = useState(false);
-  useEffect(() => {
-    const target = canvas.current;
-    if (!target || !turn) return;
-    let cancelled = false;
-    setRendered(false);
-    const ratio = window.devicePixelRatio || 1;
-    const key = `${number}@${scale * ratio}`;
-    const drawn = drawnPages.get(pdf) ?? new Map<string, ImageBitmap>();
-    drawnPages.set(pdf, drawn);
-    const done = () => {
-      if (cancelled) return;
-      setRendered(true);
-      onDrawn(number);
-    };
-    const copy = drawn.get(key);
-    if (copy) {
-      target.width = copy.width;
-      target.height = copy.height;
-      target.style.width = `${copy.width / ratio}px`;
-      target.style.height = `${copy.height / ratio}px`;
-      target.getContext('2d')?.drawImage(copy, 0, 0);
-      done();
-      return;
-    }
-    let task: { cancel: () => void } | undefined;
-    void pdf.getPage(number).then((page) => {
-      if (cancelled) return;
-      const viewport = page.getViewport({ scale: scale * ratio });
-      target.width = viewport.width;
-      target.height = viewport.height;
-      target.style.width = `${viewport.width / ratio}px`;
-      target.style.height = `${viewport.height / ratio}px`;
-      const render = page.render({ canvas: target, viewport });
-      task = render;
-      render.promise.then(
-        () => {
-          done();
-          void createImageBitmap(target).then((bitmap) => drawn.set(key, bitmap));
-        },
-        () => undefined,
-      );
-    });
-    return () => {
-      cancelled = true;
-      task?.cancel();
-    };
-  }, [pdf, number, scale, turn, onDrawn]);
-  return (
-    <figure className="nb-page" data-page={number} data-rendered={rendered}>
-      <canvas ref={canvas} aria-label={`第 ${number} 页`} />
-      <figcaption>— {number} —</figcaption>
-    </figure>
-  );
-}
-
-/** The preview area's inner width, to fit a page to it. */
-function useWidth(element: React.RefObject<HTMLElement | null>): number | undefined {
-  const [width, setWidth] = useState<number | undefined>(undefined);
-  useLayoutEffect(() => {
-    const target = element.current;
-    if (!target) return;
-    const measure = () => setWidth(target.clientWidth);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(target);
-    return () => observer.disconnect();
-  }, [element]);
-  return width;
-}
 
 /**
  * The report page by page, exactly as it prints: the PDF the print layout gives, drawn

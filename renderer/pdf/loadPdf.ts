@@ -1,11 +1,18 @@
-import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { PDFDocumentProxy, PDFWorker } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+
+/**
+ * One pdf.js worker for every document shown: without it each document starts a new Web
+ * Worker and compiles pdf.js's worker script again (hundreds of ms on an office PC).
+ */
+let sharedWorker: PDFWorker | undefined;
 
 /** pdf.js, loaded when a PDF is first shown (the print preview, the import review's page view): it is not needed to start the app. */
 export async function loadPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
-  const { GlobalWorkerOptions, getDocument } = await import('pdfjs-dist');
+  const { GlobalWorkerOptions, PDFWorker, getDocument } = await import('pdfjs-dist');
   GlobalWorkerOptions.workerSrc = workerUrl;
-  return getDocument({ data, useWasm: false }).promise;
+  if (!sharedWorker || sharedWorker.destroyed) sharedWorker = new PDFWorker();
+  return getDocument({ data, useWasm: false, worker: sharedWorker }).promise;
 }
 
 /** A PDF sent over IPC as base64, back to bytes. */
