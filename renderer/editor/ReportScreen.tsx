@@ -13,7 +13,7 @@ import { ChecksPanel } from '../checks/ChecksPanel.tsx';
 import { findingsByCell } from '../checks/findingsByCell.ts';
 import { focusTarget, targetOfFinding } from '../checks/findingTarget.ts';
 import type { FocusTarget } from '../checks/findingTarget.ts';
-import { ExportStep } from '../export/ExportStep.tsx';
+import { KeptExportStep } from '../export/ExportStep.tsx';
 import { useExports } from '../export/useExports.tsx';
 import type { Output } from '../export/useExports.tsx';
 import { useMenuCommands } from '../menuCommands.tsx';
@@ -78,6 +78,7 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
   const steps = useMemo(() => flowSteps(format), [format]);
   const progress = useMemo(() => stepProgress(format, report, checks), [format, report, checks]);
   const current = steps.find((s) => s.id === step) ?? steps[0]!;
+  const [exportKept, setExportKept] = useState(false);
   // Every edit remembers the step it was made in, for undo per step.
   const editIn = draft.edit;
   const edit = useCallback((change: (report: Report) => Report, group?: string) => editIn(change, group, current.id), [editIn, current.id]);
@@ -199,11 +200,11 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
     );
   } else if (current.id === 'checks') {
     content = <ChecksPanel findings={checks.findings} placeOf={placeOf} onJump={jump} emptyText="没有发现问题，可以导出。" />;
-  } else {
-    content = (
-      <ExportStep reportId={summary.id} format={format} report={report} checks={checks} exports={exports} edit={edit} onShowChecks={() => onStep('checks')} />
-    );
   }
+  // Once shown, the export step stays mounted (hidden on other steps): coming back to an
+  // unchanged report shows its drawn preview pages at once instead of building them again.
+  const onExport = current.id === 'export';
+  if (onExport && !exportKept) setExportKept(true);
 
   const wide = current.id === 'export' || current.id === 'checks';
   const stepProgressHere = progress.get(current.id);
@@ -253,6 +254,20 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
             )}
           </div>
           {content}
+          {exportKept && (
+            <div hidden={!onExport}>
+              <KeptExportStep
+                active={onExport}
+                reportId={summary.id}
+                format={format}
+                report={report}
+                checks={checks}
+                exports={exports}
+                edit={edit}
+                onShowChecks={() => onStep('checks')}
+              />
+            </div>
+          )}
         </main>
         {!wide && (!compact || drawerOpen) && (
           <GuidancePanel step={current} progress={stepProgressHere} onJump={jump} onClose={compact ? () => setDrawerOpen(false) : undefined} />

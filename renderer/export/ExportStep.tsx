@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Alert, Button, Checkbox, DatePicker, Radio, Space } from 'antd';
 import dayjs from 'dayjs';
 import type { CheckResult } from '../../shared/checks/index.ts';
@@ -12,6 +13,8 @@ import { OUTPUT_DONE } from './useExports.tsx';
 import type { Exports } from './useExports.tsx';
 
 interface ExportStepProps {
+  /** False while another step is on screen (the step stays mounted, hidden). */
+  readonly active: boolean;
   readonly reportId: number;
   readonly format: ReportFormat;
   readonly report: Report;
@@ -22,7 +25,7 @@ interface ExportStepProps {
 }
 
 /** The print options (remembered with the agency), the pages as they will print, and the exports. */
-export function ExportStep({ reportId, format, report, checks, exports, edit, onShowChecks }: ExportStepProps) {
+function ExportStep({ active, reportId, format, report, checks, exports, edit, onShowChecks }: ExportStepProps) {
   const { feeColumn } = format;
   const fee = feeCell(format);
   const { run, busy, written, showInFolder } = exports;
@@ -126,8 +129,11 @@ export function ExportStep({ reportId, format, report, checks, exports, edit, on
             {checks.counts.error === 0 && <div className="nb-muted">现在没有错误，不会标注。</div>}
           </div>
         </aside>
-        <PreviewPages reportId={reportId} report={report} />
+        <PreviewPages active={active} reportId={reportId} report={report} />
       </div>
     </div>
   );
 }
+
+/** The export step kept mounted while hidden: it is not rendered again until it is shown. */
+export const KeptExportStep = memo(ExportStep, (previous, next) => !previous.active && !next.active);

@@ -8,6 +8,8 @@ import { PdfPage } from '../pdf/PdfPage.tsx';
 import { useWidth } from '../pdf/useWidth.ts';
 
 interface PreviewPagesProps {
+  /** Hidden (another step on screen): nothing is made until it is shown again. */
+  readonly active: boolean;
   readonly reportId: number;
   readonly report: Report;
 }
@@ -36,7 +38,7 @@ const shownPreviews = new Map<number, { readonly content: string; readonly pdf: 
  * here at the width of the screen or at a chosen zoom. It follows the report as it is
  * edited; while new pages are made the old ones stay, marked 正在更新.
  */
-export function PreviewPages({ reportId, report }: PreviewPagesProps) {
+export function PreviewPages({ active, reportId, report }: PreviewPagesProps) {
   const content = JSON.stringify(report);
   const kept = shownPreviews.get(reportId);
   const [pdf, setPdf] = useState<PDFDocumentProxy | undefined>(kept?.pdf);
@@ -51,6 +53,11 @@ export function PreviewPages({ reportId, report }: PreviewPagesProps) {
   const arrived = useRef(false);
 
   useEffect(() => {
+    if (!active) {
+      // Coming back to a changed report makes its preview at once, as arriving does.
+      arrived.current = false;
+      return;
+    }
     const shown = shownPreviews.get(reportId);
     if (shown?.content === content && generation === 0) {
       arrived.current = true;
@@ -82,7 +89,7 @@ export function PreviewPages({ reportId, report }: PreviewPagesProps) {
       clearTimeout(timer);
     };
     // `content` stands for `report`: a new object with the same content needs no new preview.
-  }, [reportId, content, generation]);
+  }, [active, reportId, content, generation]);
 
   const fitScale = width ? Math.max(0.3, (width - FIT_MARGIN_PX) / PAGE_WIDTH_PT) : 1;
   const scale = zoom === 'fit' ? fitScale : zoom * PX_PER_PT;

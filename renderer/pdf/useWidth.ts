@@ -6,7 +6,10 @@ export function useWidth(element: React.RefObject<HTMLElement | null>): number |
   useLayoutEffect(() => {
     const target = element.current;
     if (!target) return;
-    const measure = () => setWidth(target.clientWidth);
+    // A hidden element measures 0 wide: it keeps the width it was last shown at.
+    const measure = () => {
+      if (target.clientWidth > 0) setWidth(target.clientWidth);
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(target);
