@@ -70,7 +70,10 @@ export function SourcePdfPage({ pdf, box }: SourcePdfPageProps) {
     };
   }, [pdf.base64]);
 
-  if (box && box.page !== pageNumber) setPageNumber(box.page);
+  if (box && box.page !== pageNumber) {
+    setPageNumber(box.page);
+    setDrawn(undefined);
+  }
   const size = pdf.pageSizes[pageNumber - 1];
   const scale = Math.max(MIN_SCALE, width && size ? (width - PAGE_MARGIN_PX) / size.width : MIN_SCALE);
 

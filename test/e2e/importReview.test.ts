@@ -104,6 +104,8 @@ describe.runIf(toolsAvailable('chromium'))('import review in the built renderer'
 
   it('imports one table pasted from a browser (text and HTML) through the same review', async () => {
     await page.click('[data-action="home"]');
+    // The menu command goes to the home screen: it waits until that screen shows the report just made.
+    await page.waitForSelector('[data-testid="report-status"]');
     await harness.menu('new-report');
     await page.waitForSelector('#create-report');
     await page.click('.ant-radio-wrapper:has-text("从剪贴板导入")');
@@ -129,6 +131,11 @@ describe.runIf(toolsAvailable('chromium'))('import review in the built renderer'
     for (const key of ['t3.newReceived.naturalPerson', 't3.granted.naturalPerson', 't3.carriedForward.naturalPerson']) {
       expect(await ui.cellText(key), key).toBe(pasteSeed.report.values[key] ?? '');
     }
+    // The source text marks the one line the focused cell was read from.
+    await page.click('[data-cell="t3.granted.naturalPerson"]');
+    const marked = await page.textContent('.nb-source mark');
+    expect((await page.textContent('.nb-source'))!.split('\n')).toContain(marked);
+    expect(marked!.split('\t')).toContain(pasteSeed.report.values['t3.granted.naturalPerson']);
     await page.click('.ant-tabs-tab:has-text("二、")');
     await bothSizes(page, (n) => ui.screenshot(n), 'paste-review');
   });
