@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { App as AntApp } from 'antd';
-import { cellIndex } from '../../shared/format/index.ts';
+import { cellIndex, cellName } from '../../shared/format/index.ts';
 import type { ReportFormat } from '../../shared/format/index.ts';
 import type { HistoryEntry } from './draftHistory.ts';
 import type { Step, StepId } from './steps.ts';
@@ -12,7 +12,7 @@ export function describeEdit(format: ReportFormat, group: string | undefined): s
   switch (kind) {
     case 'cell': {
       const cell = cellIndex(format).byKey.get(detail);
-      return cell ? `“${[cell.rowLabel, cell.columnLabel].filter(Boolean).join(' · ')}”格的数字` : '一格数字';
+      return cell ? `${cellName(cell)}的数字` : '一格数字';
     }
     case 'paste':
       return '粘贴的一块数据';

@@ -1,6 +1,7 @@
 import { SEVERITY_LABELS } from '../../shared/checks/index.ts';
 import type { Finding } from '../../shared/checks/index.ts';
 import type { CellFigure } from '../../shared/figures/figures.ts';
+import { cellName } from '../../shared/format/index.ts';
 
 interface CellMessagesProps {
   /** The focused (or hovered) cell; none: the line says how to see a cell's messages. */
@@ -11,9 +12,9 @@ interface CellMessagesProps {
 
 /** Which cell this is, in the printed labels: row, then column with its group. */
 export function cellTitle(figure: CellFigure): string {
-  const { rowLabel, columnGroup, columnLabel } = figure.cell;
-  const column = columnGroup ? `${columnGroup}—${columnLabel}` : columnLabel;
-  return rowLabel ? `${rowLabel} · ${column}` : column;
+  const { cell } = figure;
+  const column = cellName(cell, 'header');
+  return cell.rowLabel ? `${cellName(cell, 'inColumn')} · ${column}` : column;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { cellName } from '../../shared/format/index.ts';
 import type { CellIndex } from '../../shared/format/index.ts';
 import { normaliseFigure } from '../../shared/figures/normalise.ts';
 import { compareMatches, isLabel, matchLabel } from '../../shared/text/labels.ts';
@@ -134,7 +135,7 @@ function rowName(context: Context, row: readonly GridSlot[]): string {
 
 function columnName(context: Context, slot: GridSlot): string {
   const cell = context.cells.byKey.get(slot.key);
-  return cell ? (cell.columnGroup ? `${cell.columnGroup}—${cell.columnLabel}` : cell.columnLabel) : '';
+  return cell ? cellName(cell, 'header') : '';
 }
 
 /** The table row a pasted row's labels name: the most specific label first, then longer runs of labels. */
