@@ -40,11 +40,26 @@ function paragraphs(documentXml: string): XmlElement[] {
 
 const styleOf = (p: XmlElement) => val(child(child(p, 'w:pPr'), 'w:pStyle'));
 
+/** A paragraph style's alignment, its own or inherited through `w:basedOn`. */
+function styleAlignment(stylesXml: string): (styleId: string | undefined) => string | undefined {
+  const styles = children(child(parseXml(stylesXml), 'w:styles')!, 'w:style');
+  const byId = new Map(styles.map((style) => [val(style, 'w:styleId'), style]));
+  const alignment = (id: string | undefined): string | undefined => {
+    const style = id === undefined ? undefined : byId.get(id);
+    if (!style) return undefined;
+    return val(child(child(style, 'w:pPr'), 'w:jc')) ?? alignment(val(child(style, 'w:basedOn')));
+  };
+  return alignment;
+}
+
 describe('DOCX export: the three tables', () => {
   const report = numberedReport();
   let tables: ReadTable[];
+  let alignmentOfStyle: (styleId: string | undefined) => string | undefined;
   beforeAll(async () => {
-    tables = readTables((await exportParts(report)).get('word/document.xml')!);
+    const parts = await exportParts(report);
+    tables = readTables(parts.get('word/document.xml')!);
+    alignmentOfStyle = styleAlignment(parts.get('word/styles.xml')!);
   });
 
   it('has exactly the grid, spans and labels of shared/format, with every figure in its cell', () => {
@@ -101,7 +116,9 @@ describe('DOCX export: the three tables', () => {
         const before = all.slice(0, k).reduce((sum, cell) => sum + Number(val(child(child(cell, 'w:tcPr'), 'w:gridSpan')) ?? 1), 0);
         return before === col;
       })!;
-      return val(child(child(descendants(tc, 'w:p')[0]!, 'w:pPr'), 'w:jc'));
+      const paragraph = descendants(tc, 'w:p')[0]!;
+      // As Word shows it: the paragraph's own alignment, else its style's.
+      return val(child(child(paragraph, 'w:pPr'), 'w:jc')) ?? alignmentOfStyle(styleOf(paragraph));
     };
     const table3 = tables[1]!;
     expect(alignment(table3, 10, 5)).toBe('center');

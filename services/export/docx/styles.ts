@@ -19,7 +19,7 @@ import { halfPoints, twipsFromPt } from './units.ts';
  * The document's styles, named so that a clerk who edits the file in Word or WPS finds
  * them: 正文 (Normal) is 3号仿宋 on the 22-line grid with a two-字 first-line indent and
  * the 28-characters-per-line spacing; 标题 1 (Heading 1, 黑体) and 落款 derive from it.
- * 标题 (Title), 表格文字 and the page number have their own type and derive from none,
+ * 标题 (Title), 表格文字 (with 表格行名, its flush-left row labels) and the page number have their own type and derive from none,
  * so they do not inherit the body's letter spacing (Word cannot reset it to 0).
  */
 
@@ -28,6 +28,7 @@ export const STYLE = {
   title: 'Title',
   heading1: 'Heading1',
   table: 'TableText',
+  tableLabel: 'TableLabel',
   signature: 'Signature',
   pageNumber: 'Footer',
 } as const;
@@ -96,6 +97,14 @@ export const documentStyles: IStylesOptions = {
       quickFormat: true,
       run: face('table'),
       paragraph: { alignment: AlignmentType.CENTER, spacing: exactLine(TABLE_LINE_PT) },
+    },
+    {
+      // Row labels: the table text set flush left (every other cell is centred).
+      id: STYLE.tableLabel,
+      name: '表格行名',
+      basedOn: STYLE.table,
+      quickFormat: true,
+      paragraph: { alignment: AlignmentType.LEFT },
     },
     {
       id: STYLE.pageNumber,

@@ -26,13 +26,14 @@ import { gridTwips, halfPoints, twipsFromMm } from './units.ts';
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
 
-const ALIGNMENT: Readonly<Record<DocCellRole, (typeof AlignmentType)[keyof typeof AlignmentType]>> = {
-  caption: AlignmentType.CENTER,
-  header: AlignmentType.CENTER,
-  note: AlignmentType.CENTER,
-  rowLabel: AlignmentType.LEFT,
-  value: AlignmentType.CENTER,
-  total: AlignmentType.CENTER,
+/** Row labels flush left, every other cell centred: by style, not repeated in every cell. */
+const CELL_STYLE: Readonly<Record<DocCellRole, string>> = {
+  caption: STYLE.table,
+  header: STYLE.table,
+  note: STYLE.table,
+  rowLabel: STYLE.tableLabel,
+  value: STYLE.table,
+  total: STYLE.table,
 };
 
 /** A row that only heads what follows (a table-2 caption or header row) stays with the next row. */
@@ -40,8 +41,7 @@ const HEADING_ROLES: ReadonlySet<DocCellRole> = new Set(['caption', 'header', 'n
 
 function cellParagraph(cell: DocCell | undefined): Paragraph {
   return new Paragraph({
-    style: STYLE.table,
-    ...(cell ? { alignment: ALIGNMENT[cell.role] } : {}),
+    style: cell ? CELL_STYLE[cell.role] : STYLE.table,
     children: cell?.text ? [new TextRun({ text: cell.text, ...(cell.sizePt ? { size: halfPoints(cell.sizePt) } : {}) })] : [],
   });
 }
