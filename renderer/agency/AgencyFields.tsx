@@ -1,4 +1,5 @@
 import { Form, Input, Select } from 'antd';
+import { currentFormat } from '../../shared/format/index.ts';
 import { AGENCY_KINDS } from '../../shared/model/deadline.ts';
 import type { AgencyKind } from '../../shared/model/deadline.ts';
 import { AGENCY_LEVELS } from '../../shared/model/report.ts';
@@ -7,7 +8,7 @@ import type { Agency, AgencyLevel } from '../../shared/model/report.ts';
 type TextField = 'name' | 'website' | 'websiteUrl' | 'address' | 'phone' | 'contact';
 
 const TEXT_FIELDS: readonly { field: TextField; label: string; placeholder: string; extra?: string }[] = [
-  { field: 'name', label: '机关名称', placeholder: '如：杭州市湖滨区人民政府办公室', extra: '报告标题为“机关名称＋年度＋政府信息公开工作年度报告”。' },
+  { field: 'name', label: '机关名称', placeholder: '如：杭州市湖滨区人民政府办公室', extra: `报告标题为“机关名称＋年度＋${currentFormat.titleSuffix}”。` },
   { field: 'website', label: '政府网站名称', placeholder: '如：湖滨区人民政府门户网站' },
   { field: 'websiteUrl', label: '网址', placeholder: '如：http://www.hubin.gov.cn' },
   { field: 'address', label: '地址', placeholder: '如：湖滨区人民路1号' },

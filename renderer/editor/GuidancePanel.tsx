@@ -1,6 +1,7 @@
 import { CloseOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import type { Finding } from '../../shared/checks/index.ts';
+import { currentFormat } from '../../shared/format/index.ts';
 import { ChecksPanel } from '../checks/ChecksPanel.tsx';
 import { isBlankCells } from './steps.ts';
 import type { Step, StepProgress } from './steps.ts';
@@ -14,7 +15,7 @@ interface GuidancePanelProps {
 }
 
 const AGENCY_GUIDANCE =
-  '报告标题为“机关名称＋年度＋政府信息公开工作年度报告”。网站、地址和电话用于报告开头的说明（可在“预览与导出”中选择是否打印）。这些信息按机关保存，下一年的报告自动沿用。';
+  `报告标题为“机关名称＋年度＋${currentFormat.titleSuffix}”。网站、地址和电话用于报告开头的说明（可在“预览与导出”中选择是否打印）。这些信息按机关保存，下一年的报告自动沿用。`;
 
 /**
  * Beside the editor: what the official format asks of this part, and its open findings.

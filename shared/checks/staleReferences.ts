@@ -1,4 +1,6 @@
 import type { Report } from '../model/report.ts';
+import { reportFormat } from '../model/report.ts';
+import { escapeRegExp } from '../text/escapeRegExp.ts';
 import type { FindingDraft } from './finding.ts';
 import { quoteAround } from './quote.ts';
 
@@ -13,7 +15,11 @@ import { quoteAround } from './quote.ts';
 const YEAR = /(?<!\d)(\d{4})年/g;
 const COMPARISON_BEFORE = /(?:与|较|比|同比|上年|上一年)[（(]?$/;
 const SPAN_BEFORE = /\d{4}年?\s*[—–\-－~～至到]\s*$/;
-const NAMED_AFTER = /^年(?:度)?(?:的)?(?:结转|报告|政府信息公开工作年度报告|年度报告|所列|相比|同期|以前|之前|起施行)|^年?\s*[—–\-－~～至到]\s*\d{4}|^年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起)?(?:修订|修正|施行|颁布|公布)/;
+/** After the year: a carry-over, a report (by the format's title endings too), a comparison, a span, a law's dates. */
+function namedAfter(titleSuffixForms: readonly string[]): RegExp {
+  const names = ['结转', '报告', ...titleSuffixForms.map(escapeRegExp), '年度报告', '所列', '相比', '同期', '以前', '之前', '起施行'];
+  return new RegExp(`^年(?:度)?(?:的)?(?:${names.join('|')})|^年?\\s*[—–\\-－~～至到]\\s*\\d{4}|^年(?:\\d{1,2}月(?:\\d{1,2}日)?)?(?:起)?(?:修订|修正|施行|颁布|公布)`);
+}
 
 /** Inside 《…》 or “…”: the name of a document or of a published item (“2020年部门决算”). */
 function insideTitle(text: string, index: number): boolean {
@@ -24,13 +30,14 @@ function insideTitle(text: string, index: number): boolean {
 
 function staleYears(report: Report): FindingDraft[] {
   const findings: FindingDraft[] = [];
+  const named = namedAfter(reportFormat(report).titleSuffixForms);
   for (const [section, text] of Object.entries(report.sections)) {
     for (const match of text.matchAll(YEAR)) {
       const year = Number(match[1]);
       if (year < 2000 || year >= report.year) continue;
       const before = text.slice(Math.max(0, match.index - 8), match.index);
       const after = text.slice(match.index + 4, match.index + 20);
-      if (COMPARISON_BEFORE.test(before) || SPAN_BEFORE.test(before) || NAMED_AFTER.test(after) || insideTitle(text, match.index)) continue;
+      if (COMPARISON_BEFORE.test(before) || SPAN_BEFORE.test(before) || named.test(after) || insideTitle(text, match.index)) continue;
       findings.push({
         id: `X-STALE-YEAR.${section}.${match.index}`,
         rule: 'X-STALE-YEAR',

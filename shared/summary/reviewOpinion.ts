@@ -3,7 +3,7 @@ import type { Finding, FindingKind } from '../checks/index.ts';
 import { chineseDate } from '../document/build.ts';
 import type { DocParagraph, DocSection, DocumentModel } from '../document/model.ts';
 import { TITLE_EM_PER_LINE, widestWidthInEm } from '../document/typography.ts';
-import { cellIndex, cellName, tableById } from '../format/index.ts';
+import { cellIndex, cellName, formatForYear, tableById } from '../format/index.ts';
 import type { ReportFormat } from '../format/index.ts';
 import { findingNoteKey } from './review.ts';
 import type { ReviewRow } from './types.ts';
@@ -60,8 +60,9 @@ export interface ReviewOpinionInput {
   readonly date: string;
 }
 
+/** `关于某某局2025年政府信息公开工作年度报告的审核意见`, in the title words of the year's format. */
 export function reviewOpinionTitle(unitName: string, year: number): string {
-  return `关于${unitName}${year}年政府信息公开工作年度报告的审核意见`;
+  return `关于${unitName}${year}年${formatForYear(year).titleSuffix}的审核意见`;
 }
 
 /** The title on as many lines as it needs, broken after the unit and before 的审核意见, never inside a word. */
@@ -107,10 +108,10 @@ export function buildReviewOpinion(input: ReviewOpinionInput): DocumentModel {
   return {
     title,
     titleLines: opinionTitleLines(row.unitName, year),
-    properties: { title, author: superior, subject: `${year}年政府信息公开工作年度报告审核意见` },
+    properties: { title, author: superior, subject: `${year}年${formatForYear(year).titleSuffix}审核意见` },
     preamble: [
       { kind: 'paragraph', text: `${row.unitName}：`, flush: true },
-      { kind: 'paragraph', text: `你单位报送的${year}年政府信息公开工作年度报告${file}${verdict}` },
+      { kind: 'paragraph', text: `你单位报送的${year}年${formatForYear(year).titleSuffix}${file}${verdict}` },
     ],
     sections,
     signature: { agency: superior, date: chineseDate(input.date.slice(0, 10)) },

@@ -7,8 +7,8 @@ import type { SectionRole } from '../../shared/format/index.ts';
 
 /**
  * The format is data in shared/format: no other production code types an official label,
- * a table's short name, a section heading or a cell key in a string (comments may quote
- * them as examples). (Rule ids are typed, `RuleId`: a comparison with one is checked by tsc.)
+ * a table's short name, a section heading, a report title or a cell key in a string or a
+ * pattern (comments may quote them as examples). (Rule ids are typed, `RuleId`: a comparison with one is checked by tsc.)
  */
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -25,7 +25,7 @@ function typedTexts(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true);
   const texts: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node) || ts.isJsxText(node)) texts.push(node.text);
+    if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node) || ts.isJsxText(node) || node.kind === ts.SyntaxKind.RegularExpressionLiteral) texts.push((node as ts.LiteralLikeNode).text);
     else if (ts.isTemplateExpression(node)) texts.push(node.head.text, ...node.templateSpans.map((s) => s.literal.text));
     node.forEachChild(visit);
   };
@@ -38,6 +38,8 @@ function officialWords(): string[] {
   const words = new Set<string>();
   for (const format of Object.values(formats)) {
     for (const section of format.sections) words.add(section.heading).add(section.guidance);
+    // A title built in code (`2025年政府信息公开工作年度报告`); the app's own name may say what it is for.
+    for (const suffix of format.titleSuffixForms) words.add(`年${suffix}`);
     for (const table of Object.values(format.tables)) {
       words.add(table.title).add(table.shortName);
       if ('blocks' in table) for (const block of table.blocks) words.add(block.caption);
