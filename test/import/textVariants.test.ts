@@ -18,6 +18,33 @@ describe('Markdown from converters', () => {
     expect(issued).toMatchObject({ status: 'read', value: '36', confidence: 'medium' });
     expect(issued.note).toContain('规范性文件');
   });
+
+  it('finds the sections under headings numbered otherwise (1. / 第一部分), with the same texts and figures', async () => {
+    const original = await importBytes(new TextEncoder().encode(markdown), 'x.md');
+    const numerals = ['一', '二', '三', '四', '五', '六'];
+    // How the heading is written in Markdown, and as it reads once the marks are gone.
+    const renumberings = [
+      { mark: '## ', number: (i: number) => `${i + 1}. ` },
+      { mark: '**', number: (i: number) => `第${numerals[i]}部分 ` },
+    ];
+    for (const { mark, number } of renumberings) {
+      const text = markdown.replace(/^# ([一二三四五六])、/gm, (_, numeral: string) => `${mark}${number(numerals.indexOf(numeral))}`);
+      expect(text).not.toMatch(/^# [一二三四五六]、/m);
+      const result = await importBytes(new TextEncoder().encode(text), 'x.md');
+      expect(result.sections.map((section) => section.heading)).toEqual(original.sections.map((section, i) => `${number(i)}${section.heading!.slice(2)}`));
+      expect(result.sections.map((section) => section.text)).toEqual(original.sections.map((section) => section.text));
+      expect(checkCells(result, seed.report)).toEqual(checkCells(original, seed.report));
+    }
+  });
+
+  it('reads the other sections and every figure when a heading is missing', async () => {
+    const text = markdown.replace(/^# 五、.*$/m, '');
+    const result = await importBytes(new TextEncoder().encode(text), 'x.md');
+    expect(result.sections.filter((section) => section.heading === null).map((section) => section.key)).toEqual(['problems']);
+    const { wrong, notRead } = checkCells(result, seed.report);
+    expect(wrong).toEqual([]);
+    expect(notRead).toEqual(checkCells(await importBytes(new TextEncoder().encode(markdown), 'x.md'), seed.report).notRead);
+  });
 });
 
 /** A crawler's text of a web page: the whole report on one line, table cells run together (test/fixtures/real). */

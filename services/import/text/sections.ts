@@ -7,7 +7,8 @@ import { similarity } from '../../../shared/text/similarity.ts';
  * normalised text, after Markdown marks (`#`, `**`) and list markers are stripped,
  * never by the numeral alone (`一、` also opens ordinary paragraphs). Also accepted: the
  * variant headings of the format, a heading without its numeral (Word's automatic
- * numbering is not part of the text), and small OCR errors after the right numeral.
+ * numbering is not part of the text) or numbered otherwise (`1.`, `第一部分`), and small
+ * OCR errors after the right numeral.
  * When a heading occurs more than once, the last occurrence before the next section's
  * heading is taken (a 六、 quoted inside section 五 as a list item, a 一、 repeated after
  * a preamble), and the duplicate is reported.
@@ -39,11 +40,21 @@ function headingForms(section: SectionDef): HeadingForms {
   };
 }
 
-/** Whether a line is the section's heading: exact, without numeral, or with OCR errors. */
+/**
+ * Numbering a converter or an office writes instead of the format's numeral: `1.`, `1、`,
+ * `第一部分`, `第1章`. Only ever taken off before the whole heading text (the numeral
+ * alone proves nothing); `（一）`, the numbering of subsections, is not among them.
+ */
+const OTHER_NUMBERING = /^(?:第[一二三四五六七八九十\d]{1,3}(?:部分|章|节)|\d{1,2}(?:\s*[、.．]|\s))\s*/;
+
+/** Whether a line is the section's heading: exact, without numeral or numbered otherwise, or with OCR errors. */
 function isHeading(line: string, forms: HeadingForms): boolean {
-  const n = looseNorm(plainLine(line));
+  const plain = plainLine(line);
+  const n = looseNorm(plain);
   if (n === '' || line.includes('\t')) return false;
   if (forms.full.includes(n) || forms.bare.includes(n)) return true;
+  const renumbered = plain.replace(OTHER_NUMBERING, '');
+  if (renumbered !== plain && forms.bare.includes(looseNorm(renumbered))) return true;
   return n.startsWith(forms.numeral) && forms.full.some((f) => similarity(n, f) >= OCR_MIN_SIMILARITY);
 }
 
