@@ -121,11 +121,12 @@ export function SectionStep({ format, section, report, figures, findingsByCell, 
         section={section}
         carried={lastYear ? repetitionBySection(report, lastYear).get(section.key) : undefined}
         starters={filledStarters(section.starters, format, figures, report.infoFee)}
-        sentences={(Object.keys(SENTENCE_KINDS) as SentenceKind[]).map((kind) => ({
-          key: kind,
-          label: SENTENCE_KINDS[kind](format),
-          text: figureSentence(kind, format, { figures, infoFee: report.infoFee }, lastYear && lastYearFigures ? { figures: lastYearFigures, infoFee: lastYear.infoFee } : undefined),
-        }))}
+        sentences={(Object.keys(SENTENCE_KINDS) as SentenceKind[]).flatMap((kind) => {
+          const label = SENTENCE_KINDS[kind](format);
+          if (label === undefined) return [];
+          const before = lastYear && lastYearFigures ? { figures: lastYearFigures, infoFee: lastYear.infoFee } : undefined;
+          return [{ key: kind, label, text: figureSentence(kind, format, { figures, infoFee: report.infoFee }, before) }];
+        })}
         text={report.sections[section.key] ?? ''}
         onChange={(text) => edit((r) => withSection(r, section.key, text), `section:${section.key}`)}
       />

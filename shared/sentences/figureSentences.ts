@@ -18,17 +18,27 @@ export interface YearFigures {
   readonly infoFee: InfoFee;
 }
 
-/** Each kind of sentence with how the editor's menu names it (the table or section it comes from). */
+/**
+ * Each kind of sentence with how the editor's menu names it (the table or section it comes
+ * from); undefined when the format has nothing to write it from (no such table or fee).
+ */
 export const SENTENCE_KINDS = {
-  requests: (format: ReportFormat) => `${requestsTable(format)?.subject ?? ''}（收到申请）`,
-  results: (format: ReportFormat) => {
+  requests: (format: ReportFormat): string | undefined => {
     const table = requestsTable(format);
-    return `${table?.rows.find((r) => r.sumOfRows)?.partsName ?? ''}（${table?.shortName ?? ''}）`;
+    return table && `${table.subject}（收到申请）`;
   },
-  reviewLitigation: (format: ReportFormat) => `${(format.relations.cases ?? []).map((c) => c.name).join('和')}（${casesTable(format)?.shortName ?? ''}）`,
-  infoFee: (format: ReportFormat) => {
+  results: (format: ReportFormat): string | undefined => {
+    const table = requestsTable(format);
+    const results = table?.rows.find((r) => r.sumOfRows)?.partsName;
+    return table && results !== undefined ? `${results}（${table.shortName}）` : undefined;
+  },
+  reviewLitigation: (format: ReportFormat): string | undefined => {
+    const table = casesTable(format);
+    return table && `${(format.relations.cases ?? []).map((c) => c.name).join('和')}（${table.shortName}）`;
+  },
+  infoFee: (format: ReportFormat): string | undefined => {
     const fees = infoFeeSection(format);
-    return fees ? `${fees.words.name}（${sectionOrdinal(fees.section)}）` : '';
+    return fees && `${fees.words.name}（${sectionOrdinal(fees.section)}）`;
   },
 } as const;
 export type SentenceKind = keyof typeof SENTENCE_KINDS;

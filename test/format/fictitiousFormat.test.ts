@@ -4,6 +4,8 @@ import { readPlainText } from '../../services/import/readers/text/plainText.ts';
 import { reportFromPreviousYear } from '../../services/store/nextYear.ts';
 import { recogniseReport } from '../../services/import/recognise/recogniseReport.ts';
 import { checkReport } from '../../shared/checks/index.ts';
+import { computeFigures } from '../../shared/figures/figures.ts';
+import { figureSentence, SENTENCE_KINDS } from '../../shared/sentences/figureSentences.ts';
 import { buildDocument, infoFeeSentence } from '../../shared/document/build.ts';
 import type { DocumentModel, DocTable } from '../../shared/document/model.ts';
 import { cellIndex, feeCell, formatForYear, tableLayouts } from '../../shared/format/index.ts';
@@ -218,6 +220,8 @@ describe('a made-up second format, defined in this file only', () => {
     expect(infoFeeSentence(fourDecimals)).toBeUndefined();
     expect(documentText(buildDocument(fourDecimals))).not.toContain('80');
     expect(checkReport(fourDecimals).findings.filter((f) => f.rule === 'V-INFOFEE' || f.rule === 'P-NO-FEES')).toEqual([]);
+    // The editor offers no generated sentence: the format has no relation or fee to write one from.
+    expect(Object.values(SENTENCE_KINDS).map((label) => label(fictitious))).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it('takes its fee column, fee words and fee sentence from its own data, prints and reads them back', () => {
@@ -233,6 +237,8 @@ describe('a made-up second format, defined in this file only', () => {
     expect(tableRows(table).slice(4)).toEqual(['项目\t本年经费（单位：万元，保留2位小数）', '培训经费\t1.50']);
     expect(training.blocks[1]).toEqual({ kind: 'paragraph', text: '本年度依据《演示培训收费办法》发出缴费通知2件，通知金额100元，实收培训费80元。' });
     expect(infoFeeSentence({ ...report, infoFee: { noticesIssued: '0', noticeAmountYuan: '0', collectedYuan: '0' } })).toBe('本年度未收取培训费。');
+    expect(SENTENCE_KINDS.infoFee(withFees)).toBe('培训费（第三部分）');
+    expect(figureSentence('infoFee', withFees, { figures: computeFigures(report), infoFee: report.infoFee })).toBe('本年度依据《演示培训收费办法》发出缴费通知2件，通知金额100元，实收培训费80元。');
 
     const blank = checkReport({ ...report, infoFee: { ...report.infoFee, collectedYuan: null } });
     expect(blank.findings.find((f) => f.id === 'V-INFOFEE.collectedYuan')?.message).toBe('培训费「实收培训费（元）」未填写。第三部分应报告培训费的收取情况，没有的填0。');
