@@ -78,6 +78,28 @@ function noCases(kinds: readonly NamedCells[]): RegExp | undefined {
 }
 /** Items proactively disclosed; 依申请 / 予以公开 / 部分公开 are answers to requests (table 3). */
 const DISCLOSED_ITEMS = /(?<!申请|予以|部分|不予)(?:主动)?公开(?:政府)?信息[^，。；\d\n]{0,8}?(\d+)条/;
+/** Words that make a count of disclosed items the whole year's: 全区共…, 总数, 全年. */
+const WHOLE_COUNT = /共|总数|总计|合计|累计|全年|全区|全县|全市|全省|全镇|各类/;
+/**
+ * Words that make it one part of the whole: the items of a 专栏 or a 领域 (real reports:
+ * "…区域规划专栏，本年度公开信息77条" beside "全区共主动公开政府信息14571条").
+ */
+const PART_COUNT = /专栏|栏目|专题|领域|板块|其中/;
+const CLAUSE_END = /[，,；;。\n]/g;
+
+/** The statement's clause (up to its words' end) and the clause before it. */
+function clausesOf(text: string, statement: Statement): { own: string; before: string } {
+  const ends = [...text.slice(0, statement.start).matchAll(CLAUSE_END)].map((m) => m.index + 1);
+  const ownStart = ends[ends.length - 1] ?? 0;
+  const beforeStart = ends[ends.length - 2] ?? 0;
+  return { own: text.slice(ownStart, statement.start + statement.words.length), before: text.slice(beforeStart, ownStart) };
+}
+
+/** A count of one 专栏's or 领域's items, not of the year's: neither too few nor a contradiction of the total. */
+function isPartCount(report: Report, statement: Statement): boolean {
+  const { own, before } = clausesOf(report.sections[statement.section] ?? '', statement);
+  return !WHOLE_COUNT.test(own) && (PART_COUNT.test(own) || PART_COUNT.test(before));
+}
 
 function finding(rule: RuleId, statement: Statement, message: string, cells: readonly string[]): FindingDraft {
   return {
@@ -179,7 +201,7 @@ export function proseFindings(report: Report, figures: Figures, previous?: { rep
   }
   findings.push(...infoFeeFindings(report, figures), ...adminFeeFindings(report, figures));
   findings.push(...reviewFindings(report, figures));
-  const disclosed = find(report, DISCLOSED_ITEMS);
+  const disclosed = find(report, DISCLOSED_ITEMS).filter((statement) => !isPartCount(report, statement));
   const issued = named(figures, relations.documentsIssued);
   const tooFew = issued && disclosed.find((s) => s.number !== undefined && s.number < issued.value);
   if (issued && tooFew) {

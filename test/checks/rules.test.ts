@@ -309,4 +309,17 @@ describe('prose against tables', () => {
     expect(findings.find((f) => f.id === 'P-DISCLOSED-COUNT')?.message).toContain('本年制发的规章和行政规范性文件就有6件');
     expect(findings.find((f) => f.id === 'P-DISCLOSED-CONFLICT')?.message).toContain('24条、2条');
   });
+
+  it('P-DISCLOSED-*: a 专栏’s or a 领域’s count is a part of the year’s total, not a second total (real reports’ sentences)', () => {
+    const ids = (overview: string) => say(overview).map((f) => f.id);
+    const pingtan2022 =
+      '持续推进基础信息公开、深化重点领域信息公开，2022年全区共主动公开政府信息14571条。设立“十四五”规划和专项规划、空间规划、区域规划专栏，本年度公开信息77条。';
+    const pingtan2023 = '2023年全区共主动公开政府信息13561条。四是强化基层政务公开，持续做好稳岗就业、生态环境、惠民惠农、公共安全等重点民生领域的信息公开，公开信息1654条。';
+    for (const text of [pingtan2022, pingtan2023, '本年度主动公开政府信息120条，其中主动公开政府信息12条为政策解读。']) {
+      expect(ids(text)).not.toContain('P-DISCLOSED-CONFLICT');
+      expect(ids(text)).not.toContain('P-DISCLOSED-COUNT');
+    }
+    // Two totals still contradict each other, whatever 领域 the sentence before names.
+    expect(ids('深化重点领域信息公开，全区共主动公开政府信息120条。全年主动公开政府信息100条。')).toContain('P-DISCLOSED-CONFLICT');
+  });
 });
