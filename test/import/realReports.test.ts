@@ -23,6 +23,7 @@ const EXACT_FLOOR: Record<string, number> = {
   'pingtan-2022.crawl.txt': 169,
   'pingtan-2023.crawl.txt': 161,
   'pingtan-2024.crawl.txt': 140,
+  'pingtan-2024.page.html': 200,
   'pingtan-2025.crawl.txt': 146,
 };
 
@@ -36,9 +37,19 @@ function withUnknownMarked(value: unknown): unknown {
   return value;
 }
 
+type RealFixture = FixtureFigures & { agency: string; year: number; sections: string[] };
+
+function fixtureOf(file: string): RealFixture {
+  return JSON.parse(readFileSync(join(REAL_DIR, file.replace(/\.[^.]+$/, '.expected.json')), 'utf8')) as RealFixture;
+}
+
 function expectedReport(file: string): Report {
-  const fixture = JSON.parse(readFileSync(join(REAL_DIR, file.replace(/\.[^.]+$/, '.expected.json')), 'utf8')) as FixtureFigures & { agency: string; year: number };
+  const fixture = fixtureOf(file);
   return applyFixtureFigures(blankReport(blankAgency(fixture.agency), fixture.year), withUnknownMarked(fixture) as FixtureFigures);
+}
+
+async function imported(file: string) {
+  return importFile({ bytes: new Uint8Array(readFileSync(join(REAL_DIR, file))), name: file });
 }
 
 function expectedValue(report: Report, cell: CellReading): number | null {
@@ -53,7 +64,7 @@ interface Tally {
 }
 
 async function tally(file: string): Promise<Tally> {
-  const result = await importFile({ bytes: new Uint8Array(readFileSync(join(REAL_DIR, file))), name: file });
+  const result = await imported(file);
   if (!result.ok) return { exact: 0, read: 0, wrong: [] };
   const report = expectedReport(file);
   const read = result.value.cells.filter((c) => c.value !== null);
@@ -69,6 +80,15 @@ describe.each(files)('real report %s', (file) => {
     const { exact, wrong } = await tally(file);
     expect(wrong).toEqual([]);
     expect(exact).toBeGreaterThanOrEqual(EXACT_FLOOR[file]!);
+  });
+
+  it('finds the agency, the year and the six section headings as printed', async () => {
+    const fixture = fixtureOf(file);
+    const result = await imported(file);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.agency).toBe(fixture.agency);
+    expect(result.value.year).toBe(fixture.year);
+    expect(result.value.sections.map((s) => s.heading)).toEqual(fixture.sections);
   });
 });
 
