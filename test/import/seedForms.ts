@@ -5,6 +5,9 @@ import type { Seed, SeedFixture } from '../fixtures/seedReports.ts';
 
 /** Helpers for the seeds written in other forms (HTML, XLSX) by Nianbao's own layout. */
 
+/** Text written by other extractors (mutool, pdfminer's pdf2txt) in test/fixtures/text-forms; see converterForms.test.ts. */
+export const CONVERTER_FORM = /\.(lo-)?(mutool|pdfminer[-\w]*)\.txt$/;
+
 /** `nianbao figures FILE`, parsed. */
 export async function figuresOf(path: string): Promise<Record<string, unknown>> {
   let out = '';

@@ -5,6 +5,7 @@ import { computeFigures } from '../../shared/figures/figures.ts';
 import { toFixtureFigures } from '../../shared/model/fixtureFigures.ts';
 import { loadSeeds } from '../fixtures/seedReports.ts';
 import { checkCells } from './cellCheck.ts';
+import { CONVERTER_FORM } from './seedForms.ts';
 import { importBytes } from './support.ts';
 
 /**
@@ -16,7 +17,7 @@ import { importBytes } from './support.ts';
  */
 const FORMS_DIR = join(import.meta.dirname, '..', 'fixtures', 'text-forms');
 const seeds = new Map(loadSeeds().map((s) => [s.id, s]));
-const files = readdirSync(FORMS_DIR).filter((f) => /^\d{3}_.*\.(txt|md)$/.test(f)).sort();
+const files = readdirSync(FORMS_DIR).filter((f) => /^\d{3}_.*\.(txt|md)$/.test(f) && !CONVERTER_FORM.test(f)).sort();
 
 /**
  * Files whose form does not say where some figures are: `-raw` text drops blank cells

@@ -78,3 +78,10 @@ export class Notes {
     this.issues.push({ level: 'warning', where: this.name, message, ...(line === undefined ? {} : { line }) });
   }
 }
+
+/**
+ * Why no row of a text table is placed once figures stand apart from every row: the text
+ * is not in row order (pdfminer prints tables column by column), so a row with figures
+ * beside it may have them from another row, and a row without may have them elsewhere.
+ */
+export const OUT_OF_ROW_ORDER = '表中有不在任何一行旁边的数字，原文不是按行排列的（可能是按列输出的文本），无法确定各数所属的行和列';

@@ -7,7 +7,7 @@ import type { CellReading } from '../types.ts';
 import type { CellKind } from './cells.ts';
 import { classifyCell } from './cells.ts';
 import type { IndexedLine, TableReading } from './context.ts';
-import { cleanCells, endAt, extent, isProse, Notes } from './context.ts';
+import { cleanCells, endAt, extent, isProse, Notes, OUT_OF_ROW_ORDER } from './context.ts';
 import { findHeader } from './header.ts';
 import type { PrintedHeader } from './header.ts';
 import { LabelSet } from './labelSet.ts';
@@ -105,6 +105,8 @@ function scanRows(input: CrossTableInput, labels: LabelSet, notes: Notes) {
   let active: Capture | undefined;
   /** The last line with content before this one: figures on a line of their own belong to the row just above. */
   let previousLine = -1;
+  /** Figures in unpositioned text that no row owns: the text is not in row order (pdfminer prints tables column by column). */
+  let strayFigures = false;
 
   for (const { index: lineIndex, line } of lines) {
     const words = cleanCells(line);
@@ -173,6 +175,8 @@ function scanRows(input: CrossTableInput, labels: LabelSet, notes: Notes) {
         owner.area = area;
         owner.areaLine = lineIndex;
       } else if (hasContent(area)) {
+        // Beside another table's label the figures are that table's row; alone (or beside a header word) they are out of row order.
+        if (!positioned && unknownWords.length === 0 && area.some((c) => classifyCell(c.text) === 'number')) strayFigures = true;
         const stray = area.map((c) => c.text).filter(Boolean).join(' ');
         notes.skipped(stray, lineIndex, 'warning', `第${lineIndex + 1}行的“${stray}”不属于任何一行，未读入`);
       }
@@ -200,7 +204,7 @@ function scanRows(input: CrossTableInput, labels: LabelSet, notes: Notes) {
   }
   const lastLine = Math.max(-1, ...captures.map((c) => c.areaLine ?? c.line), ...[...headerLines.values()].flat().map((l) => l.index));
   const found = captures.length > 0 || [...headerLines.keys()].some((id) => headerOf(id).columns.length > 0);
-  return { captures, headerOf: (table: number | undefined) => headerOf(table ?? TEXT_TABLE), lastLine, found };
+  return { captures, headerOf: (table: number | undefined) => headerOf(table ?? TEXT_TABLE), lastLine, found, strayFigures };
 }
 
 export function readCrossTable(input: CrossTableInput): TableReading {
@@ -209,13 +213,13 @@ export function readCrossTable(input: CrossTableInput): TableReading {
   const others = [...new Set([...table.rows.flatMap((r) => r.path.slice(0, -1)), ...table.columns.flatMap((c) => c.path), ...(table.corner ? [table.corner] : [])])];
   const labels = new LabelSet(table.rows.some((r) => r.path.length > 0) ? rowLabels : [], others);
   const notes = new Notes(name);
-  const { captures, headerOf, lastLine, found } = scanRows(input, labels, notes);
+  const { captures, headerOf, lastLine, found, strayFigures } = scanRows(input, labels, notes);
 
   const columnKeys = table.columns.map((c) => c.key);
   const cellOf = (row: number, columnKey: string): CellDef => index.byKey.get(crossCellKey(table, table.rows[row]!.key, columnKey))!;
   const readings = new Map<string, CellReading>();
   /** A table continued on the next page without its header is read by count against the last header printed. */
-  let lastHeader: PrintedHeader = { columns: [], positioned: false };
+  let lastHeader: PrintedHeader = { columns: [], positioned: false, sideBySide: false };
   /** Columns that rows could not be read in because the printed header lacks them. */
   const lacking = new Set<string>();
   for (const capture of captures) {
@@ -226,6 +230,8 @@ export function readCrossTable(input: CrossTableInput): TableReading {
     const area = 'cells' in split ? split.cells : (capture.area ?? []);
     const placement: Placement = !('cells' in split)
       ? { kind: 'unplaced', reason: split.reason }
+      : strayFigures && !capture.positioned
+        ? { kind: 'unplaced', reason: OUT_OF_ROW_ORDER }
       : capture.aligned && own.positioned
         ? placeByAlignment(area, own, columnKeys)
         : capture.positioned && own.positioned
@@ -235,7 +241,7 @@ export function readCrossTable(input: CrossTableInput): TableReading {
     if (placement.kind === 'unplaced') {
       const raw = area.map((c) => c.text).join(' ').trim();
       for (const key of columnKeys) readings.set(cellOf(capture.row, key).key, unplaced(cellOf(capture.row, key), raw, placement.reason, line));
-      notes.warn(`“${rowLabel}”行：${placement.reason}，请对照原文填写`, line);
+      if (placement.reason !== OUT_OF_ROW_ORDER) notes.warn(`“${rowLabel}”行：${placement.reason}，请对照原文填写`, line);
       continue;
     }
     placement.missing.forEach((key) => lacking.add(key));
@@ -249,6 +255,7 @@ export function readCrossTable(input: CrossTableInput): TableReading {
       else readings.set(def.key, missing(def, '该行在此列下没有单元格', line));
     }
   }
+  if (strayFigures && captures.some((c) => !c.positioned)) notes.warn(`${name}：${OUT_OF_ROW_ORDER}，各行留空，请对照原文填写`);
   for (const key of lacking) {
     const def = cellOf(0, key);
     notes.warn(`表头中没有“${cellName(def, 'header')}”列，该列各格留空`);

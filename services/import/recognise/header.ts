@@ -31,6 +31,12 @@ export interface PrintedHeader {
   readonly columns: readonly HeaderColumn[];
   /** True when every found column has a position. */
   readonly positioned: boolean;
+  /**
+   * True when some line prints two or more of the found columns side by side, as a header
+   * row does. Headers found only one word a line (mutool, pdfminer) do not say which
+   * columns the table prints: those words may be the few not broken over lines.
+   */
+  readonly sideBySide: boolean;
 }
 
 /** The table's leaf headers in reading order (row by row, left to right), as printed by the format. */
@@ -89,7 +95,7 @@ interface Fragment {
  * The header's cells. Lines of a table printed without rules carry a narrow column's
  * header broken into pieces (`自然` / `人`); pieces stacked in one column are joined.
  */
-function headerCells(lines: readonly IndexedLine[], labels: readonly string[]): { cell: SourceCell; table?: number }[] {
+function headerCells(lines: readonly IndexedLine[], labels: readonly string[]): { cell: SourceCell; line: number; table?: number }[] {
   const starts = labels.map(looseNorm);
   const startsAHeader = (fragments: readonly Fragment[]): boolean => {
     const text = looseNorm(fragments.map((f) => f.cell.text).join(''));
@@ -127,6 +133,7 @@ function headerCells(lines: readonly IndexedLine[], labels: readonly string[]): 
     .filter((s) => s.length > 1)
     .map((s) => ({
       cell: { text: s.map((f) => f.cell.text).join(''), x0: Math.min(...s.map((f) => f.cell.x0!)), x1: Math.max(...s.map((f) => f.cell.x1!)) },
+      line: s[s.length - 1]!.line,
       table: s[0]!.table,
     }));
   return [...cells, ...joined];
@@ -138,12 +145,16 @@ export function findHeader(lines: readonly IndexedLine[], table: CrossTableDef, 
   const ancestorLabels = [...new Set(table.columns.flatMap((c) => c.path.slice(0, -1)))];
   const found: FoundLeaf[] = [];
   const ancestors: FoundAncestor[] = [];
-  for (const { cell, table: tableId } of headerCells(lines, [...leafLabels, ...ancestorLabels])) {
+  const leavesPerLine = new Map<number, number>();
+  for (const { cell, line, table: tableId } of headerCells(lines, [...leafLabels, ...ancestorLabels])) {
     if (cell.continued || classifyCell(cell.text) !== 'label') continue;
     const position = extent(cell);
     const ancestor = ancestorLabels.find((l) => isLabel(cell.text, l));
     if (ancestor && position) ancestors.push({ label: ancestor, ...position });
-    for (const label of labelsIn(cell.text, leafLabels)) found.push({ label, cell, ...(tableId === undefined ? {} : { table: tableId }) });
+    for (const label of labelsIn(cell.text, leafLabels)) {
+      found.push({ label, cell, ...(tableId === undefined ? {} : { table: tableId }) });
+      leavesPerLine.set(line, (leavesPerLine.get(line) ?? 0) + 1);
+    }
   }
   const taken = new Set<string>();
   const columns: HeaderColumn[] = [];
@@ -157,5 +168,6 @@ export function findHeader(lines: readonly IndexedLine[], table: CrossTableDef, 
   }
   const order = table.columns.map((c) => c.key);
   columns.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
-  return { columns, positioned: columns.length > 0 && columns.every((c) => c.x0 !== undefined) };
+  const sideBySide = [...leavesPerLine.values()].some((n) => n >= 2);
+  return { columns, positioned: columns.length > 0 && columns.every((c) => c.x0 !== undefined), sideBySide };
 }

@@ -75,7 +75,7 @@ export function placeByCount(
   }
   if (cells.length === 0) return { kind: 'placed', cells: new Map(columns.map((key) => [key, { text: '' }])), missing: [], stray: [] };
   const printed = header.columns.map((c) => c.key);
-  if (printed.length === cells.length) {
+  if (printed.length === cells.length && header.sideBySide) {
     const missing = columns.filter((k) => !printed.includes(k));
     return {
       kind: 'placed',

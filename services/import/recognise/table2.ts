@@ -6,7 +6,8 @@ import type { SourceCell } from '../source.ts';
 import type { CellReading } from '../types.ts';
 import { classifyCell, splitTrailingFigure } from './cells.ts';
 import type { IndexedLine, TableReading } from './context.ts';
-import { cleanCells, endAt, extent, isProse, Notes, overlap } from './context.ts';
+import { cleanCells, endAt, extent, isProse, Notes, OUT_OF_ROW_ORDER, overlap } from './context.ts';
+import { isPositioned } from '../source.ts';
 import { missing, readFound, unplaced } from './readings.ts';
 import { splitRunTogether } from './runTogether.ts';
 
@@ -119,6 +120,9 @@ export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, 
   let feesUnitNote: string | null = null;
   let started = false;
   let lastLine = -1;
+  /** Rows read from text without positions, and whether figures stood apart from every row there (see OUT_OF_ROW_ORDER). */
+  const textRows: { row: RowDef; raw: string; line: number }[] = [];
+  let strayFigures = false;
 
   const readRow = (row: RowDef, area: readonly SourceCell[], lineIndex: number, tableId: number | undefined, doubt?: string): void => {
     const defs = defsOf(row);
@@ -152,6 +156,7 @@ export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, 
       continue;
     }
     let recognised = false;
+    let rowRead = false;
     for (const [j, cell] of cells.entries()) {
       if (classifyCell(cell.text) !== 'label' || cell.continued) continue;
       if (isFeeHeader(cell.text, feeStart)) {
@@ -173,9 +178,14 @@ export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, 
       if (split) area.unshift({ text: split.figure });
       const doubt = found.fuzzy ? `行名“${cell.text}”与“${found.row.label}”不完全一致` : undefined;
       readRow(found.row, area, lineIndex, line.table, doubt);
+      if (!isPositioned(line)) textRows.push({ row: found.row, raw: area.map((c) => c.text).join(' ').trim(), line: lineIndex });
+      rowRead = true;
       recognised = true;
       break;
     }
+    // Figures alone or beside this table's header words are out of row order; beside another label they are another table's row.
+    const besideOtherLabel = cells.some((c) => classifyCell(c.text) === 'label' && !isFeeHeader(c.text, feeStart) && headerLabels(c.text, headers).length === 0);
+    if (!rowRead && !besideOtherLabel && !isPositioned(line) && cells.some((c) => classifyCell(c.text) === 'number')) strayFigures = true;
     if (recognised) {
       started = true;
       lastLine = lineIndex;
@@ -187,6 +197,10 @@ export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, 
     }
   }
 
+  if (strayFigures && textRows.length) {
+    notes.warn(`${name}：${OUT_OF_ROW_ORDER}，各行留空，请对照原文填写`);
+    for (const { row, raw, line } of textRows) for (const def of defsOf(row)) readings.set(def.key, unplaced(def, raw, OUT_OF_ROW_ORDER, line));
+  }
   const found = started;
   for (const row of rows) {
     const defs = defsOf(row);

@@ -18,6 +18,11 @@ const MIN_COLUMN_INDENT = 6;
 /** A figure as printed in a table (digits, separators, a dash for none). */
 const FIGURE = /^(?:[+-]?[\d\uFF10-\uFF19][\d\uFF10-\uFF19,，.．]*|[-—–－―])$/;
 
+/** Whether a text is a figure as a table prints it (digits, separators, or a dash for none). */
+export function isFigure(text: string): boolean {
+  return FIGURE.test(text);
+}
+
 /** Whether a line of text is laid out in columns. */
 export function isAlignedLine(line: string): boolean {
   if (COLUMN_GAP.test(line.trimEnd())) return true;

@@ -6,6 +6,7 @@ import { isPageFurniture } from '../../text/pageFurniture.ts';
 import type { SourceDocument, SourceLine } from '../../source.ts';
 import { alignedLine, isAlignedLine, labelAndFigures } from './alignedText.ts';
 import { cellsOf, nextPrintedLines, readCellRun, startsCellRun } from './cellRuns.ts';
+import { figureCells, figureRunLength, isFigureLine } from './figureLines.ts';
 import { readMarkdownTable } from './markdownTables.ts';
 import { breakRunOnLine, isRunOnLine } from './runOnText.ts';
 
@@ -87,6 +88,18 @@ export function readPlainText(text: string, format: ReportFormat = currentFormat
       out.push(...breakRunOnLine(line, format));
       lastTable = undefined;
       i++;
+      continue;
+    }
+    // A cell per line (mutool, pdfminer): a label's line and the figure lines right under it are one row.
+    const ownFigure = isFigureLine(line);
+    const labelled = !ownFigure && line.trim() !== '' && !line.includes('\t') && !isPageFurniture([line]) && Array.from(line.trim()).length <= MAX_LABEL_CHARS && !line.includes('。');
+    const start = labelled ? i + 1 : i;
+    const figures = laidOut || !(labelled || ownFigure) ? 0 : figureRunLength(lines, start);
+    if ((labelled && figures > 0) || (ownFigure && figures > 1)) {
+      const label = labelled ? plainLine(line, page, laidOut).cells : [];
+      out.push({ cells: [...label, ...figureCells(lines, start, figures)], printed: lines.slice(i, start + figures).map((l) => l.trim()).join(' ') });
+      lastTable = undefined;
+      i = start + figures;
       continue;
     }
     const plain = plainLine(line, page, laidOut);
