@@ -6,7 +6,7 @@ import { measure, summary } from './timing.ts';
 
 /**
  * Import of the text forms (test/fixtures/text-forms: layout and raw text from
- * pdftotext, Markdown from pandoc), and the recogniser on large and hostile text: a
+ * pdftotext, Markdown from pandoc, text from mutool and pdfminer), and the recogniser on large and hostile text: a
  * 1 MB text of table rows laid out in columns, 1 MB of one cell per line, and 200,000
  * short lines that look like cells (refused by the line limit; the time to say so).
  */

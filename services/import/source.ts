@@ -52,6 +52,12 @@ export interface SourceLine {
    * stand a little off its header); `grid`, column numbers of a Markdown table (exact).
    */
   readonly layout?: 'aligned' | 'grid';
+  /**
+   * The cells were cut out of text where a blank cell prints nothing (figures one space
+   * apart, one a line, or run together): fewer figures than columns do not say which
+   * cells are the blank ones.
+   */
+  readonly gapless?: boolean;
   /** The line as printed, when its cells were cut out of it (kept for sections and review). */
   readonly printed?: string;
 }

@@ -68,3 +68,23 @@ describe('tables printed column by column (pdfminer)', () => {
     expect(rows.map((c) => c.status)).toEqual(Array(6).fill('unplaced'));
   });
 });
+
+describe('table 2 rows in text where a blank cell prints nothing', () => {
+  const table2 = (rows: readonly string[]): string => ['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容 本年制发件数 本年废止件数 现行有效件数', ...rows].join('\n');
+
+  it('reads a full row, one figure a line or one space apart', () => {
+    const result = imported(table2(['规章', '1', '2', '3', '行政规范性文件 4 5 6']));
+    expect([...cellsOf(result, 't2.regulations.'), ...cellsOf(result, 't2.normativeDocuments.')].map((c) => c.value)).toEqual(['1', '2', '3', '4', '5', '6']);
+  });
+
+  it('leaves a row with fewer figures than columns unplaced: which cell is blank is not printed', () => {
+    const result = imported(table2(['规章', '1', '2', '', '行政规范性文件 4 5']));
+    const rows = [...cellsOf(result, 't2.regulations.'), ...cellsOf(result, 't2.normativeDocuments.')];
+    expect(rows.map((c) => c.status)).toEqual(Array(6).fill('unplaced'));
+  });
+
+  it('still reads a tab-separated row whose last cells are left off as blank there', () => {
+    const result = imported(table2(['规章\t1\t2']));
+    expect(cellsOf(result, 't2.regulations.').map((c) => [c.status, c.value])).toEqual([['read', '1'], ['read', '2'], ['blank', null]]);
+  });
+});

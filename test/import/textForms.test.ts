@@ -21,10 +21,16 @@ const files = readdirSync(FORMS_DIR).filter((f) => /^\d{3}_.*\.(txt|md)$/.test(f
 
 /**
  * Files whose form does not say where some figures are: `-raw` text drops blank cells
- * (a row of 5 figures under 7 columns), and pdftotext's layout of seed 004's table 4
- * prints the figures of the last five columns between two headers.
+ * (a row of 5 figures under 7 columns, `规章 0 0` under 3), and pdftotext's layout of
+ * seed 004's table 4 prints the figures of the last five columns between two headers.
  */
-const LOST_COLUMNS = new Set(['000_0d2bbb24978e26fe.raw.txt', '003_5735e3b36cf6f9b6.raw.txt', '004_796925a18fab7523.raw.txt', '004_796925a18fab7523.layout.txt']);
+const LOST_COLUMNS = new Set([
+  '000_0d2bbb24978e26fe.raw.txt',
+  '001_20272e85d49a1cc6.raw.txt',
+  '003_5735e3b36cf6f9b6.raw.txt',
+  '004_796925a18fab7523.raw.txt',
+  '004_796925a18fab7523.layout.txt',
+]);
 
 describe.each(files)('%s', (file) => {
   const seed = seeds.get(file.slice(0, 20))!;

@@ -2,7 +2,7 @@ import { blockCellKey } from '../../../shared/format/index.ts';
 import type { BlockTableDef, CellDef, CellIndex, ReportFormat } from '../../../shared/format/index.ts';
 import { isLabel, looseNorm, matchLabel } from '../../../shared/text/labels.ts';
 import { isPageFurniture } from '../text/pageFurniture.ts';
-import type { SourceCell } from '../source.ts';
+import type { SourceCell, SourceLine } from '../source.ts';
 import type { CellReading } from '../types.ts';
 import { classifyCell, splitTrailingFigure } from './cells.ts';
 import type { IndexedLine, TableReading } from './context.ts';
@@ -16,7 +16,8 @@ import { splitRunTogether } from './runTogether.ts';
  * 行政许可, 行政处罚, 行政强制, 行政事业性收费 with one value each), whether printed as
  * one table or as four. Every data row has a single label cell, so in text the cells
  * after it are the columns in order, and a row printing fewer leaves the last ones
- * blank; real tables are read by the header's positions. The fee column's unit text is
+ * blank (not in gapless text, where a blank cell prints nothing: such a row is
+ * unplaced); real tables are read by the header's positions. The fee column's unit text is
  * kept as printed (`单位：万元，保留4位小数`).
  */
 
@@ -84,7 +85,7 @@ function rowDefs(table: BlockTableDef): RowDef[] {
 type ColumnPositions = Map<string, { x0: number; x1: number; table: number | undefined }>;
 
 /** Cells of the row by column key: by header position in a real table, else in order after the label. */
-function assign(row: RowDef, area: readonly SourceCell[], positions: ColumnPositions, table: number | undefined): Map<string, SourceCell> | string {
+function assign(row: RowDef, area: readonly SourceCell[], positions: ColumnPositions, table: number | undefined, gapless: boolean): Map<string, SourceCell> | string {
   const assigned = new Map<string, SourceCell>();
   const byPosition =
     row.columns.length > 1 && area.every((c) => extent(c)) && row.columns.every((c) => positions.get(c.label)?.table === table);
@@ -98,6 +99,10 @@ function assign(row: RowDef, area: readonly SourceCell[], positions: ColumnPosit
   let cells = [...area];
   while (cells.length && cells[cells.length - 1]!.text === '') cells.pop();
   if (row.columns.length === 1) cells = cells.filter((c) => c.text !== '');
+  const printed = cells.filter((c) => c.text !== '').length;
+  if (gapless && printed > 0 && printed < row.columns.length) {
+    return `该行只印有${printed}格内容（${row.columns.length}列），原文中空白格不留痕迹，无法确定各数所属的列`;
+  }
   if (cells.length > row.columns.length) {
     const extra = cells.slice(0, cells.length - row.columns.length);
     if (extra.some((c) => c.text !== '')) return `该行印有${cells.length}格内容，多于${row.columns.length}列，无法确定各数所属的列`;
@@ -124,14 +129,14 @@ export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, 
   const textRows: { row: RowDef; raw: string; line: number }[] = [];
   let strayFigures = false;
 
-  const readRow = (row: RowDef, area: readonly SourceCell[], lineIndex: number, tableId: number | undefined, doubt?: string): void => {
+  const readRow = (row: RowDef, area: readonly SourceCell[], lineIndex: number, line: SourceLine, doubt?: string): void => {
     const defs = defsOf(row);
     if (defs.some((d) => readings.get(d.key)?.status === 'read')) {
       notes.warn(`“${row.label}”行出现了不止一次，只读入有数字的第一处`, lineIndex);
       return;
     }
     const split = splitRunTogether(area, defs);
-    const assigned = 'cells' in split ? assign(row, split.cells, positions, tableId) : split.reason;
+    const assigned = 'cells' in split ? assign(row, split.cells, positions, line.table, line.gapless === true) : split.reason;
     if (typeof assigned === 'string') {
       const raw = area.map((c) => c.text).join(' ').trim();
       for (const def of defs) readings.set(def.key, unplaced(def, raw, assigned, lineIndex));
@@ -177,7 +182,7 @@ export function readTable2(lines: readonly IndexedLine[], format: ReportFormat, 
       const area = cells.slice(j + 1);
       if (split) area.unshift({ text: split.figure });
       const doubt = found.fuzzy ? `行名“${cell.text}”与“${found.row.label}”不完全一致` : undefined;
-      readRow(found.row, area, lineIndex, line.table, doubt);
+      readRow(found.row, area, lineIndex, line, doubt);
       if (!isPositioned(line)) textRows.push({ row: found.row, raw: area.map((c) => c.text).join(' ').trim(), line: lineIndex });
       rowRead = true;
       recognised = true;

@@ -69,5 +69,5 @@ export function labelAndFigures(line: string): SourceLine | undefined {
   if (first > 0 && !/\p{Script=Han}/u.test(parts.slice(0, first).join(''))) return undefined;
   const label = parts.slice(0, first).join(' ');
   const figures = parts.slice(first).map((text) => ({ text }));
-  return { cells: label ? [{ text: label }, ...figures] : figures, printed: line };
+  return { cells: label ? [{ text: label }, ...figures] : figures, printed: line, gapless: true };
 }

@@ -97,7 +97,7 @@ export function readPlainText(text: string, format: ReportFormat = currentFormat
     const figures = laidOut || !(labelled || ownFigure) ? 0 : figureRunLength(lines, start);
     if ((labelled && figures > 0) || (ownFigure && figures > 1)) {
       const label = labelled ? plainLine(line, page, laidOut).cells : [];
-      out.push({ cells: [...label, ...figureCells(lines, start, figures)], printed: lines.slice(i, start + figures).map((l) => l.trim()).join(' ') });
+      out.push({ cells: [...label, ...figureCells(lines, start, figures)], printed: lines.slice(i, start + figures).map((l) => l.trim()).join(' '), gapless: true });
       lastTable = undefined;
       i = start + figures;
       continue;

@@ -99,7 +99,7 @@ function textLines(piece: string): SourceLine[] {
   const trailing = TRAILING_FIGURES.exec(text);
   if (!trailing) return [{ cells: [{ text }] }];
   const before = text.slice(0, trailing.index).trim();
-  return [...(before ? [{ cells: [{ text: before }] }] : []), { cells: figureCells(trailing[1]!), printed: trailing[1]! }];
+  return [...(before ? [{ cells: [{ text: before }] }] : []), { cells: figureCells(trailing[1]!), printed: trailing[1]!, gapless: true }];
 }
 
 /** A header without its unit bracket, which varies with the wording the agency chose (`本年收费金额（单位：万元，保留4位小数）`). */
@@ -149,7 +149,7 @@ function tableLines(text: string, table: TableDef): SourceLine[] {
       const run = FIGURE_RUN.exec(text.slice(end, following?.at ?? text.length));
       const cells = run ? figureCells(run[1]!) : [];
       if (run) end += run[0].length;
-      lines.push({ cells: [{ text: label }, ...cells], printed: text.slice(found.at, end) });
+      lines.push({ cells: [{ text: label }, ...cells], printed: text.slice(found.at, end), gapless: true });
     } else {
       lines.push({ cells: [{ text: label }] });
     }
