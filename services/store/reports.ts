@@ -132,7 +132,7 @@ export function insertReport(db: Db, agencyId: number, report: Report, encoded: 
   return requireReport(db, Number(lastInsertRowid));
 }
 
-export function writeReportContent(db: Db, id: number, report: Report, encoded: EncodedReport, now: string): ReportHead {
+export function writeReportContent(db: Db, id: number, report: Report, encoded: EncodedReport, now: string): void {
   statement(db, 'UPDATE reports SET year = ?, content = ?, content_hash = ?, updated_at = ? WHERE id = ?').run(
     report.year,
     encoded.json,
@@ -140,7 +140,6 @@ export function writeReportContent(db: Db, id: number, report: Report, encoded: 
     now,
     id,
   );
-  return requireReportHead(db, id);
 }
 
 export function setReportLabel(db: Db, id: number, label: string, now: string): ReportRow {

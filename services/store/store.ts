@@ -245,7 +245,9 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
   function writeContent(row: ReportHead, report: Report, encoded: EncodedReport, at: string): ReportHead {
     if (report.year !== row.year) reports.refuseTakenYear(db(), row.agency_id, report.year, row.id);
     agencies.writeAgencyDetails(db(), row.agency_id, report.agency, at);
-    return reports.writeReportContent(db(), row.id, report, encoded, at);
+    reports.writeReportContent(db(), row.id, report, encoded, at);
+    // The row as the two writes left it, not read back: every autosave comes here.
+    return { ...row, agency_name: report.agency.name, year: report.year, content_hash: encoded.hash, updated_at: at };
   }
 
   function keepCurrent(row: ReportRow, reason: revisions.RevisionReason, at: string): RevisionEntry | null {
@@ -330,8 +332,8 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
       const date = clock();
       const at = date.toISOString();
       const saved = writeContent(row, report, encoded, at);
-      const latest = revisions.latestRevision(db(), reportId);
-      const due = !latest || minutesBetween(latest.created_at, date) >= REVISION_EVERY_MINUTES;
+      const latest = revisions.latestRevisionTime(db(), reportId);
+      const due = !latest || minutesBetween(latest, date) >= REVISION_EVERY_MINUTES;
       const revision = due ? revisions.addRevisionIfChanged(db(), { reportId, report, encoded, reason: 'editing', now: at }) : null;
       return { summary: reports.toSummary(saved), revision };
     }),
