@@ -21,6 +21,7 @@ const REAL_DIR = join(import.meta.dirname, '..', 'fixtures', 'real');
 const EXACT_FLOOR: Record<string, number> = {
   'pingtan-2021.crawl.txt': 146,
   'pingtan-2022.crawl.txt': 169,
+  'pingtan-2022.page.html': 200,
   'pingtan-2023.crawl.txt': 161,
   'pingtan-2024.crawl.txt': 140,
   'pingtan-2024.page.html': 200,
