@@ -24,6 +24,12 @@ interface ExportStepProps {
   readonly onShowChecks: () => void;
 }
 
+/** 还有 2 个错误、1 项未完成 — what keeps the report from export, each count said once. */
+function notReadyText({ mistakes, unfinished }: { mistakes: number; unfinished: number }): string {
+  const left = [mistakes > 0 ? `${mistakes} 个错误` : '', unfinished > 0 ? `${unfinished} 项未完成` : ''].filter(Boolean);
+  return left.length > 0 ? `还有 ${left.join('、')}` : '尚未完成';
+}
+
 /** The print options (remembered with the agency), the pages as they will print, and the exports. */
 function ExportStep({ active, reportId, format, report, checks, exports, edit, onShowChecks }: ExportStepProps) {
   const { feeColumn } = format;
@@ -40,8 +46,7 @@ function ExportStep({ active, reportId, format, report, checks, exports, edit, o
       <div className="nb-export-bar">
         {readiness.status !== 'ready' ? (
           <span className="nb-export-status nb-severity-error" data-testid="export-status" data-status={readiness.status}>
-            {readiness.mistakes > 0 ? `还有 ${readiness.mistakes} 个错误` : '尚未完成'}
-            {readiness.unfinished > 0 ? `、${readiness.unfinished} 项未完成` : ''}，暂不可导出。<a onClick={onShowChecks}>查看检查结果</a>
+            {notReadyText(readiness)}，暂不可导出。<a onClick={onShowChecks}>查看检查结果</a>
           </span>
         ) : (
           <span className="nb-export-status nb-severity-ok" data-testid="export-status" data-status={readiness.status}>

@@ -256,7 +256,7 @@ describe.runIf(toolsAvailable('chromium'))('the report at 1024×768', { timeout:
     expect(await page.textContent('.nb-checks [data-severity="unfinished"]')).toContain('五、存在的主要问题及改进情况');
     await open(fullId, 'export');
     expect(await page.getAttribute('[data-testid="export-status"]', 'data-status')).toBe('draft');
-    expect(await page.textContent('[data-testid="export-status"]')).toContain('暂不可导出');
+    expect(await page.textContent('[data-testid="export-status"]')).toContain('还有 1 项未完成，暂不可导出');
     await ui.screenshot('export-empty-section');
 
     await open(blankId, 'checks');
