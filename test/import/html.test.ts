@@ -140,3 +140,21 @@ describe('refused and hostile pages', () => {
     expect(await importError(new TextEncoder().encode(divs), '嵌套.html')).toContain('看起来不是政府信息公开工作年度报告');
   });
 });
+
+describe('a report table an editor split in two, its header repeated', () => {
+  const REAL_PAGE = join(import.meta.dirname, '..', 'fixtures', 'real', 'pingtan-2024.page.html');
+
+  it('reads the rows after the split by count, not under the columns the HTML table model shifts them to', async () => {
+    const page = readFileSync(REAL_PAGE, 'utf8');
+    // Table 3 split before （三）不予公开: the merged 三、本年度办理结果 cell stays in the first table,
+    // so the rows after the split lack their first cell; the second table repeats the three header rows.
+    const split = page.indexOf('<tr><td rowspan="8"');
+    const table3 = page.lastIndexOf('<table', split);
+    const headerRows = page.slice(page.indexOf('<tbody>', table3) + '<tbody>'.length, page.indexOf('<tr><td colspan="3"', table3));
+    const html = `${page.slice(0, split)}</tbody></table><table border="1"><tbody>${headerRows}${page.slice(split)}`;
+    const whole = await importBytes(new Uint8Array(readFileSync(REAL_PAGE)), 'pingtan-2024.page.html');
+    const result = await importBytes(new TextEncoder().encode(html), 'split.html');
+    expect(whole.cells.filter((c) => c.value !== null)).toHaveLength(200);
+    expect(result.cells.map((c) => [c.key, c.value])).toEqual(whole.cells.map((c) => [c.key, c.value]));
+  });
+});

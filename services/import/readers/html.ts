@@ -207,7 +207,21 @@ function tableLines(table: Element, tableIndex: number): SourceLine[] {
     carried = [...due.filter((c) => c.rowsLeft > 0), ...started];
     if (cells.length) lines.push({ cells: cells.sort((a, b) => a.x0! - b.x0!), table: tableIndex });
   });
-  return lines;
+  return withoutShortRowPositions(lines);
+}
+
+/**
+ * A row covering fewer grid columns than its table has no certain positions: the HTML
+ * table model fills it from the left, but the cells it lacks are as often on the left — a
+ * merged label cut off where an editor split the table in two, the column headers
+ * repeated above the rest. Its cells lose their positions, so its figures are placed by
+ * count against the header, or not at all.
+ */
+function withoutShortRowPositions(lines: SourceLine[]): SourceLine[] {
+  // Reduced, not spread: a hostile table may have more rows or cells than a call takes arguments.
+  const width = (line: SourceLine): number => line.cells.reduce((most, c) => Math.max(most, c.x1!), 0);
+  const tableWidth = lines.reduce((most, line) => Math.max(most, width(line)), 0);
+  return lines.map((line) => (width(line) < tableWidth ? { ...line, cells: line.cells.map(({ text, continued }) => ({ text, ...(continued ? { continued } : {}) })) } : line));
 }
 
 interface ElementRange {
