@@ -51,7 +51,7 @@ async function sumBenchmarks(): Promise<BenchResult[]> {
     for (const row of numbers) for (let c = 0; c < row.length; c++) totals[c]! += row[c]!;
     return totals;
   };
-  const pair = await measurePair(20, () => sumReports(summands), bareSum, 3);
+  const pair = await measurePair(20, () => sumReports(summands, currentFormat), bareSum, 3);
   const comparison = compareWithEngine('plain loop adding the same 1,000 × 200 numbers', pair.ours, pair.engine);
   const results: BenchResult[] = [
     {
@@ -73,7 +73,7 @@ async function sumBenchmarks(): Promise<BenchResult[]> {
   const review = await measurePair(
     5,
     () => reviewWorkspace({ units, files, choices: [], notes: [], reportOf: (id) => reports[id - 1]! }),
-    () => sumReports(summands),
+    () => sumReports(summands, currentFormat),
     1,
   );
   const reviewComparison = compareWithEngine('the sum alone (no checks)', review.ours, review.engine);

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Button, Checkbox, Input, Tag, Tooltip } from 'antd';
-import { currentFormat } from '../../shared/format/index.ts';
+import type { ReportFormat } from '../../shared/format/index.ts';
 import { REVIEW_STATE_LABELS } from '../../shared/summary/types.ts';
 import type { CarryOverCheck, ReviewRow, ReviewState } from '../../shared/summary/types.ts';
 import { stateCounts, visibleRows } from './reviewFilter.ts';
@@ -13,9 +13,9 @@ export const STATE_COLORS: Readonly<Record<ReviewState, string>> = { missing: 'd
 const STATES: readonly ReviewState[] = ['errors', 'warnings', 'missing', 'passed'];
 
 /** The carried rows in the format's words (上年结转, 结转下年度继续办理). */
-const carried = currentFormat.relations.carryOver?.words ?? { from: '结转', to: '结转' };
+type CarryOverWords = NonNullable<ReportFormat['relations']['carryOver']>['words'];
 
-function carryOverText(check: CarryOverCheck): { text: string; title: string } {
+function carryOverText(check: CarryOverCheck, carried: CarryOverWords): { text: string; title: string } {
   const compared = `${carried.to}与该单位上年的${carried.from}`;
   if (check.status === 'mismatch') return { text: `不一致（${check.columns.length}列）`, title: `${compared}不一致：${check.columns.join('、')}` };
   if (check.status === 'consistent') return { text: '一致', title: `${compared}一致` };
@@ -24,7 +24,8 @@ function carryOverText(check: CarryOverCheck): { text: string; title: string } {
 
 const dash = (n: number) => (n === 0 ? '' : String(n));
 
-function columns(onOpen: (row: ReviewRow) => void): VirtualColumn<ReviewRow>[] {
+/** The carry-over column is shown only when the workspace's format carries a row over from last year. */
+function columns(onOpen: (row: ReviewRow) => void, carried: CarryOverWords | undefined): VirtualColumn<ReviewRow>[] {
   return [
     {
       key: 'unit',
@@ -65,16 +66,20 @@ function columns(onOpen: (row: ReviewRow) => void): VirtualColumn<ReviewRow>[] {
         return <span title={places}>{places}</span>;
       },
     },
-    {
-      key: 'carry',
-      title: carried.to,
-      width: '96px',
-      render: (row) => {
-        if (row.state === 'missing') return null;
-        const { text, title } = carryOverText(row.carryOver);
-        return <span title={title}>{text}</span>;
-      },
-    },
+    ...(carried
+      ? [
+          {
+            key: 'carry',
+            title: carried.to,
+            width: '96px',
+            render: (row: ReviewRow) => {
+              if (row.state === 'missing') return null;
+              const { text, title } = carryOverText(row.carryOver, carried);
+              return <span title={title}>{text}</span>;
+            },
+          },
+        ]
+      : []),
     { key: 'prose', title: '文表矛盾', width: '72px', render: (row) => dash(row.proseConflicts) },
     { key: 'uncertain', title: '识别存疑', width: '72px', sortable: true, render: (row) => dash(row.uncertainCells) },
     {
@@ -112,18 +117,21 @@ function columns(onOpen: (row: ReviewRow) => void): VirtualColumn<ReviewRow>[] {
 interface ReviewTableProps {
   readonly rows: readonly ReviewRow[];
   readonly onOpen: (row: ReviewRow) => void;
+  /** The format of the workspace's year: its carry-over words name the column. */
+  readonly format: ReportFormat;
   /** Buttons at the end of the toolbar (export). */
   readonly actions?: ReactNode;
 }
 
 /** One row per expected unit: state, counts and where the problems are; filter, search and sort. */
-export function ReviewTable({ rows, onOpen, actions }: ReviewTableProps) {
+export function ReviewTable({ rows, onOpen, format, actions }: ReviewTableProps) {
   const [states, setStates] = useState<ReviewState[]>([]);
   const [search, setSearch] = useState('');
   const [sorting, setSorting] = useState<Sorting | undefined>(undefined);
   const shown = useMemo(() => visibleRows(rows, { states, search, sorting }), [rows, states, search, sorting]);
   const counts = stateCounts(rows);
-  const cols = useMemo(() => columns(onOpen), [onOpen]);
+  const carried = format.relations.carryOver?.words;
+  const cols = useMemo(() => columns(onOpen, carried), [onOpen, carried]);
   return (
     <>
       {/* One line down to 1024 px wide with four-digit counts: short filter labels under one 只看, a search that gives way. */}

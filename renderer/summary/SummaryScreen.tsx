@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Button, InputNumber, Space, Spin } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { formatForYear } from '../../shared/format/index.ts';
 import type { SavedFile, SummaryOverview, SummarySum, SummaryUnit } from '../../shared/ipc/contract.ts';
 import type { ReviewRow } from '../../shared/summary/index.ts';
 import { nianbao, reason } from '../api.ts';
@@ -138,6 +139,7 @@ export function SummaryScreen({ route, onRoute, onHome }: SummaryScreenProps) {
       <ReviewTable
         rows={overview.rows}
         onOpen={openUnit}
+        format={formatForYear(year)}
         actions={
           <Button onClick={() => exportTo((id) => nianbao.summary.exportReview({ workspaceId: id }), '已导出审核表')} data-action="export-review">
             导出审核表

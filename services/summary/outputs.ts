@@ -1,5 +1,6 @@
 import type { Borders, Worksheet } from 'exceljs';
-import { cellIndex, cellName, currentFormat, formatById } from '../../shared/format/index.ts';
+import { cellIndex, cellName, formatById } from '../../shared/format/index.ts';
+import type { FormatRelations } from '../../shared/format/index.ts';
 import type { Agency } from '../../shared/model/report.ts';
 import { REVIEW_STATE_LABELS, buildReviewOpinion, summedReport } from '../../shared/summary/index.ts';
 import type { ReceivedFile, ReviewOpinionInput, ReviewRow, WorkspaceReview, WorkspaceSum } from '../../shared/summary/index.ts';
@@ -42,14 +43,22 @@ function bordered(sheet: Worksheet): void {
   sheet.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell) => (cell.border = ALL_BORDERS)));
 }
 
-/** How the format calls the carried-over row (上年结转), for the column that compares it with last year. */
-export function carryOverWords(): { readonly from: string; readonly to: string } {
-  return currentFormat.relations.carryOver?.words ?? { from: '结转', to: '结转' };
+type CarryOverWords = NonNullable<FormatRelations['carryOver']>['words'];
+
+function carryOverText(row: ReviewRow, words: CarryOverWords): string {
+  if (row.carryOver.status === 'unknown') return '无上年数据';
+  return row.carryOver.status === 'consistent' ? `与上年${words.from}一致` : `与上年${words.from}不一致：${row.carryOver.columns.join('、')}`;
 }
 
-function carryOverText(row: ReviewRow): string {
-  if (row.carryOver.status === 'unknown') return '无上年数据';
-  return row.carryOver.status === 'consistent' ? `与上年${carryOverWords().from}一致` : `与上年${carryOverWords().from}不一致：${row.carryOver.columns.join('、')}`;
+/** What keeps a unit's file from the sum or needs the reviewer, for the 文件 column. */
+function rowProblem(row: ReviewRow): string {
+  return [
+    row.unreadable ? `文件无法读取：${row.unreadable}` : '',
+    row.otherYear !== undefined ? `报告是${row.otherYear}年度的（未计入汇总）` : '',
+    row.needsChoice ? `收到${row.revisions}份，请选择` : '',
+  ]
+    .filter(Boolean)
+    .join('；');
 }
 
 function fileProblem(file: ReceivedFile): string {
@@ -61,35 +70,25 @@ function fileProblem(file: ReceivedFile): string {
 export async function reviewListXlsx(review: WorkspaceReview, options: { readonly title: string; readonly author: string }): Promise<Uint8Array> {
   const workbook = await newWorkbook(options.title, options.author);
   const sheet = workbook.addWorksheet('审核结果', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
-  header(
-    sheet,
-    ['序号', '单位', '状态', '错误', '警告', '提示', '未完成', '问题所在', `${carryOverWords().to}（对照上年）`, '文字与表格矛盾', '导入待核对', '文件', '版本', '审核意见'],
-    [6, 28, 9, 6, 6, 6, 7, 28, 18, 8, 8, 30, 6, 30],
-  );
+  // The carry-over column (上年结转 against last year) only where the workspace's format carries a row over.
+  const carried = review.format.relations.carryOver?.words;
+  const columns: readonly { readonly label: string; readonly width: number; readonly value: (row: ReviewRow) => string | number | null }[] = [
+    { label: '状态', width: 9, value: (row) => REVIEW_STATE_LABELS[row.state] },
+    { label: '错误', width: 6, value: (row) => row.counts.error },
+    { label: '警告', width: 6, value: (row) => row.counts.warning },
+    { label: '提示', width: 6, value: (row) => row.counts.hint },
+    { label: '未完成', width: 7, value: (row) => row.kinds.unfinished },
+    { label: '问题所在', width: 28, value: (row) => row.places.join('、') },
+    ...(carried ? [{ label: `${carried.to}（对照上年）`, width: 18, value: (row: ReviewRow) => (row.state === 'missing' ? '' : carryOverText(row, carried)) }] : []),
+    { label: '文字与表格矛盾', width: 8, value: (row) => row.proseConflicts },
+    { label: '导入待核对', width: 8, value: (row) => row.uncertainCells },
+    { label: '文件', width: 30, value: (row) => [row.fileName ?? '', rowProblem(row)].filter(Boolean).join('；') },
+    { label: '版本', width: 6, value: (row) => row.revision ?? '' },
+    { label: '审核意见', width: 30, value: (row) => row.note },
+  ];
+  header(sheet, ['序号', '单位', ...columns.map((c) => c.label)], [6, 28, ...columns.map((c) => c.width)]);
   review.units.forEach(({ row }, i) => {
-    const problem = [
-      row.unreadable ? `文件无法读取：${row.unreadable}` : '',
-      row.otherYear !== undefined ? `报告是${row.otherYear}年度的（未计入汇总）` : '',
-      row.needsChoice ? `收到${row.revisions}份，请选择` : '',
-    ]
-      .filter(Boolean)
-      .join('；');
-    sheet.addRow([
-      i + 1,
-      row.unitName,
-      REVIEW_STATE_LABELS[row.state],
-      row.counts.error,
-      row.counts.warning,
-      row.counts.hint,
-      row.kinds.unfinished,
-      row.places.join('、'),
-      row.state === 'missing' ? '' : carryOverText(row),
-      row.proseConflicts,
-      row.uncertainCells,
-      [row.fileName ?? '', problem].filter(Boolean).join('；'),
-      row.revision ?? '',
-      row.note,
-    ]).alignment = { vertical: 'top', wrapText: true };
+    sheet.addRow([i + 1, row.unitName, ...columns.map((c) => c.value(row))]).alignment = { vertical: 'top', wrapText: true };
   });
   bordered(sheet);
   const pending = [...review.unreadable, ...review.unassigned];

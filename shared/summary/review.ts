@@ -65,7 +65,8 @@ export function findingPlaces(findings: readonly Finding[], format: ReportFormat
 }
 
 function carryOverCheck(findings: readonly Finding[], format: ReportFormat, previous: Report | null | undefined): CarryOverCheck {
-  if (!previous) return { status: 'unknown' };
+  // Without the relation in both years' formats nothing was compared.
+  if (!previous || !format.relations.carryOver || !reportFormat(previous).relations.carryOver) return { status: 'unknown' };
   const cells = cellIndex(format).byKey;
   const columns = findings
     .filter((f) => f.rule === 'X-CARRY')

@@ -2,13 +2,13 @@ import { checkReport } from '../checks/index.ts';
 import type { CheckResult } from '../checks/index.ts';
 import { computeFigures } from '../figures/figures.ts';
 import type { Figures } from '../figures/figures.ts';
-import { cellIndex, currentFormat } from '../format/index.ts';
+import { cellIndex } from '../format/index.ts';
 import type { CellDef, ReportFormat } from '../format/index.ts';
 import { blankAgency, blankReport, reportFormat } from '../model/report.ts';
 import type { Agency, Report } from '../model/report.ts';
 
 /**
- * The 汇总: every cell of the three tables summed over the units. A cell where some
+ * The 汇总: every cell of the format's tables summed over the units. A cell where some
  * units are blank (or hold something that is not a figure) has the sum of the known
  * figures and names the units missing — never a silent 0. Money (万元, up to four
  * decimals) is added in units of 0.0001 so the sum is exact.
@@ -51,11 +51,13 @@ function scaleOf(cell: CellDef): number {
   return cell.kind === 'money' ? 10_000 : 1;
 }
 
-/** Sums the units' reports, cell by cell. All reports must be in one format. */
-export function sumReports(summands: readonly Summand[], format: ReportFormat = currentFormat): WorkspaceSum {
+/** Sums the units' reports, cell by cell, in `format` (the workspace's year's): all reports must be in it. */
+export function sumReports(summands: readonly Summand[], format: ReportFormat): WorkspaceSum {
   const figures = summands.map((s) => s.figures ?? computeFigures(s.report));
   figures.forEach((f, i) => {
-    if (f.format.id !== format.id) throw new Error(`${summands[i]!.unitName}的报告格式（${f.format.id}）与汇总的格式（${format.id}）不同`);
+    if (f.format.id !== format.id) {
+      throw new Error(`“${summands[i]!.unitName}”的报告是按${f.format.name}（${f.format.basis}）填写的，本年度的汇总按${format.name}（${format.basis}），无法相加。请该单位按本年度的格式重新报送。`);
+    }
   });
   const all = cellIndex(format).all;
   const position = new Map(all.map((cell, i) => [cell.key, i]));

@@ -1,3 +1,5 @@
+import { currentFormat, formatForYear } from '../format/index.ts';
+import type { ReportFormat } from '../format/index.ts';
 import type { Report } from '../model/report.ts';
 import { reviewUnit, shownRevision } from './review.ts';
 import type { UnitReview } from './review.ts';
@@ -21,6 +23,8 @@ export interface WorkspaceContents {
 }
 
 export interface WorkspaceReview {
+  /** The format of the workspace's year: its reports are summed in it, and its carry-over words head the review. */
+  readonly format: ReportFormat;
   /** One per expected unit, in the list's order. */
   readonly units: readonly UnitReview[];
   /** Readable files without a unit: no unit fits, or two fit equally (the reviewer chooses). */
@@ -33,6 +37,11 @@ export interface WorkspaceReview {
 
 function unitIdOf(file: ReceivedFile): number | null {
   return file.match.status === 'matched' ? file.match.unitId : null;
+}
+
+/** The format a workspace's reports are in: its year's (a folder with no readable report has no year; the latest format then names its columns). */
+function workspaceFormat(year: number | undefined): ReportFormat {
+  return year === undefined ? currentFormat : formatForYear(year);
 }
 
 /** Reviews every expected unit: the chosen (else newest) revision checked, notes attached. */
@@ -59,6 +68,7 @@ export function reviewWorkspace(contents: WorkspaceContents): WorkspaceReview {
     });
   });
   return {
+    format: workspaceFormat(contents.year),
     units,
     unassigned: contents.files.filter((f) => unitIdOf(f) === null && f.reading.status === 'read'),
     unreadable: contents.files.filter((f) => f.reading.status === 'unreadable'),
@@ -71,5 +81,5 @@ export function sumReviewedUnits(review: WorkspaceReview): WorkspaceSum {
   const summands: Summand[] = review.units.flatMap((u) =>
     u.report && u.check && u.row.otherYear === undefined ? [{ unitId: u.row.unitId, unitName: u.row.unitName, report: u.report, figures: u.check.figures }] : [],
   );
-  return sumReports(summands);
+  return sumReports(summands, review.format);
 }

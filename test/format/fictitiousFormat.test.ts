@@ -1,7 +1,9 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
 import { renderDocx } from '../../services/export/docx/renderDocx.ts';
 import { readPlainText } from '../../services/import/readers/text/plainText.ts';
 import { reportFromPreviousYear } from '../../services/store/nextYear.ts';
+import { reviewListXlsx, sumXlsx } from '../../services/summary/outputs.ts';
 import { recogniseReport } from '../../services/import/recognise/recogniseReport.ts';
 import { checkReport } from '../../shared/checks/index.ts';
 import { computeFigures } from '../../shared/figures/figures.ts';
@@ -13,6 +15,9 @@ import type * as FormatModule from '../../shared/format/index.ts';
 import type { ReportFormat } from '../../shared/format/index.ts';
 import { blankAgency, blankReport } from '../../shared/model/report.ts';
 import type { Report } from '../../shared/model/report.ts';
+import { checkSum, reviewWorkspace, sumReviewedUnits } from '../../shared/summary/index.ts';
+import type { ReceivedFile } from '../../shared/summary/index.ts';
+import { consistentReport } from '../fixtures/consistentReport.ts';
 import { readTables, textOf, parseXml, descendants, unzipDocx } from '../docx/ooxml.ts';
 
 /**
@@ -268,5 +273,53 @@ describe('a made-up second format, defined in this file only', () => {
     const lastYear = { ...blankReport(blankAgency('某某局'), 2029), sections: { overview: '上年的总体情况。' } };
     const next = reportFromPreviousYear(lastYear, lastYear.agency, 2030);
     expect([next.formatId, next.year, next.sections, next.values]).toEqual(['demo-2030', 2030, {}, {}]);
+  });
+
+  it("is summed and reviewed in a 汇总 of its year: its cells, its tables' names, no carry-over column", async () => {
+    const units = [
+      { id: 1, name: '甲局', aliases: [] },
+      { id: 2, name: '乙局', aliases: [] },
+    ];
+    const received = (id: number): ReceivedFile => ({
+      id,
+      fileName: `${units[id - 1]!.name}.nianbao`,
+      receivedAt: '',
+      byteLength: 1,
+      reading: { status: 'read', agency: units[id - 1]!.name, year: 2030, sourceFormat: 'exchange', uncertainCells: 0 },
+      match: { status: 'matched', unitId: id, by: 'exact' },
+      revision: 1,
+    });
+    const reports: Record<number, Report> = { 1: demoReport(balanced), 2: demoReport({ ...balanced, 'ca.done.online': '2', 'tr.budget': '' }) };
+    // Last year's reports are in the 2021 format, which carries a row over; this year's format does not.
+    const review = reviewWorkspace({ units, files: [received(1), received(2)], choices: [], notes: [], reportOf: (id) => reports[id] ?? null, previousOf: () => consistentReport(2029), year: 2030 });
+    expect(review.format.id).toBe('demo-2030');
+    expect(review.units.map((u) => [u.row.unitName, u.row.state, u.row.places, u.row.carryOver.status])).toEqual([
+      ['甲局', 'passed', [], 'unknown'],
+      ['乙局', 'errors', ['甲表', '乙表'], 'unknown'],
+    ]);
+
+    const sum = sumReviewedUnits(review);
+    expect(sum.formatId).toBe('demo-2030');
+    const cell = (key: string) => sum.cells.find((c) => c.key === key);
+    expect(cell('ca.received.total')).toMatchObject({ total: 16, complete: true });
+    expect(cell('tr.budget')).toMatchObject({ total: 1.5, complete: false, blankUnits: ['乙局'] });
+    expect(checkSum(sum, '某某市', 2030).findings.find((f) => f.id === 'CA-BAL.online')?.message).toContain('收到件数等于办结件数加结转件数');
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await reviewListXlsx(review, { title: '审核表', author: '某某市' })).buffer as ArrayBuffer);
+    const reviewHeader = (workbook.getWorksheet('审核结果')!.getRow(1).values as string[]).filter(Boolean);
+    expect(reviewHeader).toEqual(['序号', '单位', '状态', '错误', '警告', '提示', '未完成', '问题所在', '文字与表格矛盾', '导入待核对', '文件', '版本', '审核意见']);
+    expect(workbook.getWorksheet('审核结果')!.getRow(3).getCell(8).text).toBe('甲表、乙表');
+
+    const sumBook = new ExcelJS.Workbook();
+    await sumBook.xlsx.load((await sumXlsx(sum, { title: '汇总表', author: '某某市' })).buffer as ArrayBuffer);
+    const sheet = sumBook.getWorksheet('汇总')!;
+    // Merged over its columns, each table's name is read once per column.
+    expect(new Set((sheet.getRow(1).values as string[]).filter(Boolean))).toEqual(new Set(['序号', '单位', '甲表', '乙表']));
+    const cellColumns = sheet.getRow(2).values as string[];
+    const total = sheet.getRow(5);
+    expect(total.getCell(2).text).toBe('合计');
+    expect(total.getCell(cellColumns.indexOf('收到件数—合计')).value).toBe(16);
+    expect(total.getCell(cellColumns.findIndex((label) => label?.startsWith('培训经费'))).value).toBe(1.5);
   });
 });

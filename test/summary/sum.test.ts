@@ -18,7 +18,7 @@ test('a cell is the sum of the known figures; the blank units are named, never c
     { unitId: 1, unitName: '甲局', report: withValues({ [GRANTED]: '3', [FEES]: '0.1' }) },
     { unitId: 2, unitName: '乙镇', report: withValues({ [FEES]: '0.2' }) },
     { unitId: 3, unitName: '丙街道', report: withValues({ [GRANTED]: '4', [FEES]: '1.2345' }) },
-  ]);
+  ], currentFormat);
   const cell = (key: string) => sum.cells.find((c) => c.key === key)!;
   expect(cell(GRANTED)).toMatchObject({ total: 7, complete: false, blankUnits: ['乙镇'] });
   expect(contributions(sum, cell(GRANTED))).toEqual([
@@ -43,13 +43,13 @@ test('the 勾稽 rules run on the sum, and 本级报告 = Σ 下级 per cell wit
   const sum = sumReports([
     { unitId: 1, unitName: '甲', report: a },
     { unitId: 2, unitName: '乙', report: b },
-  ]);
+  ], currentFormat);
   expect(checkSum(sum, '县', 2024).counts.error).toBe(0);
   const broken = { ...b, values: { ...b.values, [GRANTED]: String(Number(b.values[GRANTED]) + 5) } };
   const brokenSum = sumReports([
     { unitId: 1, unitName: '甲', report: a },
     { unitId: 2, unitName: '乙', report: broken },
-  ]);
+  ], currentFormat);
   expect(checkSum(brokenSum, '县', 2024).findings.map((f) => f.id)).toContain('T3-BAL.naturalPerson');
 
   const own = summedReport(sum, '县', 2024);
@@ -78,7 +78,7 @@ test('property: each cell is the exact sum of the units that have a figure, and 
         });
         return { unitId: u + 1, unitName: `单位${u + 1}`, report: withValues(values) };
       });
-      const sum = sumReports(reports);
+      const sum = sumReports(reports, currentFormat);
       keys.forEach((cell, i) => {
         const known = units.map((row) => row[i]).filter((v): v is number => v !== null && v !== undefined);
         const blank = units.flatMap((row, u) => (row[i] === null ? [`单位${u + 1}`] : []));

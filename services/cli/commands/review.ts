@@ -1,7 +1,7 @@
 import { SEVERITY_LABELS } from '../../../shared/checks/index.ts';
 import { REVIEW_STATE_LABELS } from '../../../shared/summary/index.ts';
 import type { ReviewState } from '../../../shared/summary/index.ts';
-import { carryOverWords, reviewListXlsx } from '../../summary/outputs.ts';
+import { reviewListXlsx } from '../../summary/outputs.ts';
 import type { CliCommand } from '../command.ts';
 import { parseArgs, UsageError } from '../command.ts';
 import { refuseOverwrite } from '../exportArgs.ts';
@@ -19,6 +19,7 @@ export const reviewCommand: CliCommand = {
     if (out) refuseOverwrite(out, parsed.options.has('force'));
     const folder = await readFolderArgs('review', parsed.positional, parsed.options.get('units'), io);
     const { review } = folder;
+    const carried = review.format.relations.carryOver?.words;
     if (parsed.options.has('json')) {
       io.out.write(
         `${JSON.stringify(
@@ -39,7 +40,7 @@ export const reviewCommand: CliCommand = {
           row.unreadable ? `文件无法读取：${row.unreadable}` : '',
           row.otherYear !== undefined ? `报告是${row.otherYear}年度的，不是${folder.year}年度的（未计入汇总）` : '',
           row.needsChoice ? `收到${row.revisions}份，显示最新一份，请选择` : '',
-          row.carryOver.status === 'mismatch' ? `${carryOverWords().to}与上年${carryOverWords().from}不一致：${row.carryOver.columns.join('、')}` : '',
+          carried && row.carryOver.status === 'mismatch' ? `${carried.to}与上年${carried.from}不一致：${row.carryOver.columns.join('、')}` : '',
           row.proseConflicts ? `文字与表格矛盾${row.proseConflicts}处` : '',
           row.uncertainCells ? `导入待核对${row.uncertainCells}格` : '',
         ].filter(Boolean);
