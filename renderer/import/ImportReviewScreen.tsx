@@ -4,6 +4,7 @@ import { checkReport } from '../../shared/checks/index.ts';
 import { tableLayouts } from '../../shared/format/index.ts';
 import type { AgencyRecord, ImportedCell, ImportReview, ReportSummary } from '../../shared/ipc/contract.ts';
 import { reportFormat, YEARS } from '../../shared/model/report.ts';
+import { yearFormatConflict } from '../../shared/model/yearFormat.ts';
 import { nianbao, reason } from '../api.ts';
 import { findingsByCell } from '../checks/findingsByCell.ts';
 import { draftReducer, startHistory } from '../editor/draftHistory.ts';
@@ -69,6 +70,8 @@ export function ImportReviewScreen({ review, agency, chosenYear, onCancel, onCre
   const [sourceView, setSourceView] = useState<SourceView>('page');
   const [busy, setBusy] = useState(false);
   const format = reportFormat(report);
+  /** Why the year chosen cannot take the report (its year is written in another format), if it cannot. */
+  const yearConflict = yearFormatConflict(report, year);
   const checks = useMemo(() => checkReport(report), [report]);
   const findingsOfCells = useMemo(() => findingsByCell(checks.findings), [checks]);
   const cells = useMemo(() => new Map(review.cells.map((c) => [c.key, c])), [review.cells]);
@@ -126,7 +129,7 @@ export function ImportReviewScreen({ review, agency, chosenYear, onCancel, onCre
           <span className="nb-muted">导入到“{otherAgency && target === 'file' ? otherAgency : agency.agency.name}”</span>
           <InputNumber value={year} min={YEARS.first} max={YEARS.last} precision={0} suffix="年度" onChange={(v) => v !== null && setYear(v)} />
           <Button onClick={cancel} data-action="cancel-import">取消</Button>
-          <Button type="primary" loading={busy} onClick={() => void confirm()} data-action="confirm-import">
+          <Button type="primary" loading={busy} disabled={yearConflict !== undefined} title={yearConflict} onClick={() => void confirm()} data-action="confirm-import">
             确认无误，创建报告
           </Button>
         </Space>
@@ -187,6 +190,7 @@ export function ImportReviewScreen({ review, agency, chosenYear, onCancel, onCre
               }
             />
           )}
+          {yearConflict && <Alert type="error" showIcon className="nb-gap" data-testid="year-format-conflict" message={yearConflict} />}
           {review.notes.map((note) => (
             <Alert key={note} type="info" showIcon message={note} className="nb-gap" />
           ))}

@@ -2,6 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Result } from '../../shared/model/validation.ts';
 import { currentFormat } from '../../shared/format/index.ts';
+import type { Report } from '../../shared/model/report.ts';
+import { yearFormatConflict } from '../../shared/model/yearFormat.ts';
 import { readDocx } from './readers/docx.ts';
 import { readHtml } from './readers/html.ts';
 import { readMhtml } from './readers/mhtml.ts';
@@ -113,4 +115,13 @@ export async function importFile(input: ImportInput): Promise<Result<ImportResul
   const document = await readDocument(file.value.bytes, file.value.name);
   if (!document.ok) return document;
   return recogniseReport(document.value, file.value.name);
+}
+
+/**
+ * The reviewed import as a report of `year` (the file's, or another the user chose): refused,
+ * saying why, when that year is written in another format than the one the file was read in.
+ */
+export function reportAsYear(report: Report, year: number): Result<Report> {
+  const conflict = yearFormatConflict(report, year);
+  return conflict === undefined ? { ok: true, value: { ...report, year } } : { ok: false, error: conflict };
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
 import { renderDocx } from '../../services/export/docx/renderDocx.ts';
+import { reportAsYear } from '../../services/import/index.ts';
 import { readPlainText } from '../../services/import/readers/text/plainText.ts';
 import { reportFromPreviousYear } from '../../services/store/nextYear.ts';
 import { reviewListXlsx, sumXlsx } from '../../services/summary/outputs.ts';
@@ -321,5 +322,23 @@ describe('a made-up second format, defined in this file only', () => {
     expect(total.getCell(2).text).toBe('合计');
     expect(total.getCell(cellColumns.indexOf('收到件数—合计')).value).toBe(16);
     expect(total.getCell(cellColumns.findIndex((label) => label?.startsWith('培训经费'))).value).toBe(1.5);
+  });
+
+  it('is not filed as a report of a year written in another format: the import reviewed under that year says why', () => {
+    const source = readPlainText(documentText(buildDocument(demoReport(balanced))));
+    if (!source.ok) throw new Error(source.error);
+    const reading = recogniseReport(source.value, '演示.txt');
+    if (!reading.ok) throw new Error(reading.error);
+    const read = reading.value.report;
+    const later = reportAsYear(read, 2031);
+    expect(later.ok && [later.value.year, later.value.formatId, later.value.values]).toEqual([2031, 'demo-2030', read.values]);
+    const earlier = reportAsYear(read, 2029);
+    const older = formatForYear(2029);
+    expect(earlier).toEqual({
+      ok: false,
+      error:
+        `这份报告是按演示工作年度报告格式（演示〔2030〕1号）读出的，而2029年度的报告应按${older.name}（${older.basis}）填写，两者的表格不同，` +
+        `不能作为2029年度的报告导入。请按文件中的年度导入；如确是2029年度的报告，请按${older.basis}的格式编写后再导入。`,
+    });
   });
 });

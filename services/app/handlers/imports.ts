@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ImportedCell, ImportReview } from '../../../shared/ipc/contract.ts';
-import { IMPORT_EXTENSIONS } from '../../import/index.ts';
+import { IMPORT_EXTENSIONS, reportAsYear } from '../../import/index.ts';
 import type { CellReading, ImportResult } from '../../import/index.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Implementations } from '../registry.ts';
@@ -58,7 +58,8 @@ export function importHandlers({ store, dialogs, heavy }: AppDeps): Implementati
     'nianbao:import:confirm': async ({ agencyId, report, fileName }) => {
       // The store files an imported report under the agency of its name: the chosen one.
       const { agency } = agencyOf(store, agencyId);
-      const filed = { ...report, agency: { ...report.agency, name: agency.name } };
+      const asYear = unwrap(reportAsYear(report, report.year));
+      const filed = { ...asYear, agency: { ...asYear.agency, name: agency.name } };
       const imported = unwrap(store.importReport({ report: filed, source: fileName }));
       return summaryOf(store, imported.summary.id);
     },
