@@ -23,6 +23,7 @@ const EXACT_FLOOR: Record<string, number> = {
   'pingtan-2022.crawl.txt': 169,
   'pingtan-2022.page.html': 200,
   'pingtan-2023.crawl.txt': 161,
+  'pingtan-2023.page.html': 199,
   'pingtan-2024.crawl.txt': 140,
   'pingtan-2024.page.html': 200,
   'pingtan-2025.crawl.txt': 146,
