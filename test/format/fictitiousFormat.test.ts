@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
 import { renderDocx } from '../../services/export/docx/renderDocx.ts';
+import { renderXlsx } from '../../services/export/xlsx/renderXlsx.ts';
 import { reportAsYear } from '../../services/import/index.ts';
 import { readPlainText } from '../../services/import/readers/text/plainText.ts';
 import { reportFromPreviousYear } from '../../services/store/nextYear.ts';
@@ -15,11 +16,14 @@ import { cellIndex, feeCell, formatForYear, tableLayouts } from '../../shared/fo
 import type * as FormatModule from '../../shared/format/index.ts';
 import type { ReportFormat } from '../../shared/format/index.ts';
 import { blankAgency, blankReport } from '../../shared/model/report.ts';
+import { renderPrintHtml } from '../../shared/print/renderPrintHtml.ts';
+import { renderWebHtml } from '../../shared/web/renderWebHtml.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { checkSum, reviewWorkspace, sumReviewedUnits } from '../../shared/summary/index.ts';
 import type { ReceivedFile } from '../../shared/summary/index.ts';
 import { consistentReport } from '../fixtures/consistentReport.ts';
 import { readTables, textOf, parseXml, descendants, unzipDocx } from '../docx/ooxml.ts';
+import { attr, elements, parseHtml, tableCells, textOf as htmlText } from '../web/htmlDocument.ts';
 
 /**
  * A second format is one new file: a small made-up format (two tables, three sections,
@@ -340,5 +344,51 @@ describe('a made-up second format, defined in this file only', () => {
         `这份报告是按演示工作年度报告格式（演示〔2030〕1号）读出的，而2029年度的报告应按${older.name}（${older.basis}）填写，两者的表格不同，` +
         `不能作为2029年度的报告导入。请按文件中的年度导入；如确是2029年度的报告，请按${older.basis}的格式编写后再导入。`,
     });
+  });
+
+  it('prints, goes on the web and into a workbook with its own tables: their titles, labels, merges, widths and figures', async () => {
+    const model = buildDocument(demoReport(balanced));
+    const tables = model.sections.flatMap((s) => s.blocks.filter((b): b is DocTable => b.kind === 'table'));
+    const grid = (table: DocTable) => table.cells.map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text }));
+    const htmlGrid = (html: string) =>
+      elements(parseHtml(html).document)
+        .filter((e) => e.tagName === 'table')
+        .map((table) => tableCells(table).map(({ row, col, rowSpan, colSpan, text }) => ({ row, col, rowSpan, colSpan, text })));
+    expect(tables.map((t) => t.title)).toEqual(['二、办件情况', '三、培训情况']);
+
+    // The print layout: each table's grid as the document model has it, its columns in the format's millimetres.
+    const print = renderPrintHtml(model, { fontBaseUrl: 'file:///fonts/' });
+    expect(parseHtml(print).errors).toEqual([]);
+    expect(htmlGrid(print)).toEqual(tables.map(grid));
+    const printed = elements(parseHtml(print).document);
+    expect(printed.filter((e) => e.tagName === 'col').map((e) => attr(e, 'style'))).toEqual([60, 32, 32, 32, 96, 60].map((mm) => `width: ${mm}mm`));
+    expect(printed.filter((e) => e.tagName === 'h2').map(htmlText)).toEqual(['一、工作概况', '二、办件情况', '三、培训情况']);
+    expect(htmlText(printed.find((e) => e.tagName === 'h1')!)).toBe('某某局2030年演示工作年度报告');
+
+    // The web page: the same grids, each table captioned with its title, a figure naming its row and column.
+    const web = renderWebHtml(model);
+    expect(parseHtml(web).errors).toEqual([]);
+    expect(htmlGrid(web)).toEqual(tables.map(grid));
+    const page = elements(parseHtml(web).document);
+    expect(page.filter((e) => e.tagName === 'caption').map(htmlText)).toEqual(['二、办件情况', '三、培训情况']);
+    const received = page.find((e) => e.tagName === 'td' && htmlText(e) === '5')!;
+    const headerIds = attr(received, 'headers')!.split(' ');
+    expect(headerIds.map((id) => htmlText(page.find((e) => attr(e, 'id') === id)!))).toEqual(['办理渠道', '网上', '收到件数']);
+
+    // The workbook: a sheet per table named by its title, every label and figure where the grid has it, figures as numbers.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await renderXlsx(model)).buffer as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['二、办件情况', '三、培训情况']);
+    tables.forEach((table, i) => {
+      const sheet = workbook.worksheets[i]!;
+      expect([sheet.getCell(1, 1).text, sheet.getCell(2, 1).text]).toEqual([model.title, table.title]);
+      for (const cell of table.cells) {
+        const value = sheet.getCell(cell.row + 3, cell.col + 1).value;
+        expect(value).toEqual(cell.key !== undefined && cell.text !== '' ? Number(cell.text) : cell.text || null);
+      }
+      const merged = table.cells.filter((c) => c.rowSpan > 1 || c.colSpan > 1).map((c) => sheet.getCell(c.row + 3, c.col + 1).address);
+      for (const address of merged) expect(sheet.getCell(address).isMerged).toBe(true);
+    });
+    expect(workbook.worksheets[1]!.getCell(8, 2).numFmt).toBe('0.0');
   });
 });
