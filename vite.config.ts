@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
+import { antdStaticStyles } from './scripts/antdStyles.ts';
 
 /**
  * `npm run dev` only: React Fast Refresh injects an inline script, which the page's CSP
@@ -19,7 +20,7 @@ const devServerWithoutCsp: Plugin = {
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), devServerWithoutCsp],
+  plugins: [react(), antdStaticStyles(), devServerWithoutCsp],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -5,17 +5,17 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import '@fontsource/noto-sans-sc/400.css';
+// antd's styles for our theme, built ahead of time: antd skips computing and inserting the ones it finds there.
+import 'virtual:antd-styles.css';
 import './styles/app.css';
 import { App } from './App.tsx';
-
-/** The UI face: the system's Chinese UI font, else the bundled Noto Sans SC (the app never goes online). */
-const FONT_FAMILY = "'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
+import { THEME } from './theme.ts';
 
 dayjs.locale('zh-cn');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { fontFamily: FONT_FAMILY, borderRadius: 4, colorPrimary: '#1d5fa7' } }}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={THEME}>
       <AntApp className="nb-app">
         <App />
       </AntApp>
