@@ -141,8 +141,33 @@ describe('refused and hostile pages', () => {
   });
 });
 
+const REAL_PAGE = join(import.meta.dirname, '..', 'fixtures', 'real', 'pingtan-2024.page.html');
+
+/** Each figure cell of the real 2024 page (`<p style="text-indent: 0em;">217</p>`), rewritten as Word and web editors write figures. */
+const FIGURE = /(<p style="text-indent: 0em;">)(\d+(?:\.\d+)?)(<\/p>)/g;
+const WORD_FIGURES: Record<string, (figure: string) => string> = {
+  'digits in separate spans': (n) => n.split('').map((d) => `<span lang=EN-US>${d}</span>`).join(''),
+  'an <o:p> after the figure': (n) => `<span>${n}<o:p></o:p></span>`,
+  '&nbsp; padding': (n) => `&nbsp;${n}&nbsp;&nbsp;`,
+  'an mso-spacerun span before it': (n) => `<span style='mso-spacerun:yes'>&nbsp; </span>${n}`,
+  'full-width digits': (n) => n.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))),
+  '<font> and <b> around it': (n) => `<font face="仿宋_GB2312"><b>${n}</b></font>`,
+  'a downlevel-revealed conditional comment': (n) => `<![if !supportMisc]>${n}<![endif]>`,
+  'a hidden mso-hide span beside it': (n) => `${n}<span style="display:none;mso-hide:all">9</span>`,
+};
+
+describe('figures written the ways Word and web editors write them', () => {
+  it.each(Object.keys(WORD_FIGURES))('%s: every cell of the real page reads as before', async (form) => {
+    const page = readFileSync(REAL_PAGE, 'utf8');
+    const html = page.replace(FIGURE, (_m, open: string, figure: string, close: string) => `${open}${WORD_FIGURES[form]!(figure)}${close}`);
+    expect(html).not.toBe(page);
+    const whole = await importBytes(new Uint8Array(readFileSync(REAL_PAGE)), 'pingtan-2024.page.html');
+    const result = await importBytes(new TextEncoder().encode(html), 'word.html');
+    expect(result.cells.map((c) => [c.key, c.value])).toEqual(whole.cells.map((c) => [c.key, c.value]));
+  });
+});
+
 describe('a report table an editor split in two, its header repeated', () => {
-  const REAL_PAGE = join(import.meta.dirname, '..', 'fixtures', 'real', 'pingtan-2024.page.html');
 
   it('reads the rows after the split by count, not under the columns the HTML table model shifts them to', async () => {
     const page = readFileSync(REAL_PAGE, 'utf8');
