@@ -4,18 +4,38 @@ import { createHash } from 'node:crypto';
  * JSON with object keys sorted at every level, so the same content always gives the
  * same text (and hash) whatever order its keys were built in. Written out directly rather
  * than through a JSON.stringify replacer that rebuilds every object: this runs on every
- * autosave. Plain data only (what JSON.stringify would write for it): undefined members
- * are left out of objects and written as null in arrays.
+ * autosave, so it appends to one string instead of building arrays to join. Plain data
+ * only (what JSON.stringify would write for it): undefined members are left out of
+ * objects and written as null in arrays.
  */
 export function canonicalJson(value: unknown): string {
+  if (typeof value === 'string') return quoted(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item: unknown) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
-  const record = value as Record<string, unknown>;
-  const members: string[] = [];
-  for (const key of sortedKeys(record)) {
-    if (record[key] !== undefined) members.push(`${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      text += (i === 0 ? '' : ',') + (item === undefined ? 'null' : canonicalJson(item));
+    }
+    return text + ']';
   }
-  return `{${members.join(',')}}`;
+  const record = value as Record<string, unknown>;
+  let text = '{';
+  for (const key of sortedKeys(record)) {
+    const member = record[key];
+    if (member !== undefined) text += (text.length === 1 ? '' : ',') + quoted(key) + ':' + canonicalJson(member);
+  }
+  return text + '}';
+}
+
+/** What JSON.stringify would escape: a quote, a backslash, a control character, a (lone) surrogate. */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** Longer texts (section texts) almost always hold a line break: JSON.stringify them without a first scan. */
+const SHORT = 64;
+
+/** A string as JSON.stringify writes it; cell keys and figures are short and need no escaping, and quoting them by hand is cheaper. */
+function quoted(text: string): string {
+  return text.length > SHORT || ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
 /** An object property name that is an array index: JavaScript lists those first, in numeric order. */
@@ -32,6 +52,7 @@ function sortedKeys(record: Record<string, unknown>): string[] {
   const keys = Object.keys(record);
   let indices = 0;
   while (indices < keys.length && isArrayIndex(keys[indices]!)) indices++;
+  if (indices === 0) return keys.sort();
   return [...keys.slice(0, indices), ...keys.slice(indices).sort()];
 }
 

@@ -17,6 +17,15 @@ describe('canonicalJson', () => {
     fc.assert(fc.property(fc.jsonValue(), (value) => canonicalJson(value) === sortThenStringify(value)), { numRuns: 2000 });
   });
 
+  it('escapes strings as JSON.stringify does: quotes, backslashes, control characters, lone surrogates, long texts', () => {
+    const anyText = fc.string({ unit: 'binary', maxLength: 80 });
+    fc.assert(fc.property(fc.dictionary(anyText, fc.oneof(anyText, fc.array(anyText))), (value) => canonicalJson(value) === sortThenStringify(value)), {
+      numRuns: 2000,
+    });
+    const tricky = { 'a"b': 'c\\d', '\u0001': '\n', '\ud800': 'x\udc00', '\u2028': '\u007f', long: `第一段。\n${'字'.repeat(100)}"` };
+    expect(canonicalJson(tricky)).toBe(sortThenStringify(tricky));
+  });
+
   it('writes the same for numeric-looking keys, which JavaScript orders first', () => {
     const value = { b: 1, '10': 2, '2': 3, a: { '01': 4, '1': 5, z: [undefined, { y: 1, x: 2 }] }, u: undefined };
     expect(canonicalJson(value)).toBe(sortThenStringify(value));
