@@ -2,6 +2,7 @@ import { channels, ipcContract } from '../../shared/ipc/contract.ts';
 import type { Channel, ChannelResult, IpcResponse, ValidArgs } from '../../shared/ipc/contract.ts';
 import type { Result } from '../../shared/model/validation.ts';
 import { validate } from '../../shared/model/validation.ts';
+import { compiledSchema } from '../compiledSchema.ts';
 
 /**
  * The handler registry: one function per channel of the contract. Every call's argument
@@ -30,7 +31,7 @@ export function unwrap<T>(result: Result<T>): T {
 
 /** The channel's argument after its schema, or what is wrong with it in Chinese. */
 function validateArgs<C extends Channel>(channel: C, args: unknown): Result<ValidArgs<C>> {
-  return validate(ipcContract[channel].args, args, '请求的参数有误：') as Result<ValidArgs<C>>;
+  return validate(compiledSchema(ipcContract[channel].args), args, '请求的参数有误：') as Result<ValidArgs<C>>;
 }
 
 function failureMessage(channel: Channel, error: unknown): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compiledSchema } from '../compiledSchema.ts';
 import { agencySchema, reportSchema } from '../../shared/model/report.ts';
 import type { Result } from '../../shared/model/validation.ts';
 import { validate } from '../../shared/model/validation.ts';
@@ -71,5 +72,5 @@ export type FileInput = z.input<typeof fileInput>;
 
 /** Validates a method's input; the error says which field is wrong and how, in Chinese. */
 export function validateInput<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> {
-  return validate(schema, input ?? {}, '输入有误：');
+  return validate(compiledSchema(schema), input ?? {}, '输入有误：');
 }
