@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Button, Checkbox, Input, Tag, Tooltip } from 'antd';
-import type { ReportFormat } from '../../shared/format/index.ts';
+import type { CarryOverWords, ReportFormat } from '../../shared/format/index.ts';
 import { REVIEW_STATE_LABELS } from '../../shared/summary/types.ts';
 import type { CarryOverCheck, ReviewRow, ReviewState } from '../../shared/summary/types.ts';
 import { stateCounts, visibleRows } from './reviewFilter.ts';
@@ -11,9 +11,6 @@ import { VirtualRows } from './VirtualRows.tsx';
 
 export const STATE_COLORS: Readonly<Record<ReviewState, string>> = { missing: 'default', errors: 'error', warnings: 'warning', passed: 'success' };
 const STATES: readonly ReviewState[] = ['errors', 'warnings', 'missing', 'passed'];
-
-/** The carried rows in the format's words (上年结转, 结转下年度继续办理). */
-type CarryOverWords = NonNullable<ReportFormat['relations']['carryOver']>['words'];
 
 function carryOverText(check: CarryOverCheck, carried: CarryOverWords): { text: string; title: string } {
   const compared = `${carried.to}与该单位上年的${carried.from}`;

@@ -1,6 +1,6 @@
 import type { Borders, Worksheet } from 'exceljs';
 import { cellIndex, cellName, formatById } from '../../shared/format/index.ts';
-import type { FormatRelations } from '../../shared/format/index.ts';
+import type { CarryOverWords } from '../../shared/format/index.ts';
 import type { Agency } from '../../shared/model/report.ts';
 import { REVIEW_STATE_LABELS, buildReviewOpinion, summedReport } from '../../shared/summary/index.ts';
 import type { ReceivedFile, ReviewOpinionInput, ReviewRow, WorkspaceReview, WorkspaceSum } from '../../shared/summary/index.ts';
@@ -42,8 +42,6 @@ function header(sheet: Worksheet, labels: readonly string[], widths: readonly nu
 function bordered(sheet: Worksheet): void {
   sheet.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell) => (cell.border = ALL_BORDERS)));
 }
-
-type CarryOverWords = NonNullable<FormatRelations['carryOver']>['words'];
 
 function carryOverText(row: ReviewRow, words: CarryOverWords): string {
   if (row.carryOver.status === 'unknown') return '无上年数据';

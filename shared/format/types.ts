@@ -224,6 +224,12 @@ export interface NamedCells {
   readonly keyword?: string;
 }
 
+/** How prose and the UI say the two rows of the carry-over (`上年结转`, `结转下年度继续办理`). */
+export interface CarryOverWords {
+  readonly from: string;
+  readonly to: string;
+}
+
 /**
  * What the format's figures mean beyond each table's own sums: the rules that compare
  * years, tables and prose read them here. Each is optional: a format without one
@@ -238,7 +244,7 @@ export interface FormatRelations {
     readonly table: TableId;
     readonly fromRow: string;
     readonly toRow: string;
-    readonly words: { readonly from: string; readonly to: string };
+    readonly words: CarryOverWords;
   };
   /**
    * Documents in force: last year's in force + issued − repealed = this year's, per row;
