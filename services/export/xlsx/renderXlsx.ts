@@ -3,7 +3,7 @@ import type { DocCell, DocTable, DocumentModel } from '../../../shared/document/
 import { columnWidths, LINE_HEIGHT_PT, rowLines } from './sheetGeometry.ts';
 
 /**
- * The report's three tables as an XLSX workbook, one sheet per table, for superior
+ * The report's tables as an XLSX workbook, one sheet per table (named by its title), for superior
  * offices that collect the tables in a spreadsheet: the report's and the table's title
  * on top, then the document model's grid (the official labels and merges), every
  * figure a number as printed (totals as values, never formulas), blanks empty, the
