@@ -27,7 +27,10 @@ export function ResolveDialog({ overview, onClose, onChanged }: ResolveDialogPro
   const unassigned = overview.files.filter((f) => f.reading.status === 'read' && f.match.status !== 'matched');
   const duplicates = overview.rows.filter((r) => r.needsChoice);
   const [units, setUnits] = useState<Record<number, UnitAnswer>>({});
-  const [revisions, setRevisions] = useState<Record<number, number>>(() => Object.fromEntries(duplicates.map((r) => [r.unitId, r.fileId!])));
+  // Only what the reviewer picked: a reload while the dialog is open (more files received)
+  // keeps it, and a unit not picked shows the revision that counts now.
+  const [picked, setPicked] = useState<Record<number, number>>({});
+  const revisions: Record<number, number> = Object.fromEntries(duplicates.map((r) => [r.unitId, picked[r.unitId] ?? r.fileId!]));
   const [busy, setBusy] = useState(false);
 
   const save = async (): Promise<void> => {
@@ -91,7 +94,7 @@ export function ResolveDialog({ overview, onClose, onChanged }: ResolveDialogPro
             return (
               <div key={row.unitId} className="nb-resolve-row" data-unit={row.unitName}>
                 <strong>{row.unitName}</strong>
-                <Radio.Group value={revisions[row.unitId]} onChange={(e) => setRevisions({ ...revisions, [row.unitId]: e.target.value as number })}>
+                <Radio.Group value={revisions[row.unitId]} onChange={(e) => setPicked({ ...picked, [row.unitId]: e.target.value as number })}>
                   <Space direction="vertical" size={2}>
                     {files.map((f) => (
                       <Radio key={f.id} value={f.id}>

@@ -190,7 +190,7 @@ export function SummaryScreen({ route, onRoute, onHome }: SummaryScreenProps) {
         ))}
       </nav>
       <main className="nb-summary-body">{body}</main>
-      {resolving && overview && <ResolveDialog key={overview.files.length} overview={overview} onClose={() => setResolving(false)} onChanged={() => void load()} />}
+      {resolving && overview && <ResolveDialog overview={overview} onClose={() => setResolving(false)} onChanged={() => void load()} />}
     </div>
   );
 }
