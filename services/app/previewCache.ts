@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { keptPromises } from './keptPromises.ts';
 
 /**
  * The last preview PDFs by the hash of what they show: a report viewed again unchanged
@@ -13,23 +14,6 @@ export interface PreviewCache {
 }
 
 export function createPreviewCache(keep = KEEP): PreviewCache {
-  const entries = new Map<string, Promise<Uint8Array>>();
-  return {
-    get(content, print) {
-      const key = createHash('sha256').update(content).digest('hex');
-      const kept = entries.get(key);
-      if (kept) {
-        // Most recently used last, so the oldest goes first.
-        entries.delete(key);
-        entries.set(key, kept);
-        return kept;
-      }
-      const printing = print();
-      entries.set(key, printing);
-      // A failed print is not kept: the next preview tries again.
-      printing.catch(() => entries.delete(key));
-      while (entries.size > keep) entries.delete(entries.keys().next().value!);
-      return printing;
-    },
-  };
+  const kept = keptPromises<Uint8Array>(keep);
+  return { get: (content, print) => kept.get(createHash('sha256').update(content).digest('hex'), print) };
 }

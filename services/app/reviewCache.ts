@@ -1,6 +1,7 @@
 import type { Result } from '../../shared/model/validation.ts';
 import type { ReviewRow } from '../../shared/summary/index.ts';
 import type { ReviewStamps } from '../summary/index.ts';
+import { keptPromises } from './keptPromises.ts';
 
 /** Sums kept: the workspaces of one session's screens. */
 const KEEP_SUMS = 4;
@@ -17,7 +18,7 @@ const KEEP_SUMS = 4;
  */
 export class ReviewCache {
   readonly #rows = new Map<number, Map<number, { readonly stamp: string; readonly row: ReviewRow }>>();
-  readonly #sums = new Map<string, Promise<Result<unknown>>>();
+  readonly #sums = keptPromises<Result<unknown>>(KEEP_SUMS, (result) => !result.ok);
 
   changed(): void {
     this.#rows.clear();
@@ -56,16 +57,6 @@ export class ReviewCache {
 
   /** The sum kept for `stamps.sum`, else `compute`'s (a failure is not kept: the next call tries again). */
   sum<T>(workspaceId: number, stamps: ReviewStamps, compute: () => Promise<Result<T>>): Promise<Result<T>> {
-    const key = `${workspaceId}|${stamps.sum}`;
-    const existing = this.#sums.get(key) as Promise<Result<T>> | undefined;
-    if (existing) return existing;
-    const computing = compute();
-    this.#sums.set(key, computing);
-    const forget = () => {
-      if (this.#sums.get(key) === computing) this.#sums.delete(key);
-    };
-    computing.then((result) => result.ok || forget(), forget);
-    while (this.#sums.size > KEEP_SUMS) this.#sums.delete(this.#sums.keys().next().value!);
-    return computing;
+    return this.#sums.get(`${workspaceId}|${stamps.sum}`, compute) as Promise<Result<T>>;
   }
 }
