@@ -2,7 +2,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import { createApi } from '../../shared/ipc/api.ts';
 import type { FlushHandler } from '../../shared/ipc/api.ts';
-import { FLUSH_DONE_EVENT, FLUSH_EVENT, isMenuCommand, MENU_EVENT } from '../../shared/ipc/contract.ts';
+import { FLUSH_DONE_EVENT, FLUSH_EVENT, isMenuCommand, MENU_EVENT } from '../../shared/ipc/names.ts';
 import type { IpcResponse } from '../../shared/ipc/contract.ts';
 
 /**

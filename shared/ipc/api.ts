@@ -1,5 +1,6 @@
-import { CHANNEL_PREFIX, channels } from './contract.ts';
-import type { Channel, ChannelArgs, ChannelResult, IpcResponse, MenuCommand } from './contract.ts';
+import { CHANNEL_PREFIX, channels } from './names.ts';
+import type { Channel, MenuCommand } from './names.ts';
+import type { ChannelArgs, ChannelResult, IpcResponse } from './contract.ts';
 
 /**
  * The API the page sees as `window.nianbao`, built from the contract: channel

@@ -13,20 +13,22 @@ import type {
   SummaryWorkspace,
   WorkspaceSum,
 } from '../summary/index.ts';
+import type { Channel } from './names.ts';
 
 /**
  * The one IPC contract between the page and the main process: every channel, the zod
- * schema of its argument and the type of its result. Electron's preload, the test
- * harness and main's handler registry are all built from this table, so the page sees
- * one API and every argument is validated in main before it reaches a service.
+ * schema of its argument and the type of its result. Main's handler registry is built
+ * from this table and the preloads from its names (names.ts, one entry here for each),
+ * so the page sees one API and every argument is validated in main before it reaches a
+ * service.
  *
  * Everything crossing it is JSON-serialisable (dates are ISO 8601 strings). File paths
  * never come from the page except to show a file the app itself wrote: main asks the
  * user with a native dialog and returns the chosen path (null when cancelled).
  */
 
-/** Prefix of every channel; main drops messages on any other channel. */
-export const CHANNEL_PREFIX = 'nianbao:';
+export { CHANNEL_PREFIX, channels, isChannel, MENU_EVENT, MENU_COMMANDS, isMenuCommand, FLUSH_EVENT, FLUSH_DONE_EVENT } from './names.ts';
+export type { Channel, MenuCommand } from './names.ts';
 
 /** Store records are numbered 1, 2, 3 … */
 const id = z.number({ error: '编号应为数字' }).int({ error: '编号应为正整数' }).positive({ error: '编号应为正整数' });
@@ -384,54 +386,12 @@ export const ipcContract = {
 
   /** Shows a file the app wrote in this session in the system's file manager. */
   'nianbao:shell:showInFolder': channel(z.strictObject({ path: z.string().min(1).max(4096) }), returns<null>()),
-} as const;
+} as const satisfies Record<Channel, { args: z.ZodType; result: unknown }>;
 
 export type IpcContract = typeof ipcContract;
-export type Channel = keyof IpcContract;
 export type ChannelArgs<C extends Channel> = z.input<IpcContract[C]['args']>;
 export type ValidArgs<C extends Channel> = z.output<IpcContract[C]['args']>;
 export type ChannelResult<C extends Channel> = IpcContract[C]['result'];
-
-export const channels = Object.keys(ipcContract) as Channel[];
-
-export function isChannel(name: string): name is Channel {
-  return Object.hasOwn(ipcContract, name);
-}
-
-/**
- * Commands of the native menus (文件/编辑/视图/帮助) that the page carries out, sent by main
- * on `MENU_EVENT`; the page subscribes with `window.nianbao.menu.onCommand(listener)`.
- */
-export const MENU_EVENT = 'nianbao:menu';
-export const MENU_COMMANDS = [
-  'new-report',
-  'import-report',
-  'import-exchange',
-  'export-docx',
-  'export-pdf',
-  'export-html',
-  'export-xlsx',
-  'export-exchange',
-  'print',
-  'backup',
-  'restore-backup',
-  'revisions',
-  'about',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
-
-export function isMenuCommand(value: unknown): value is MenuCommand {
-  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
-}
-
-/**
- * Before the window closes, main asks the page to save what is still pending: it sends
- * `FLUSH_EVENT` with a request number, the page runs its flush handlers
- * (`window.nianbao.lifecycle.onFlushRequest`) and answers `FLUSH_DONE_EVENT` with the same
- * number once they have settled; main closes on the answer or after its own timeout.
- */
-export const FLUSH_EVENT = 'nianbao:flush';
-export const FLUSH_DONE_EVENT = 'nianbao:flushed';
 
 /**
  * What travels back over IPC: a value, or a readable Chinese error. Errors are values

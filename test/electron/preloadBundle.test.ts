@@ -52,6 +52,12 @@ describe('the preload bundle', () => {
     expect(invoked).toEqual([['nianbao:reports:open', { id: 4 }]]);
   });
 
+  it('carries the names of the IPC only, not the schemas of the contract (it runs before the page in every window)', () => {
+    const preload = readFileSync(PRELOAD, 'utf8');
+    expect(preload).not.toMatch(/zod|ZodObject|strictObject/);
+    expect(preload.length).toBeLessThan(20_000);
+  });
+
   it('forwards only known menu commands, never the IPC event', () => {
     const { exposed, listeners } = runPreload();
     const api = exposed.get('nianbao') as NianbaoApi;
