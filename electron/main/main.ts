@@ -103,6 +103,8 @@ function createMainWindow(pages: TrustedPages, userData: string): BrowserWindow 
     appWindows.delete(pageId);
     mainWindow = undefined;
     mainPage = undefined;
+    // The hidden PDF window kept for the next preview would keep the app from quitting.
+    void electronPdfPrinter.close();
   });
   void window.loadURL(pages.origin === APP_ORIGIN ? APP_ENTRY : `${pages.origin}/`);
   return window;

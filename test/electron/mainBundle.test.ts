@@ -45,8 +45,10 @@ describe.runIf(toolsAvailable('chromium'))('the main process bundle', () => {
     expect(seen.remoteCancelled).toBe(true);
     expect(seen.devServerCancelled).toBe(true);
 
-    // The preview was printed from an app:// print page with the fonts from app://nianbao/fonts/.
-    expect(seen.preview).toBe('%PDF-');
+    // The previews were printed from an app:// print page with the fonts from app://nianbao/fonts/,
+    // the second in the first one's hidden window, in place (no second print page loaded).
+    expect(seen.preview).toEqual(['%PDF-', '%PDF-']);
+    expect(seen.previewWindows).toBe(1);
     expect(seen.summaryRows).toEqual([
       ['湖滨区教育局', 'missing'],
       ['湖滨区财政局', 'missing'],
@@ -74,9 +76,10 @@ describe.runIf(toolsAvailable('chromium'))('the main process bundle', () => {
     expect(seen.untrusted).toEqual({ ok: false, error: '请求来自不受信任的页面，已拒绝。' });
     expect(existsSync(join(dir, 'userData', 'nianbao.db'))).toBe(true);
 
-    // app.quit(): the page saves, the window closes, the store closes in will-quit, then quit.
+    // app.quit(): the page saves, the windows close (the app's and the hidden one kept for
+    // PDF previews), the store closes in will-quit, then quit.
     expect(run.exit).toMatchObject({ code: 0, errors: [] });
-    expect(run.exit!.lifecycle).toEqual(['before-quit', 'before-quit', 'close', 'closed', 'will-quit', 'before-quit', 'will-quit', 'quit']);
+    expect(run.exit!.lifecycle).toEqual(['before-quit', 'before-quit', 'close', 'close', 'closed', 'closed', 'will-quit', 'before-quit', 'will-quit', 'quit']);
     expect(run.status).toBe(0);
 
     expect(run.log).toContain('INFO 年报 0.0.0-stand-in 启动');

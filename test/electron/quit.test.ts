@@ -21,6 +21,8 @@ const QUIT = ['before-quit', 'before-quit', 'close', 'closed', 'will-quit', 'bef
 const WAYS: [string, string[]][] = [
   // The close button: the page saves, the window closes, the last window closing quits the app.
   ['close', ['close', 'close', 'closed', 'window-all-closed', 'before-quit', 'will-quit', 'before-quit', 'will-quit', 'quit']],
+  // The hidden window main keeps for PDF previews is destroyed (closed, no close) with the app's window.
+  ['close-after-preview', ['close', 'close', 'closed', 'closed', 'window-all-closed', 'before-quit', 'will-quit', 'before-quit', 'will-quit', 'quit']],
   ['ctrl-q', QUIT],
   ['menu-quit', QUIT],
   // Electron answers SIGTERM with app.quit(), and so does main (in case Electron's handler is

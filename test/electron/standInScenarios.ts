@@ -12,7 +12,7 @@ import { seen, standIn } from './electronStandIn.ts';
  * - `setup`: checks what main set up (protocol, file:// refusal, webRequest, permissions,
  *   IPC trust, a PDF preview printed through app://), prints STAND-IN-RESULT, then quits;
  * - `quit:<way>`: types into a table cell and a prose field, then within 50 ms leaves by
- *   `close` (the window's close button), `ctrl-q`, `menu-quit` (文件→退出), `sigterm` or
+ *   `close` (the window's close button; `close-after-preview`: the same after a PDF preview), `ctrl-q`, `menu-quit` (文件→退出), `sigterm` or
  *   `session-end` (Windows shutdown), and prints STAND-IN-RESULT with what was typed.
  * The stand-in prints STAND-IN-EXIT (exit code, lifecycle events) when the app exits.
  */
@@ -55,11 +55,15 @@ async function setup(): Promise<void> {
   const reportId = await newReport(page);
   // The page's own request to the internet: Electron asks webRequest for it.
   const fetched = await page.evaluate(() => fetch('https://example.com/').then(() => 'loaded', () => 'failed'));
+  // Two previews of different content: the second is shown in the first one's hidden window.
+  const windowsBefore = seen.windows.length;
   const preview = await page.evaluate(async (id) => {
-    const opened = await window.nianbao.reports.open({ id });
-    const { pdfBase64 } = await window.nianbao.export.preview({ report: opened.report });
-    return atob(pdfBase64).slice(0, 5);
+    const { report } = await window.nianbao.reports.open({ id });
+    const first = await window.nianbao.export.preview({ report });
+    const second = await window.nianbao.export.preview({ report: { ...report, sections: { ...report.sections, other: '无其他需要报告的事项。' } } });
+    return [first, second].map(({ pdfBase64 }) => atob(pdfBase64).slice(0, 5));
   }, reportId);
+  const previewWindows = seen.windows.length - windowsBefore;
   // The 汇总's review table comes from the heavy-work thread (worker.cjs) reading the store beside main.
   const summaryRows = await page.evaluate(async () => {
     const [agency] = await window.nianbao.agencies.list({});
@@ -91,6 +95,7 @@ async function setup(): Promise<void> {
     imported: await standIn.ipcMain.invoke(contents, 'nianbao:import:read', {}),
     untrusted: await standIn.ipcMain.invoke(contents, 'nianbao:agencies:list', {}, { url: 'app://nianbao/index.html', parent: sender.mainFrame }),
     preview,
+    previewWindows,
     summaryRows,
     protocolRequests: seen.protocolRequests,
     webRequests: seen.webRequests,
@@ -103,6 +108,8 @@ async function setup(): Promise<void> {
 
 const LEAVE: Record<string, (window: InstanceType<typeof standIn.BrowserWindow>) => void> = {
   close: (window) => window.close(),
+  // After a PDF preview, whose hidden window main keeps for the next one.
+  'close-after-preview': (window) => window.close(),
   'ctrl-q': () => standIn.pick((item) => item.accelerator === 'CmdOrCtrl+Q'),
   'menu-quit': () => standIn.pick((item) => item.label === '退出'),
   sigterm: () => process.kill(process.pid, 'SIGTERM'),
@@ -114,6 +121,12 @@ async function typeThenQuit(way: string): Promise<void> {
   if (!leave) throw new Error(`unknown way out: ${way}`);
   const { window: mainWindow, page } = await mainWindowPage();
   const reportId = await newReport(page);
+  if (way === 'close-after-preview') {
+    await page.evaluate(async (id) => {
+      const { report } = await window.nianbao.reports.open({ id });
+      await window.nianbao.export.preview({ report });
+    }, reportId);
+  }
   const tableSection = currentFormat.sections.find((s) => s.table)!;
   const proseSection = currentFormat.sections.find((s) => !s.table)!;
   const cell = cellIndex(currentFormat).byTable[tableSection.table!]!.find((c) => !c.sumOf)!;

@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron';
-import { errorSummary, FONTS_READY_SCRIPT } from '../../../services/export/pdf/printPage.ts';
+import { errorSummary, showPrintPage } from '../../../services/export/pdf/printPage.ts';
+import type { PrintSurface } from '../../../services/export/pdf/printPage.ts';
 import type { PdfPrinter } from '../../../services/export/pdf/pdfPrinter.ts';
 import type { PrintOutcome } from '../../../shared/ipc/contract.ts';
 import type { Result } from '../../../shared/model/validation.ts';
@@ -22,33 +23,63 @@ function hiddenWindow(): BrowserWindow {
   return window;
 }
 
-/** Loads the HTML and waits for its fonts: Chromium silently substitutes a font still loading. */
+/** The print page shown in a hidden window: loaded through app:// (printPages.ts), run in it. */
+function printSurface(window: BrowserWindow): PrintSurface {
+  return { run: (script) => window.webContents.executeJavaScript(script), load: (html) => withPrintPage(html, (url) => window.loadURL(url)) };
+}
+
+/** Loads the HTML into a new hidden window and waits for its fonts: Chromium silently substitutes a font still loading. */
 async function withLoadedWindow<T>(html: string, use: (window: BrowserWindow) => Promise<T>): Promise<T> {
   const window = hiddenWindow();
   try {
-    return await withPrintPage(html, async (url) => {
-      await window.loadURL(url);
-      await window.webContents.executeJavaScript(FONTS_READY_SCRIPT);
-      return use(window);
-    });
+    await showPrintPage(printSurface(window), html, undefined);
+    return await use(window);
   } finally {
     if (!window.isDestroyed()) window.destroy();
   }
 }
 
+/**
+ * The hidden window of the last PDF, kept for the next one: it shows the next print page
+ * in place (printPage.ts `showInPlaceScript`), with the fonts it has loaded, instead of a
+ * new window with a new renderer process loading every font again. One PDF at a time.
+ * `close()` destroys it; main calls it when the app's window closes, so that a hidden
+ * window left over never keeps the app from quitting.
+ */
+let pdfWindow: BrowserWindow | undefined;
+/** The `printPageFrame` of what `pdfWindow` shows. */
+let shownFrame: string | undefined;
+let pdfQueue: Promise<unknown> = Promise.resolve();
+
+async function printPdf(html: string): Promise<Result<Uint8Array>> {
+  try {
+    const open = pdfWindow?.isDestroyed() === false ? pdfWindow : undefined;
+    const window = open ?? hiddenWindow();
+    pdfWindow = window;
+    const shown = open === undefined ? undefined : shownFrame;
+    shownFrame = await showPrintPage(printSurface(window), html, shown);
+    // printToPDF defaults to Letter: A4, and the @page margins of the layout.
+    const pdf = await window.webContents.printToPDF({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true });
+    return { ok: true, value: new Uint8Array(pdf) };
+  } catch (error) {
+    // A window that failed may be in any state: the next PDF starts in a new one.
+    if (pdfWindow && !pdfWindow.isDestroyed()) pdfWindow.destroy();
+    pdfWindow = undefined;
+    return { ok: false, error: `生成PDF时出错：${errorSummary(error)}` };
+  }
+}
+
 export const electronPdfPrinter: PdfPrinter = {
-  async print(html) {
-    try {
-      const pdf = await withLoadedWindow(html, (window) =>
-        // printToPDF defaults to Letter: A4, and the @page margins of the layout.
-        window.webContents.printToPDF({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true }),
-      );
-      return { ok: true, value: new Uint8Array(pdf) };
-    } catch (error) {
-      return { ok: false, error: `生成PDF时出错：${errorSummary(error)}` };
-    }
+  print(html) {
+    const printed = pdfQueue.then(() => printPdf(html));
+    pdfQueue = printed;
+    return printed;
   },
-  async close() {},
+  async close() {
+    await pdfQueue;
+    if (pdfWindow && !pdfWindow.isDestroyed()) pdfWindow.destroy();
+    pdfWindow = undefined;
+  },
 };
 
 /**

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { findChromium, OFFLINE_CHROMIUM_ARGS } from '../../chromium/findChromium.ts';
 import type { Result } from '../../../shared/model/validation.ts';
-import { errorSummary, FONTS_READY_SCRIPT, withHtmlFile } from './printPage.ts';
+import { errorSummary, showPrintPage, withHtmlFile } from './printPage.ts';
 import type { PdfPrinter } from './pdfPrinter.ts';
 
 /**
@@ -24,18 +24,22 @@ export async function launchChromiumPdfPrinter(env: NodeJS.ProcessEnv = process.
     };
   }
   // One page for every print, one print at a time: a new page per print costs a renderer
-  // start-up, and the fonts the last report loaded are still in its memory cache.
+  // start-up, and a print page shown in place keeps the fonts it has loaded (printPage.ts).
   let page: Page | undefined;
+  /** The `printPageFrame` of what the page shows. */
+  let shownFrame: string | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const printOne = async (html: string): Promise<Result<Uint8Array>> => {
     try {
+      const shown = page === undefined ? undefined : shownFrame;
       page ??= await browser.newPage();
       const ready = page;
-      const pdf = await withHtmlFile(html, async (url) => {
-        await ready.goto(url, { waitUntil: 'load' });
-        await ready.evaluate(FONTS_READY_SCRIPT);
-        return ready.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
-      });
+      shownFrame = await showPrintPage(
+        { run: (script) => ready.evaluate(script), load: (next) => withHtmlFile(next, (url) => ready.goto(url, { waitUntil: 'load' })) },
+        html,
+        shown,
+      );
+      const pdf = await ready.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
       return { ok: true, value: new Uint8Array(pdf) };
     } catch (error) {
       // A page that failed may be in any state: the next print starts on a new one.
