@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from './database.ts';
-import { backupDatabase, inspectDatabaseFile } from './database.ts';
+import type { DatabaseCopier } from './database.ts';
+import { inspectDatabaseFile } from './database.ts';
 import { fileStamp, parseFileStamp } from './time.ts';
 
 /**
@@ -49,9 +49,10 @@ function freeBackupPath(dir: string, at: Date): string {
   return path;
 }
 
-export async function takeBackup(db: Db, dir: string, at: Date): Promise<BackupFile> {
+/** Copies `database` into a new backup in `dir` with `copy` (on the heavy-work thread in the app). */
+export async function takeBackup(copy: DatabaseCopier, database: string, dir: string, at: Date): Promise<BackupFile> {
   const path = freeBackupPath(dir, at);
-  await backupDatabase(db, path);
+  await copy(database, path);
   const file = path.slice(dir.length + 1);
   return { file, path, takenAt: at.toISOString(), bytes: statSync(path).size };
 }

@@ -136,21 +136,46 @@ export function inspectDatabaseFile(path: string, latestVersion: number): Inspec
   }
 }
 
+/** Copies a whole database file, e.g. into a backup; `copyDatabase` or the same on the heavy-work thread. */
+export type DatabaseCopier = (source: string, destination: string) => Promise<void>;
+
+/** The most pages better-sqlite3 lets one backup step copy: all of them, for any database of ours. */
+const ALL_PAGES = 0x7fff_ffff;
+
 /**
- * Copies the database with SQLite's online backup API into `destination`, as one
- * self-contained file (rollback-journal mode, so reading it never creates side
- * files). The copy is written under a temporary name and renamed when complete, so a
- * crash never leaves a half-written file under the final name.
+ * Copies the database file `source` into `destination` with SQLite's online backup API, as
+ * one self-contained file (rollback-journal mode, so reading it never creates side files).
+ *
+ * The copy reads through a connection of its own that only reads, so it can run on another
+ * thread than the writer (Electron main runs it on the heavy-work thread, and main's event
+ * loop never waits for it): WAL lets it read beside the writer, it never takes the write
+ * lock (the single-writer lock is the writer's alone), and it copies every page in one step,
+ * inside one read transaction, so the copy is the database as of one commit while the
+ * writer goes on committing (in steps, a commit by another connection between two steps
+ * would restart the copy). The copy is written under a temporary name and renamed when
+ * complete, so a crash never leaves a half-written file under the final name; a failed
+ * copy is removed.
  */
-export async function backupDatabase(db: Db, destination: string): Promise<void> {
+export async function copyDatabase(source: string, destination: string): Promise<void> {
   const partial = `${destination}.partial`;
-  for (const file of [partial, ...sideFiles(partial)]) rmSync(file, { force: true });
-  await db.backup(partial);
-  const copy = new (betterSqlite3())(partial);
+  const partialFiles = [partial, ...sideFiles(partial)];
+  for (const file of partialFiles) rmSync(file, { force: true });
   try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
+    const db = openReadOnly(source);
+    try {
+      await db.backup(partial, { progress: () => ALL_PAGES });
+    } finally {
+      db.close();
+    }
+    const copy = new (betterSqlite3())(partial);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    durableRename(partial, destination);
+  } catch (error) {
+    for (const file of partialFiles) rmSync(file, { force: true });
+    throw error;
   }
-  durableRename(partial, destination);
 }

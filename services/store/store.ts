@@ -9,8 +9,8 @@ import type { StoredAgency, AgencySummary } from './agencies.ts';
 import * as agencies from './agencies.ts';
 import type { BackupFile } from './backups.ts';
 import { BACKUP_EVERY_MINUTES, listBackups, pruneBackups, removePartialBackups, takeBackup } from './backups.ts';
-import type { Db } from './database.ts';
-import { APPLICATION_ID, backupDatabase, inspectDatabaseFile, openReadOnly, openReadWrite, userVersion } from './database.ts';
+import type { DatabaseCopier, Db } from './database.ts';
+import { APPLICATION_ID, copyDatabase, inspectDatabaseFile, openReadOnly, openReadWrite, userVersion } from './database.ts';
 import { durableRename, fsyncPath } from './durableFile.ts';
 import { storageErrorMessage } from './errors.ts';
 import * as inputs from './inputs.ts';
@@ -155,6 +155,8 @@ interface Context {
   readonly clock: Clock;
   readonly readOnly: boolean;
   readonly lock: StoreLock | undefined;
+  /** Copies the database for backups: off this thread in the app (`OpenStoreOptions.copyDatabase`). */
+  readonly copyDatabase: DatabaseCopier;
 }
 
 function refuse(message: string): never {
@@ -225,7 +227,7 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
 
   async function backUp(): Promise<BackupFile> {
     mkdirSync(paths.backups, { recursive: true });
-    const backup = await takeBackup(db(), paths.backups, clock());
+    const backup = await takeBackup(context.copyDatabase, paths.database, paths.backups, clock());
     newestBackupAt = backup.takenAt;
     if (!context.readOnly) pruneBackups(paths.backups);
     return backup;
@@ -445,7 +447,7 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
     backupToFile: waiting(inputs.fileInput, '备份到文件', async ({ path: target }) => {
       const path = resolve(target);
       if (path === paths.database || sideFiles(paths.database).includes(path)) refuse('不能备份到数据库文件本身，请另选一个位置。');
-      await backupDatabase(db(), path);
+      await context.copyDatabase(paths.database, path);
       return { path, bytes: statSync(path).size };
     }),
     restoreFromFile: waiting(inputs.fileInput, '从备份文件恢复', async ({ path }): Promise<FileRestoreResult> => {
@@ -516,7 +518,11 @@ function openAndMigrate(path: string): Db {
   return db;
 }
 
-function openReadOnlyStore(paths: StorePaths, clock: Clock): Store {
+/** What an opened store is given besides its connection and lock. */
+type Setting = Pick<Context, 'paths' | 'clock' | 'copyDatabase'>;
+
+function openReadOnlyStore(setting: Setting): Store {
+  const { paths } = setting;
   const inspection = inspectDatabaseFile(paths.database, LATEST_VERSION);
   switch (inspection.state) {
     case 'missing':
@@ -531,10 +537,11 @@ function openReadOnlyStore(paths: StorePaths, clock: Clock): Store {
     case 'ok':
       if (inspection.version < LATEST_VERSION) refuse('数据库需要升级：请先用年报程序打开一次。');
   }
-  return createStore({ db: openReadOnly(paths.database), paths, clock, readOnly: true, lock: undefined }, []);
+  return createStore({ ...setting, db: openReadOnly(paths.database), readOnly: true, lock: undefined }, []);
 }
 
-function openWritableStore(paths: StorePaths, clock: Clock): Store {
+function openWritableStore(setting: Setting): Store {
+  const { paths, clock } = setting;
   mkdirSync(paths.backups, { recursive: true });
   const lock = acquireLock(paths, clock);
   if (!lock.ok) refuse(lock.error);
@@ -543,7 +550,7 @@ function openWritableStore(paths: StorePaths, clock: Clock): Store {
     const prepared = prepareDatabaseFile(paths, LATEST_VERSION, clock);
     if (!prepared.ok) refuse(prepared.error);
     const db = openAndMigrate(paths.database);
-    return createStore({ db, paths, clock, readOnly: false, lock: lock.value }, prepared.value ? [prepared.value] : []);
+    return createStore({ ...setting, db, readOnly: false, lock: lock.value }, prepared.value ? [prepared.value] : []);
   } catch (error) {
     lock.value.release();
     throw error;
@@ -558,7 +565,8 @@ function openWritableStore(paths: StorePaths, clock: Clock): Store {
 export function openStoreReader(dataDir: string): Result<Store> {
   const paths = storePaths(resolve(dataDir));
   try {
-    return { ok: true, value: createStore({ db: openReadOnly(paths.database), paths, clock: systemClock, readOnly: true, lock: undefined }, []) };
+    const setting = { paths, clock: systemClock, copyDatabase };
+    return { ok: true, value: createStore({ ...setting, db: openReadOnly(paths.database), readOnly: true, lock: undefined }, []) };
   } catch (error) {
     return failure(error, '打开数据');
   }
@@ -568,15 +576,16 @@ export function openStoreReader(dataDir: string): Result<Store> {
  * Opens the store in `dataDir` (created if needed). For writing (the default) it takes
  * the single-writer lock, checks the database (`integrity_check`), replaces a damaged
  * one with the newest good backup, migrates the schema and starts automatic backups.
- * `readOnly` reads beside a running app without the lock, and changes nothing.
+ * `readOnly` reads beside a running app without the lock, and changes nothing. Backups are
+ * copied by `copyDatabase`, on this thread unless another is given.
  */
 export function openStore(options: inputs.OpenStoreOptions): Result<Store> {
   const valid = validateInput(inputs.openStoreInput, options);
   if (!valid.ok) return valid;
-  const paths = storePaths(resolve(valid.value.dataDir));
-  const clock = valid.value.clock ?? systemClock;
+  const { dataDir, clock, readOnly, copyDatabase: copy } = valid.value;
+  const setting: Setting = { paths: storePaths(resolve(dataDir)), clock: clock ?? systemClock, copyDatabase: copy ?? copyDatabase };
   try {
-    return { ok: true, value: valid.value.readOnly ? openReadOnlyStore(paths, clock) : openWritableStore(paths, clock) };
+    return { ok: true, value: readOnly ? openReadOnlyStore(setting) : openWritableStore(setting) };
   } catch (error) {
     return failure(error, '打开数据');
   }

@@ -1,14 +1,15 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { BackupFile } from '../../services/store/backups.ts';
 import { backupsToPrune, KEEP_DAILY_BACKUPS, KEEP_NEWEST_BACKUPS, listBackups } from '../../services/store/backups.ts';
-import { inspectDatabaseFile, openReadWrite } from '../../services/store/database.ts';
+import { copyDatabase, inspectDatabaseFile, openReadWrite } from '../../services/store/database.ts';
 import { latestVersion } from '../../services/store/migrate.ts';
 import { migrations } from '../../services/store/migrations/index.ts';
 import { storePaths } from '../../services/store/paths.ts';
 import { blankAgency } from '../../shared/model/report.ts';
 import { consistentReport } from '../fixtures/consistentReport.ts';
+import { openStore } from '../../services/store/index.ts';
 import { errorOf, openTestStore, tempDir, testClock, unwrap } from './support.ts';
 
 function backupAt(iso: string, n: number): BackupFile {
@@ -163,12 +164,40 @@ describe('backups', () => {
     const dataDir = tempDir();
     const writer = openTestStore(dataDir);
     unwrap(writer.createAgency({ agency: blankAgency('湖滨区政府办') }));
-    const { openStore } = await import('../../services/store/index.ts');
     const reader = unwrap(openStore({ dataDir, readOnly: true }));
     expect(errorOf(reader.createAgency({ agency: blankAgency('另一个') }))).toBe('数据以只读方式打开，不能修改。');
     expect(errorOf(await reader.restoreFromFile({ path: '/x.db' }))).toBe('数据以只读方式打开，不能恢复。');
     const backup = unwrap(await reader.backupNow());
     expect(inspectDatabaseFile(backup.path, latestVersion(migrations)).state).toBe('ok');
     await reader.close();
+  });
+
+  test('a copy that fails leaves no partial file behind', async () => {
+    const dataDir = tempDir();
+    await openTestStore(dataDir).close();
+    const target = join(tempDir(), '备份.db');
+    // A folder in the way: the copy is made, then cannot take the folder's name.
+    mkdirSync(target);
+    await expect(copyDatabase(storePaths(dataDir).database, target)).rejects.toMatchObject({ code: 'EISDIR' });
+    expect(readdirSync(join(target, '..'))).toEqual(['备份.db']);
+  });
+
+  test('backups go through the copier the store was given, its failures told in Chinese', async () => {
+    const dataDir = tempDir();
+    const copied: string[] = [];
+    const diskFull = async (source: string) => {
+      copied.push(source);
+      throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    };
+    const store = unwrap(openStore({ dataDir, clock: testClock(), copyDatabase: diskFull }));
+    try {
+      expect(errorOf(await store.backupNow())).toBe('备份失败：磁盘空间不足。请清理磁盘后重试。');
+      expect(errorOf(await store.backupToFile({ path: join(tempDir(), 'x.db') }))).toBe('备份到文件失败：磁盘空间不足。请清理磁盘后重试。');
+      // The automatic backup on opening failed the same way, and says so.
+      expect(unwrap(store.listBackups())).toEqual({ backups: [], lastAutomaticBackupError: '自动备份失败：磁盘空间不足。请清理磁盘后重试。' });
+      expect(copied).toEqual(Array(3).fill(storePaths(dataDir).database));
+    } finally {
+      await store.close();
+    }
   });
 });
