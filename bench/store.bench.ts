@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../services/store/index.ts';
-import type { Store } from '../services/store/index.ts';
 import { storePaths } from '../services/store/paths.ts';
 import type { Result } from '../shared/model/validation.ts';
 import { blankAgency } from '../shared/model/report.ts';
+import { fillStore } from '../test/fixtures/filledStore.ts';
 import { loadSeeds } from '../test/fixtures/seedReports.ts';
 import type { BenchResult } from './run.ts';
 import { encodeReport } from '../services/store/snapshot.ts';
@@ -62,30 +62,8 @@ async function saveLatency(dataDir: string): Promise<BenchResult> {
   };
 }
 
-/** 100 reports (20 agencies × 5 years, the seed reports' texts and figures), each saved into 50 revisions. */
-async function fill(dataDir: string): Promise<void> {
-  let time = Date.UTC(2025, 0, 1);
-  const clock = () => new Date(time);
-  const store: Store = must(openStore({ dataDir, clock }));
-  const seeds = loadSeeds().map((s) => s.report);
-  for (let a = 0; a < 20; a++) {
-    const agency = must(store.createAgency({ agency: blankAgency(`第${a + 1}号机关`) }));
-    for (let y = 0; y < 5; y++) {
-      const { summary: created, report } = must(store.createReport({ agencyId: agency.id, year: 2020 + y }));
-      const seed = seeds[(a + y) % seeds.length]!;
-      for (let r = 1; r < 50; r++) {
-        // Ten minutes apart: every save keeps an editing revision.
-        time += 10 * 60_000;
-        const text = `${seed.sections.other ?? ''}\n第${r}次修改。`;
-        must(store.saveReport({ reportId: created.id, report: { ...seed, agency: report.agency, year: report.year, sections: { ...seed.sections, other: text } } }));
-      }
-    }
-  }
-  await store.close();
-}
-
 async function openTime(dataDir: string): Promise<BenchResult> {
-  await fill(dataDir);
+  await fillStore(dataDir);
   const probe = must(openStore({ dataDir, readOnly: true }));
   const reports = must(probe.listReports()).length;
   const revisions = must(probe.listRevisions({ reportId: 1 })).length;
