@@ -18,6 +18,7 @@ export function storageErrorMessage(error: unknown, doing: string): string | und
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return `${doing}失败：读写磁盘出错（${detail}）。请检查磁盘后重试。`;
   if (code === 'SQLITE_BUSY') return `${doing}失败：数据库正被其他程序占用，请稍后重试。`;
   if (code === 'ENOENT') return `${doing}失败：找不到文件或文件夹（${detail}）。`;
-  if (isSqliteError(error)) return `${doing}失败：数据库出错（${code}：${detail}）。`;
+  // SQLite's code, also on an error the heavy-work thread passed on (services/worker).
+  if (code.startsWith('SQLITE_')) return `${doing}失败：数据库出错（${code}：${detail}）。`;
   return undefined;
 }

@@ -50,7 +50,7 @@ export function startHeavyWorker(entry: string | URL): HeavyWorker {
       pending.delete(response.id);
       holdWhileBusy();
       if (response.ok) call.resolve(response.value);
-      else call.reject(new Error(response.error));
+      else call.reject(Object.assign(new Error(response.error), response.code === undefined ? {} : { code: response.code }));
     });
     started.on('error', (error) => failAll(new Error(`后台处理线程出错：${error.message}`)));
     started.on('exit', (code) => {
