@@ -2,6 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listBackups } from '../../services/store/backups.ts';
+import { inspectDatabaseFile } from '../../services/store/database.ts';
+import { latestVersion } from '../../services/store/migrate.ts';
+import { migrations } from '../../services/store/migrations/index.ts';
 import { channels } from '../../shared/ipc/contract.ts';
 import { SEEDS_DIR } from '../fixtures/seedReports.ts';
 import { toolsAvailable } from '../support/tools.ts';
@@ -13,7 +17,8 @@ import { runMainBundle } from './runMainBundle.ts';
  * the real preload: it must open the store in userData, serve the app under its CSP, serve
  * nothing else under app:// and no file:// at all, cancel the page's requests to the
  * internet, print its PDF preview through app:// (print page and fonts), deny permissions,
- * register every channel, answer IPC only from the app's main frame, and quit in order.
+ * register every channel, answer IPC only from the app's main frame, back up through its
+ * heavy-work thread, and quit in order.
  */
 
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-main-'));
@@ -75,6 +80,10 @@ describe.runIf(toolsAvailable('chromium'))('the main process bundle', () => {
     expect(seen.imported.value.cells.filter((c: { value: string | null }) => c.value !== null).length).toBeGreaterThan(50);
     expect(seen.untrusted).toEqual({ ok: false, error: '请求来自不受信任的页面，已拒绝。' });
     expect(existsSync(join(dir, 'userData', 'nianbao.db'))).toBe(true);
+    // The backup taken on opening was copied by the bundled heavy-work thread (worker.cjs).
+    const backups = listBackups(join(dir, 'userData', 'backups'));
+    expect(backups).toHaveLength(1);
+    expect(inspectDatabaseFile(backups[0]!.path, latestVersion(migrations))).toEqual({ state: 'ok', version: latestVersion(migrations) });
 
     // app.quit(): the page saves, the windows close (the app's and the hidden one kept for
     // PDF previews), the store closes in will-quit, then quit.
