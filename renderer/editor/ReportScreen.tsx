@@ -14,6 +14,8 @@ import { findingsByCell } from '../checks/findingsByCell.ts';
 import { focusTarget, targetOfFinding } from '../checks/findingTarget.ts';
 import type { FocusTarget } from '../checks/findingTarget.ts';
 import { KeptExportStep } from '../export/ExportStep.tsx';
+import { requestPreview } from '../export/previewDocuments.ts';
+import { useBackgroundPreview } from '../export/useBackgroundPreview.ts';
 import { useExports } from '../export/useExports.tsx';
 import type { Output } from '../export/useExports.tsx';
 import { useMenuCommands } from '../menuCommands.tsx';
@@ -78,7 +80,13 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
   const steps = useMemo(() => flowSteps(format), [format]);
   const progress = useMemo(() => stepProgress(format, report, checks), [format, report, checks]);
   const current = steps.find((s) => s.id === step) ?? steps[0]!;
+  // Heading for the preview asks for its pages at once: they are printed while its screen is drawn.
+  const toStep = (id: StepId) => {
+    if (id === 'export') void requestPreview(summary.id, report).catch(() => undefined);
+    onStep(id);
+  };
   const [exportKept, setExportKept] = useState(false);
+  useBackgroundPreview(summary.id, report, exportKept && current.id !== 'export');
   // Every edit remembers the step it was made in, for undo per step.
   const editIn = draft.edit;
   const edit = useCallback((change: (report: Report) => Report, group?: string) => editIn(change, group, current.id), [editIn, current.id]);
@@ -155,7 +163,7 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
 
   const exports = useExports(summary.id, checks, flush, () => onStep('checks'));
   const exportFromMenu = (output: Output) => () => {
-    onStep('export');
+    toStep('export');
     void exports.run(output);
   };
   useMenuCommands({
@@ -227,14 +235,14 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
         onRedo={redo}
         onHome={() => void flush().finally(onHome)}
         onHistory={() => setHistoryOpen(true)}
-        onPreview={() => onStep('export')}
+        onPreview={() => toStep('export')}
       />
       <div className={layoutClass}>
         <StepList
           steps={steps}
           current={current.id}
           progress={progress}
-          onStep={onStep}
+          onStep={toStep}
           rail={compact && !railOpen}
           onToggle={compact ? () => setRailOpen(!railOpen) : undefined}
         />

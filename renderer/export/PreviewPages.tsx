@@ -2,20 +2,19 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Space, Tag } from 'antd';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { Report } from '../../shared/model/report.ts';
-import { nianbao, reason } from '../api.ts';
-import { decodeBase64, loadPdf } from '../pdf/loadPdf.ts';
+import { reason } from '../api.ts';
 import { PdfPage } from '../pdf/PdfPage.tsx';
 import { useWidth } from '../pdf/useWidth.ts';
+import { forgetRequest, previewContent, requestPreview, showPreview, shownPreview } from './previewDocuments.ts';
+import { REFRESH_DELAY_MS } from './useBackgroundPreview.ts';
 
 interface PreviewPagesProps {
-  /** Hidden (another step on screen): nothing is made until it is shown again. */
+  /** Hidden (another step on screen): it does not follow the report (useBackgroundPreview does). */
   readonly active: boolean;
   readonly reportId: number;
   readonly report: Report;
 }
 
-/** The preview follows the report after the typing stops for this long. */
-const REFRESH_DELAY_MS = 1200;
 /** A4 is 595 PDF points wide. */
 const PAGE_WIDTH_PT = 595;
 const ZOOM_STEPS = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2];
@@ -27,23 +26,23 @@ type Zoom = 'fit' | number;
 const PX_PER_PT = 4 / 3;
 
 /**
- * The last preview of each report shown in this session, with the report it shows: going
- * back to the preview of an unchanged report shows it at once, and a changed one keeps
- * the old pages on screen while the new ones are made.
- */
-const shownPreviews = new Map<number, { readonly content: string; readonly pdf: PDFDocumentProxy }>();
-
-/**
  * The report page by page, exactly as it prints: the PDF the print layout gives, drawn
  * here at the width of the screen or at a chosen zoom. It follows the report as it is
  * edited; while new pages are made the old ones stay, marked 正在更新.
  */
 export function PreviewPages({ active, reportId, report }: PreviewPagesProps) {
-  const content = JSON.stringify(report);
-  const kept = shownPreviews.get(reportId);
-  const [pdf, setPdf] = useState<PDFDocumentProxy | undefined>(kept?.pdf);
-  const [state, setState] = useState<{ updating: boolean; error?: string }>({ updating: kept?.content !== content });
-  const [generation, setGeneration] = useState(0);
+  const content = previewContent(report);
+  // The preview on screen and the report content it shows.
+  const [view, setView] = useState<{ pdf?: PDFDocumentProxy; content?: string }>(() => {
+    const kept = shownPreview(reportId);
+    return { pdf: kept?.document, content: kept?.content };
+  });
+  const [failure, setFailure] = useState<{ content: string; error: string } | undefined>(undefined);
+  // 刷新: made again although the report is unchanged.
+  const [refreshing, setRefreshing] = useState(false);
+  // Derived in render, so that no frame shows a changed report's old pages as up to date.
+  const updating = refreshing || (view.content !== content && failure?.content !== content);
+  const { pdf } = view;
   const [zoom, setZoom] = useState<Zoom>('fit');
   const pages = useRef<HTMLDivElement>(null);
   const width = useWidth(pages);
@@ -53,43 +52,34 @@ export function PreviewPages({ active, reportId, report }: PreviewPagesProps) {
   const arrived = useRef(false);
 
   useEffect(() => {
+    const current = view.content === content && !refreshing;
     if (!active) {
       // Coming back to a changed report makes its preview at once, as arriving does.
       arrived.current = false;
       return;
     }
-    const shown = shownPreviews.get(reportId);
-    if (shown?.content === content && generation === 0) {
-      arrived.current = true;
-      setState({ updating: false });
-      return;
-    }
-    let cancelled = false;
-    setState((s) => ({ ...s, updating: true }));
-    const timer = setTimeout(
-      async () => {
-        try {
-          const { pdfBase64 } = await nianbao.export.preview({ report });
-          const document = await loadPdf(decodeBase64(pdfBase64));
-          if (cancelled) return void document.loadingTask.destroy();
-          const previous = shownPreviews.get(reportId)?.pdf;
-          shownPreviews.set(reportId, { content, pdf: document });
-          setPdf(document);
-          setState({ updating: false });
-          if (previous && previous !== document) void previous.loadingTask.destroy();
-        } catch (error) {
-          if (!cancelled) setState({ updating: false, error: reason(error) });
-        }
-      },
-      arrived.current ? REFRESH_DELAY_MS : 0,
-    );
+    const delay = arrived.current ? REFRESH_DELAY_MS : 0;
     arrived.current = true;
+    if (current) return;
+    let cancelled = false;
+    const timer = setTimeout(async () => {
+      try {
+        const document = await requestPreview(reportId, report);
+        if (cancelled) return;
+        showPreview(reportId, content, document);
+        setView({ pdf: document, content });
+        setFailure(undefined);
+      } catch (error) {
+        if (!cancelled) setFailure({ content, error: reason(error) });
+      }
+      if (!cancelled) setRefreshing(false);
+    }, delay);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
     // `content` stands for `report`: a new object with the same content needs no new preview.
-  }, [active, reportId, content, generation]);
+  }, [active, reportId, content, view.content, refreshing]);
 
   const fitScale = width ? Math.max(0.3, (width - FIT_MARGIN_PX) / PAGE_WIDTH_PT) : 1;
   const scale = zoom === 'fit' ? fitScale : zoom * PX_PER_PT;
@@ -106,11 +96,11 @@ export function PreviewPages({ active, reportId, report }: PreviewPagesProps) {
   };
 
   return (
-    <section className="nb-preview" aria-label="打印预览" data-testid="preview" data-updating={state.updating}>
+    <section className="nb-preview" aria-label="打印预览" data-testid="preview" data-updating={updating}>
       <div className="nb-preview-bar">
         <span>
           打印预览{pdf ? `（共 ${pdf.numPages} 页）` : ''}
-          {state.updating && (
+          {updating && (
             <Tag color="processing" className="nb-preview-updating" data-testid="preview-updating">
               {pdf ? '正在更新' : '正在生成'}
             </Tag>
@@ -132,13 +122,19 @@ export function PreviewPages({ active, reportId, report }: PreviewPagesProps) {
           <Button size="small" onClick={() => step(1)} aria-label="放大" data-action="zoom-in">
             +
           </Button>
-          <Button size="small" onClick={() => setGeneration((g) => g + 1)}>
+          <Button
+            size="small"
+            onClick={() => {
+              forgetRequest(reportId);
+              setRefreshing(true);
+            }}
+          >
             刷新
           </Button>
         </Space>
       </div>
-      {state.error && <Alert type="error" showIcon message="无法生成预览" description={state.error} />}
-      <div ref={pages} className={`nb-preview-pages${state.updating && pdf ? ' nb-preview-stale' : ''}`}>
+      {failure && <Alert type="error" showIcon message="无法生成预览" description={failure.error} />}
+      <div ref={pages} className={`nb-preview-pages${updating && pdf ? ' nb-preview-stale' : ''}`}>
         {pdf &&
           Array.from({ length: pdf.numPages }, (_, i) => (
             <PdfPage key={i} pdf={pdf} number={i + 1} scale={scale} turn={i < drawnNow.count + 1} onDrawn={onDrawn} />

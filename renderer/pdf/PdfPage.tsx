@@ -18,19 +18,20 @@ interface PdfPageProps {
 /** One page of a PDF drawn on a canvas at a scale (CSS pixels per PDF point), with what is drawn over it. */
 export function PdfPage({ pdf, number, scale, turn, onDrawn, children }: PdfPageProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [rendered, setRendered] = useState(false);
+  const ratio = window.devicePixelRatio || 1;
+  const key = `${number}@${scale * ratio}`;
+  // What the canvas shows: drawn is true only for this document, page and scale (never for the last document's page).
+  const [shows, setShows] = useState<{ pdf: PDFDocumentProxy; key: string } | undefined>(undefined);
+  const rendered = shows?.pdf === pdf && shows.key === key;
   useEffect(() => {
     const target = canvas.current;
     if (!target || !turn) return;
     let cancelled = false;
-    setRendered(false);
-    const ratio = window.devicePixelRatio || 1;
-    const key = `${number}@${scale * ratio}`;
     const drawn = drawnPages.get(pdf) ?? new Map<string, ImageBitmap>();
     drawnPages.set(pdf, drawn);
     const done = () => {
       if (cancelled) return;
-      setRendered(true);
+      setShows({ pdf, key });
       onDrawn(number);
     };
     const copy = drawn.get(key);
@@ -65,7 +66,7 @@ export function PdfPage({ pdf, number, scale, turn, onDrawn, children }: PdfPage
       cancelled = true;
       task?.cancel();
     };
-  }, [pdf, number, scale, turn, onDrawn]);
+  }, [pdf, number, scale, ratio, turn, onDrawn]);
   return (
     <figure className="nb-page" data-page={number} data-rendered={rendered}>
       <div className="nb-page-sheet">

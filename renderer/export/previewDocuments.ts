@@ -1,0 +1,61 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { Report } from '../../shared/model/report.ts';
+import { nianbao } from '../api.ts';
+import { decodeBase64, loadPdf } from '../pdf/loadPdf.ts';
+
+/**
+ * The preview PDFs of this session, per report: the newest one asked for and the one on
+ * screen, each with the report content it shows. A preview is asked for as soon as the
+ * clerk heads for it (the step's button), before its screen is drawn, and while the clerk
+ * is on another step after a change; the preview step then takes the same answer.
+ */
+
+interface Preview<T> {
+  readonly content: string;
+  readonly document: T;
+}
+
+const asked = new Map<number, Preview<Promise<PDFDocumentProxy>>>();
+const shown = new Map<number, Preview<PDFDocumentProxy>>();
+
+/** What a preview shows: the report as JSON (a new object with the same content needs no new preview). */
+export function previewContent(report: Report): string {
+  return JSON.stringify(report);
+}
+
+/** The preview of `report`: the one asked for already if it shows the same content, else a new one. */
+export function requestPreview(reportId: number, report: Report): Promise<PDFDocumentProxy> {
+  const content = previewContent(report);
+  const last = asked.get(reportId);
+  if (last?.content === content) return last.document;
+  const document = nianbao.export.preview({ report }).then(({ pdfBase64 }) => loadPdf(decodeBase64(pdfBase64)));
+  asked.set(reportId, { content, document });
+  // A preview asked for but outdated before it was shown is let go (pdf.js holds its pages and fonts).
+  last?.document.then(
+    (outdated) => {
+      if (shown.get(reportId)?.document !== outdated) void outdated.loadingTask.destroy();
+    },
+    () => undefined,
+  );
+  // A failed request is asked again next time.
+  document.catch(() => {
+    if (asked.get(reportId)?.document === document) asked.delete(reportId);
+  });
+  return document;
+}
+
+/** The 刷新 button: the next request makes the preview again even if the report is unchanged. */
+export function forgetRequest(reportId: number): void {
+  asked.delete(reportId);
+}
+
+export function shownPreview(reportId: number): Preview<PDFDocumentProxy> | undefined {
+  return shown.get(reportId);
+}
+
+/** Records the preview now on screen and lets the one it replaces go. */
+export function showPreview(reportId: number, content: string, document: PDFDocumentProxy): void {
+  const previous = shown.get(reportId)?.document;
+  shown.set(reportId, { content, document });
+  if (previous && previous !== document) void previous.loadingTask.destroy();
+}

@@ -1,0 +1,124 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crossCellKey, currentFormat } from '../../shared/format/index.ts';
+import type { AgencyRecord, ReportSummary } from '../../shared/ipc/contract.ts';
+import { consistentReport } from '../fixtures/consistentReport.ts';
+import { toolsAvailable } from '../support/tools.ts';
+import { APP_URL, startHarness } from './harness.ts';
+import type { Harness } from './harness.ts';
+
+/**
+ * The preview step kept up to date: a report changed on another step has its pages made
+ * after a pause in the typing, so that coming back shows them without asking again; a
+ * report changed just before coming back is never shown as up to date with its old
+ * pages (the 正在更新 mark is on from the first frame until the new page 1 is drawn).
+ */
+
+const DONE = '[data-testid="preview"][data-updating="false"] .nb-page[data-page="1"][data-rendered="true"]';
+/** PreviewPages' pause before it makes the pages of a changed report, with room to spare. */
+const AFTER_PAUSE_MS = 2500;
+const CELL = crossCellKey(currentFormat.tables.table3, 'newReceived', 'naturalPerson');
+
+function value<T>(response: { ok: boolean; value?: unknown; error?: string }): T {
+  if (!response.ok) throw new Error(response.error);
+  return response.value as T;
+}
+
+interface PreviewCall {
+  readonly figure: string | undefined;
+}
+
+describe.runIf(toolsAvailable('chromium'))('the preview step', { timeout: 240_000 }, () => {
+  let harness: Harness;
+  let page: Page;
+
+  /** Every preview the page asks for since the last call, with the figure of CELL it shows. */
+  async function previewCalls(): Promise<PreviewCall[]> {
+    return page.evaluate(() => {
+      const log = window as unknown as { previewCalls: PreviewCall[] };
+      return log.previewCalls.splice(0);
+    });
+  }
+
+  async function showStep(step: string): Promise<void> {
+    await page.click(`[data-step="${step}"]`);
+    await page.waitForSelector(`[data-step="${step}"][aria-current="step"]`);
+  }
+
+  async function changeCell(figure: string): Promise<void> {
+    await showStep('section:requests');
+    await page.click(`[data-cell="${CELL}"]`);
+    await page.keyboard.type(figure);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="save-state"][data-status="saved"]');
+  }
+
+  beforeAll(async () => {
+    harness = await startHarness({ open: false });
+    page = harness.page;
+    const agency = value<AgencyRecord>(await harness.call('nianbao:agencies:create', { agency: { ...consistentReport().agency, name: '湖滨区人民政府办公室' } }));
+    const report = value<ReportSummary>(await harness.call('nianbao:reports:create', { agencyId: agency.id, year: 2024, from: 'blank' }));
+    value(await harness.call('nianbao:reports:save', { id: report.id, report: { ...consistentReport(2024), agency: agency.agency } }));
+    await page.goto(`${APP_URL}#/report/${report.id}/agency`);
+    await page.waitForSelector('[data-step="agency"][aria-current="step"]');
+    // The harness preload looks the bridge up at each call: wrapped here, it logs the previews asked for.
+    await page.evaluate((cell) => {
+      const bridge = window as unknown as { __nianbaoInvoke(channel: string, args: unknown): Promise<unknown>; previewCalls: PreviewCall[] };
+      const invoke = bridge.__nianbaoInvoke.bind(window);
+      bridge.previewCalls = [];
+      const logged = (channel: string, args: unknown) => {
+        if (channel === 'nianbao:export:preview') bridge.previewCalls.push({ figure: (args as { report: { values: Record<string, string> } }).report.values[cell] });
+        return invoke(channel, args);
+      };
+      // Playwright's binding is not writable: redefined.
+      Object.defineProperty(window, '__nianbaoInvoke', { value: logged, configurable: true, writable: true });
+      if (bridge.__nianbaoInvoke !== logged) throw new Error(JSON.stringify(Object.getOwnPropertyDescriptor(window, '__nianbaoInvoke')));
+    }, CELL);
+    await showStep('export');
+    await page.waitForSelector(DONE, { timeout: 120_000 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await harness?.close();
+  }, 60_000);
+
+  it('makes a changed report’s pages while another step is on screen, and shows them on return without asking again', async () => {
+    await previewCalls();
+    await changeCell('7');
+    await page.waitForTimeout(AFTER_PAUSE_MS);
+    // Asked once for, after the pause, with the changed figure.
+    expect(await previewCalls()).toEqual([{ figure: '7' }]);
+    await showStep('export');
+    await page.waitForSelector(DONE, { timeout: 120_000 });
+    expect(await previewCalls()).toEqual([]);
+  });
+
+  it('marks the old pages 正在更新 from the first frame after a change until the new page 1 is drawn', async () => {
+    await changeCell('8');
+    // Every state of the preview while the export step is on screen, from the click on.
+    await page.evaluate(() => {
+      const states: string[] = [];
+      (window as unknown as { previewStates: string[] }).previewStates = states;
+      const note = () => {
+        if (!document.querySelector('[data-step="export"][aria-current="step"]')) return;
+        const preview = document.querySelector('[data-testid="preview"]');
+        const page1 = preview?.querySelector('.nb-page[data-page="1"]');
+        states.push(`${preview?.getAttribute('data-updating')}/${page1?.getAttribute('data-rendered')}`);
+      };
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await showStep('export');
+    await page.waitForSelector(DONE, { timeout: 120_000 });
+    const states = await page.evaluate(() => (window as unknown as { previewStates: string[] }).previewStates);
+    // `updating/page 1 drawn`: the old pages marked (true/true), the new document set but
+    // its page 1 not drawn yet (false/false), then drawn (false/true); never the old page
+    // shown as up to date (false/true before the new document).
+    expect(states[0], states.join(' ')).toBe('true/true');
+    const newDocument = states.indexOf('false/false');
+    expect(newDocument, states.join(' ')).toBeGreaterThan(0);
+    expect(states.slice(0, newDocument).every((state) => state === 'true/true'), states.join(' ')).toBe(true);
+    expect(states.at(-1)).toBe('false/true');
+    // Asked for once, when heading for the step (the step itself takes the same answer).
+    expect(await previewCalls()).toEqual([{ figure: '8' }]);
+  });
+});
