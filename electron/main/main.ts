@@ -146,9 +146,9 @@ async function endSession(): Promise<void> {
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
   log().info(`年报 ${app.getVersion()} 启动，数据在 ${userData}`);
-  // The bundle's sibling (scripts/bundleElectron.ts): import, DOCX and the copying of backups never block this loop.
+  // The bundle's sibling (scripts/bundleElectron.ts): import, DOCX, backups' copies never block this loop.
   const heavy = startHeavyWorker(join(import.meta.dirname, 'worker.cjs'));
-  const opened = openStore({ dataDir: userData, copyDatabase: heavy.copyDatabase });
+  const opened = openStore({ dataDir: userData, fileWork: heavy });
   if (!opened.ok) return fail('年报无法打开数据', opened.error);
   store = opened.value;
   for (const notice of store.startupNotices) log().warn(notice.message);

@@ -3,7 +3,7 @@ import { compiledSchema } from '../compiledSchema.ts';
 import { agencySchema, reportSchema } from '../../shared/model/report.ts';
 import type { Result } from '../../shared/model/validation.ts';
 import { validate } from '../../shared/model/validation.ts';
-import type { DatabaseCopier } from './database.ts';
+import type { StoreFileWork } from './fileWork.ts';
 import type { Clock } from './time.ts';
 
 /**
@@ -27,8 +27,10 @@ export const openStoreInput = z.strictObject({
   clock: z.custom<Clock>((v) => typeof v === 'function', { error: '应为返回当前时间的函数' }).optional(),
   /** Read without taking the writer's lock: for the CLI while the app is open. */
   readOnly: z.boolean().optional(),
-  /** What copies the database for backups (default `copyDatabase`, on this thread): Electron main passes the heavy-work thread's. */
-  copyDatabase: z.custom<DatabaseCopier>((v) => typeof v === 'function', { error: '应为复制数据库文件的函数' }).optional(),
+  /** Who copies backups and takes in a restore's file (default in-process): Electron main passes the heavy-work thread. */
+  fileWork: z
+    .custom<StoreFileWork>((v) => typeof v === 'object' && v !== null && 'copyDatabase' in v && 'takeInBackupFile' in v, { error: '应为处理数据库文件的对象' })
+    .optional(),
 });
 
 export const noInput = z.strictObject({});

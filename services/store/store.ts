@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { blankReport } from '../../shared/model/report.ts';
@@ -9,9 +9,11 @@ import type { StoredAgency, AgencySummary } from './agencies.ts';
 import * as agencies from './agencies.ts';
 import type { BackupFile } from './backups.ts';
 import { BACKUP_EVERY_MINUTES, listBackups, pruneBackups, removePartialBackups, takeBackup } from './backups.ts';
-import type { DatabaseCopier, Db } from './database.ts';
-import { APPLICATION_ID, copyDatabase, inspectDatabaseFile, openReadOnly, openReadWrite, userVersion } from './database.ts';
-import { durableRename, fsyncPath } from './durableFile.ts';
+import type { Db } from './database.ts';
+import { inspectDatabaseFile, openReadOnly, openReadWrite } from './database.ts';
+import { durableRename } from './durableFile.ts';
+import type { StoreFileWork } from './fileWork.ts';
+import { inProcessFileWork } from './fileWork.ts';
 import { storageErrorMessage } from './errors.ts';
 import * as inputs from './inputs.ts';
 import { validateInput } from './inputs.ts';
@@ -155,8 +157,8 @@ interface Context {
   readonly clock: Clock;
   readonly readOnly: boolean;
   readonly lock: StoreLock | undefined;
-  /** Copies the database for backups: off this thread in the app (`OpenStoreOptions.copyDatabase`). */
-  readonly copyDatabase: DatabaseCopier;
+  /** Copies backups and takes in a restore's file: off this thread in the app (`OpenStoreOptions.fileWork`). */
+  readonly fileWork: StoreFileWork;
 }
 
 function refuse(message: string): never {
@@ -227,7 +229,7 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
 
   async function backUp(): Promise<BackupFile> {
     mkdirSync(paths.backups, { recursive: true });
-    const backup = await takeBackup(context.copyDatabase, paths.database, paths.backups, clock());
+    const backup = await takeBackup(context.fileWork.copyDatabase, paths.database, paths.backups, clock());
     newestBackupAt = backup.takenAt;
     if (!context.readOnly) pruneBackups(paths.backups);
     return backup;
@@ -447,7 +449,7 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
     backupToFile: waiting(inputs.fileInput, '备份到文件', async ({ path: target }) => {
       const path = resolve(target);
       if (path === paths.database || sideFiles(paths.database).includes(path)) refuse('不能备份到数据库文件本身，请另选一个位置。');
-      await context.copyDatabase(paths.database, path);
+      await context.fileWork.copyDatabase(paths.database, path);
       return { path, bytes: statSync(path).size };
     }),
     restoreFromFile: waiting(inputs.fileInput, '从备份文件恢复', async ({ path }): Promise<FileRestoreResult> => {
@@ -457,11 +459,9 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
       if (source === paths.database) refuse('这就是正在使用的数据库文件，请选择一个备份文件。');
       replacing = true;
       try {
-        // Inspect a copy: reading the user's file in place could leave side files beside it.
         removeIncoming(paths);
-        copyFileSync(source, incoming);
-        refuseUnusableBackup(incoming);
-        fsyncPath(incoming);
+        const refusal = await context.fileWork.takeInBackupFile(source, incoming);
+        if (refusal) refuse(refusal);
         await pendingBackup;
         const safetyBackup = await backUp();
         context.db.close();
@@ -494,20 +494,6 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
   return store;
 }
 
-/** Refuses a file that is not a sound Nianbao database this app can read. */
-function refuseUnusableBackup(path: string): void {
-  const inspection = inspectDatabaseFile(path, LATEST_VERSION);
-  if (inspection.state === 'newer') refuse(newerDatabaseMessage(inspection.version, LATEST_VERSION));
-  if (inspection.state === 'damaged' || inspection.state === 'unavailable') refuse(`这个文件不能用来恢复：${inspection.reason}。`);
-  const db = openReadOnly(path);
-  try {
-    const ours = db.pragma('application_id', { simple: true }) === APPLICATION_ID && userVersion(db) >= 1;
-    if (inspection.state !== 'ok' || !ours) refuse('这个文件不是年报的数据库备份，不能用来恢复。');
-  } finally {
-    db.close();
-  }
-}
-
 function openAndMigrate(path: string): Db {
   const db = openReadWrite(path);
   const migrated = migrate(db, migrations);
@@ -519,7 +505,7 @@ function openAndMigrate(path: string): Db {
 }
 
 /** What an opened store is given besides its connection and lock. */
-type Setting = Pick<Context, 'paths' | 'clock' | 'copyDatabase'>;
+type Setting = Pick<Context, 'paths' | 'clock' | 'fileWork'>;
 
 function openReadOnlyStore(setting: Setting): Store {
   const { paths } = setting;
@@ -565,7 +551,7 @@ function openWritableStore(setting: Setting): Store {
 export function openStoreReader(dataDir: string): Result<Store> {
   const paths = storePaths(resolve(dataDir));
   try {
-    const setting = { paths, clock: systemClock, copyDatabase };
+    const setting = { paths, clock: systemClock, fileWork: inProcessFileWork };
     return { ok: true, value: createStore({ ...setting, db: openReadOnly(paths.database), readOnly: true, lock: undefined }, []) };
   } catch (error) {
     return failure(error, '打开数据');
@@ -577,13 +563,13 @@ export function openStoreReader(dataDir: string): Result<Store> {
  * the single-writer lock, checks the database (`integrity_check`), replaces a damaged
  * one with the newest good backup, migrates the schema and starts automatic backups.
  * `readOnly` reads beside a running app without the lock, and changes nothing. Backups are
- * copied by `copyDatabase`, on this thread unless another is given.
+ * copied and a restore's file taken in by `fileWork`, on this thread unless another is given.
  */
 export function openStore(options: inputs.OpenStoreOptions): Result<Store> {
   const valid = validateInput(inputs.openStoreInput, options);
   if (!valid.ok) return valid;
-  const { dataDir, clock, readOnly, copyDatabase: copy } = valid.value;
-  const setting: Setting = { paths: storePaths(resolve(dataDir)), clock: clock ?? systemClock, copyDatabase: copy ?? copyDatabase };
+  const { dataDir, clock, readOnly, fileWork } = valid.value;
+  const setting: Setting = { paths: storePaths(resolve(dataDir)), clock: clock ?? systemClock, fileWork: fileWork ?? inProcessFileWork };
   try {
     return { ok: true, value: readOnly ? openReadOnlyStore(setting) : openWritableStore(setting) };
   } catch (error) {

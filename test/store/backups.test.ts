@@ -9,6 +9,7 @@ import { migrations } from '../../services/store/migrations/index.ts';
 import { storePaths } from '../../services/store/paths.ts';
 import { blankAgency } from '../../shared/model/report.ts';
 import { consistentReport } from '../fixtures/consistentReport.ts';
+import { inProcessFileWork } from '../../services/store/fileWork.ts';
 import { openStore } from '../../services/store/index.ts';
 import { errorOf, openTestStore, tempDir, testClock, unwrap } from './support.ts';
 
@@ -189,7 +190,7 @@ describe('backups', () => {
       copied.push(source);
       throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
     };
-    const store = unwrap(openStore({ dataDir, clock: testClock(), copyDatabase: diskFull }));
+    const store = unwrap(openStore({ dataDir, clock: testClock(), fileWork: { ...inProcessFileWork, copyDatabase: diskFull } }));
     try {
       expect(errorOf(await store.backupNow())).toBe('备份失败：磁盘空间不足。请清理磁盘后重试。');
       expect(errorOf(await store.backupToFile({ path: join(tempDir(), 'x.db') }))).toBe('备份到文件失败：磁盘空间不足。请清理磁盘后重试。');
