@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DatabaseCopier } from './database.ts';
 import { inspectDatabaseFile } from './database.ts';
+import type { StoreFileWork } from './fileWork.ts';
 import { fileStamp, parseFileStamp } from './time.ts';
 
 /**
@@ -50,7 +50,7 @@ function freeBackupPath(dir: string, at: Date): string {
 }
 
 /** Copies `database` into a new backup in `dir` with `copy` (on the heavy-work thread in the app). */
-export async function takeBackup(copy: DatabaseCopier, database: string, dir: string, at: Date): Promise<BackupFile> {
+export async function takeBackup(copy: StoreFileWork['copyDatabase'], database: string, dir: string, at: Date): Promise<BackupFile> {
   const path = freeBackupPath(dir, at);
   await copy(database, path);
   const file = path.slice(dir.length + 1);

@@ -136,9 +136,6 @@ export function inspectDatabaseFile(path: string, latestVersion: number): Inspec
   }
 }
 
-/** Copies a whole database file, e.g. into a backup; `copyDatabase` or the same on the heavy-work thread. */
-export type DatabaseCopier = (source: string, destination: string) => Promise<void>;
-
 /** The most pages better-sqlite3 lets one backup step copy: all of them, for any database of ours. */
 const ALL_PAGES = 0x7fff_ffff;
 

@@ -14,10 +14,9 @@ import type { WorkspaceWork } from '../summary/workspaceWork.ts';
  * published report or pasted content (pdf.js, DOCX, recognition), writing a DOCX or XLSX, the
  * 汇总's review and sum of a workspace of the store (services/summary/workspaceWork.ts), and
  * the store's work on whole database files: backups' copies, a restore's file taken in
- * (services/store/fileWork.ts). In Electron
- * main they run on a worker thread (heavyWorker.ts) so menus, window moves and other IPC calls never
- * wait for them; in the CLI and in tests, in-process. Arguments and results are plain data
- * (structured-cloneable).
+ * (services/store/fileWork.ts). In Electron main they run on a worker thread (heavyWorker.ts)
+ * so menus, window moves and other IPC calls never wait for them; in the CLI and in tests,
+ * in-process. Arguments and results are plain data (structured-cloneable).
  */
 export interface HeavyWork extends WorkspaceWork, StoreFileWork {
   readImportFile(path: string): Promise<Result<ImportResult>>;
