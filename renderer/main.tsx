@@ -9,9 +9,15 @@ import '@fontsource/noto-sans-sc/400.css';
 import 'virtual:antd-styles.css';
 import './styles/app.css';
 import { App } from './App.tsx';
+import { startReadingHome } from './home/homeData.ts';
+import { parseRoute } from './route.ts';
 import { THEME } from './theme.ts';
 
 dayjs.locale('zh-cn');
+
+// The home screen's first read goes out now, while React renders the first frame.
+const route = parseRoute(location.hash);
+if (route.screen === 'home') startReadingHome(route.agencyId);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

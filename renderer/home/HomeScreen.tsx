@@ -3,7 +3,7 @@ import { App as AntApp, Button, Empty, Spin, Switch } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { AgencyRecord, ImportReview, ReportSummary } from '../../shared/ipc/contract.ts';
 import { AGENCY_LEVELS } from '../../shared/model/report.ts';
-import { nianbao, reason } from '../api.ts';
+import { reason } from '../api.ts';
 import { AppButtons } from '../appActions.tsx';
 import type { AppActions } from '../appActions.tsx';
 import { useMenuCommands } from '../menuCommands.tsx';
@@ -11,6 +11,8 @@ import { AgencyDialog } from './AgencyDialog.tsx';
 import { NewReportDialog } from './NewReportDialog.tsx';
 import type { ReportSource } from './NewReportDialog.tsx';
 import { DeadlineNote } from './DeadlineNote.tsx';
+import { agencyOnView, homeData } from './homeData.ts';
+import type { HomeData } from './homeData.ts';
 import { ReportTable } from './ReportTable.tsx';
 import { Welcome } from './Welcome.tsx';
 
@@ -31,38 +33,24 @@ interface HomeScreenProps {
 /** Agencies and their reports by year: status, last edited, and new reports. */
 export function HomeScreen({ agencyId, onAgency, onOpen, onReview, onSummary, actions, startWith }: HomeScreenProps) {
   const { message, notification } = AntApp.useApp();
-  const [agencies, setAgencies] = useState<AgencyRecord[] | undefined>(undefined);
-  const [reports, setReports] = useState<ReportSummary[] | undefined>(undefined);
+  const [home, setHome] = useState<HomeData | undefined>(undefined);
   const [showDeleted, setShowDeleted] = useState(false);
   const [dialog, setDialog] = useState<'newAgency' | 'editAgency' | 'newReport' | undefined>(startWith ? 'newReport' : undefined);
   const [source, setSource] = useState<ReportSource | undefined>(startWith);
 
-  const loadAgencies = useCallback(async () => {
-    try {
-      setAgencies(await nianbao.agencies.list({ includeDeleted: showDeleted }));
-    } catch (error) {
-      message.error(reason(error));
-      setAgencies([]);
-    }
-  }, [message, showDeleted]);
+  const load = useCallback(async () => {
+    const read = await homeData(agencyId, showDeleted);
+    for (const failure of read.failures) message.error(failure);
+    setHome(read);
+  }, [agencyId, showDeleted, message]);
 
-  useEffect(() => void loadAgencies(), [loadAgencies]);
+  useEffect(() => void load(), [load]);
 
+  const agencies = home?.agencies;
   const active = agencies?.filter((a) => !a.deletedAt) ?? [];
-  const selected = agencies?.find((a) => a.id === agencyId) ?? active[0];
-
-  const selectedId = selected?.id;
-  const loadReports = useCallback(async () => {
-    if (selectedId === undefined) return setReports([]);
-    try {
-      setReports(await nianbao.reports.list({ agencyId: selectedId, includeDeleted: showDeleted }));
-    } catch (error) {
-      message.error(reason(error));
-      setReports([]);
-    }
-  }, [selectedId, showDeleted, message]);
-
-  useEffect(() => void loadReports(), [loadReports]);
+  const selected = agencies && agencyOnView(agencies, agencyId);
+  // Until the reports of a newly chosen agency are read, its table shows as loading.
+  const reports = home?.reports?.agencyId === selected?.id ? home?.reports?.list : undefined;
 
   const newReport = (from: ReportSource) => () => {
     if (!selected || selected.deletedAt) return void message.info('请先选择或添加机关');
@@ -82,7 +70,7 @@ export function HomeScreen({ agencyId, onAgency, onOpen, onReview, onSummary, ac
           size="small"
           onClick={() => {
             notification.destroy(key);
-            void undo().then(() => Promise.all([loadAgencies(), loadReports()]), (e: unknown) => message.error(reason(e)));
+            void undo().then(() => load(), (e: unknown) => message.error(reason(e)));
           }}
         >
           撤销
@@ -100,7 +88,7 @@ export function HomeScreen({ agencyId, onAgency, onOpen, onReview, onSummary, ac
         <AppButtons actions={actions} />
       </header>
       {active.length === 0 && !showDeleted ? (
-        <Welcome onCreated={(record) => void loadAgencies().then(() => onAgency(record.id))} />
+        <Welcome onCreated={(record) => void load().then(() => onAgency(record.id))} />
       ) : (
         <div className="nb-home-body">
           <nav className="nb-agencies" aria-label="机关">
@@ -139,10 +127,10 @@ export function HomeScreen({ agencyId, onAgency, onOpen, onReview, onSummary, ac
                 onNew={newReport('blank')}
                 onSummary={(year) => onSummary(selected.id, year)}
                 onEditAgency={() => setDialog('editAgency')}
-                onChanged={() => void loadReports()}
+                onChanged={() => void load()}
                 onDeleted={(what, undo) => {
                   withUndo(what, undo);
-                  void Promise.all([loadAgencies(), loadReports()]);
+                  void load();
                 }}
               />
             ) : (
@@ -157,7 +145,7 @@ export function HomeScreen({ agencyId, onAgency, onOpen, onReview, onSummary, ac
           onClose={() => setDialog(undefined)}
           onSaved={(record) => {
             setDialog(undefined);
-            void loadAgencies().then(() => onAgency(record.id));
+            void load().then(() => onAgency(record.id));
           }}
         />
       )}
