@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { App as AntApp, Button, InputNumber, Space, Spin } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { formatForYear } from '../../shared/format/index.ts';
@@ -38,13 +38,17 @@ export function SummaryScreen({ route, onRoute, onHome }: SummaryScreenProps) {
   const [resolving, setResolving] = useState(false);
   const [written, setWritten] = useState<string | undefined>(undefined);
 
+  // Reads of the workspace may overlap (receiving, notes, choices): only the last one asked for is shown.
+  const lastLoad = useRef(0);
   const load = useCallback(async (): Promise<SummaryOverview | undefined> => {
+    const asked = ++lastLoad.current;
     try {
       const opened = await nianbao.summary.open({ agencyId, year });
+      if (asked !== lastLoad.current) return undefined;
       setOverview(opened);
       return opened;
     } catch (error) {
-      message.error(reason(error));
+      if (asked === lastLoad.current) message.error(reason(error));
       return undefined;
     }
   }, [agencyId, year, message]);
@@ -57,16 +61,31 @@ export function SummaryScreen({ route, onRoute, onHome }: SummaryScreenProps) {
   const workspaceId = overview?.workspace.id;
   const unitId = route.view === 'unit' ? route.unitId : undefined;
 
+  // An answer that arrives after the clerk moved on (another unit, a newer sum) is dropped.
   useEffect(() => {
     setUnit(undefined);
     if (workspaceId === undefined || unitId === undefined) return;
-    nianbao.summary.unit({ workspaceId, unitId }).then(setUnit, (error: unknown) => message.error(reason(error)));
+    let wanted = true;
+    nianbao.summary.unit({ workspaceId, unitId }).then(
+      (answer) => wanted && setUnit(answer),
+      (error: unknown) => wanted && message.error(reason(error)),
+    );
+    return () => {
+      wanted = false;
+    };
   }, [workspaceId, unitId, message]);
 
   useEffect(() => {
     if (workspaceId === undefined || view !== 'sum') return;
     setSummed(undefined);
-    nianbao.summary.sum({ workspaceId }).then(setSummed, (error: unknown) => message.error(reason(error)));
+    let wanted = true;
+    nianbao.summary.sum({ workspaceId }).then(
+      (answer) => wanted && setSummed(answer),
+      (error: unknown) => wanted && message.error(reason(error)),
+    );
+    return () => {
+      wanted = false;
+    };
   }, [workspaceId, view, overview, message]);
 
   const receiving = useReceive(workspaceId, (progress) => {
@@ -115,7 +134,11 @@ export function SummaryScreen({ route, onRoute, onHome }: SummaryScreenProps) {
         }}
         onChooseRevision={(fileId) =>
           void nianbao.summary.chooseRevision({ unitId: unit.row.unitId, fileId }).then(
-            () => nianbao.summary.unit({ workspaceId: overview.workspace.id, unitId: unit.row.unitId }).then(setUnit),
+            () =>
+              nianbao.summary
+                .unit({ workspaceId: overview.workspace.id, unitId: unit.row.unitId })
+                // Shown only if the clerk is still on this unit.
+                .then((answer) => setUnit((shown) => (shown?.row.unitId === answer.row.unitId ? answer : shown))),
             (error: unknown) => message.error(reason(error)),
           )
         }

@@ -212,6 +212,39 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     await shoot('unit-imported');
   });
 
+  it('never shows a unit’s late answer under the unit the reviewer moved on to', async () => {
+    const opened = value<{ workspace: { id: number }; rows: { unitId: number; unitName: string }[] }>(
+      await harness.call('nianbao:summary:open', { agencyId: agency.id, year: YEAR }),
+    );
+    const unitOf = (name: string) => opened.rows.find((row) => row.unitName === name)!.unitId;
+    const slow = unitOf('湖滨区财政局');
+    // The harness preload looks the bridge up at each call: 财政局's answer is held back 1.5 s.
+    await page.evaluate((unitId) => {
+      const bridge = window as unknown as { __nianbaoInvoke(channel: string, args: unknown): Promise<unknown>; unheldInvoke?: unknown };
+      const invoke = bridge.__nianbaoInvoke.bind(window);
+      bridge.unheldInvoke = invoke;
+      const held = async (channel: string, args: unknown) => {
+        const answer = invoke(channel, args);
+        if (channel === 'nianbao:summary:unit' && (args as { unitId: number }).unitId === unitId) await new Promise((resolve) => setTimeout(resolve, 1500));
+        return answer;
+      };
+      Object.defineProperty(window, '__nianbaoInvoke', { value: held, configurable: true, writable: true });
+    }, slow);
+    try {
+      await page.goto(`${APP_URL}#/summary/${agency.id}/${YEAR}/unit/${slow}`);
+      await page.waitForTimeout(100);
+      await page.goto(`${APP_URL}#/summary/${agency.id}/${YEAR}/unit/${unitOf('川汇区信访局')}`);
+      await page.waitForSelector('[data-testid="unit-title"]:has-text("川汇区信访局")');
+      await page.waitForTimeout(2000);
+      expect(await page.textContent('[data-testid="unit-title"]')).toBe('川汇区信访局');
+    } finally {
+      await page.evaluate(() => {
+        const bridge = window as unknown as { unheldInvoke: unknown };
+        Object.defineProperty(window, '__nianbaoInvoke', { value: bridge.unheldInvoke, configurable: true, writable: true });
+      });
+    }
+  });
+
   it('exports the review list as a workbook with a row per unit', async () => {
     await page.click('[data-action="back-to-review"]');
     const path = join(dir, '审核表.xlsx');
