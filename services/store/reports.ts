@@ -132,14 +132,18 @@ export function insertReport(db: Db, agencyId: number, report: Report, encoded: 
   return requireReport(db, Number(lastInsertRowid));
 }
 
-export function writeReportContent(db: Db, id: number, report: Report, encoded: EncodedReport, now: string): void {
-  statement(db, 'UPDATE reports SET year = ?, content = ?, content_hash = ?, updated_at = ? WHERE id = ?').run(
-    report.year,
-    encoded.json,
-    encoded.hash,
-    now,
-    id,
-  );
+/**
+ * The year is not written here: an UPDATE naming `year` rewrites its index entry even when the
+ * value is the same, which costs every autosave a second page in the WAL. Same-sized content
+ * is overwritten in place, so an autosave then commits only the pages whose bytes changed.
+ */
+export function writeReportContent(db: Db, id: number, encoded: EncodedReport, now: string): void {
+  statement(db, 'UPDATE reports SET content = ?, content_hash = ?, updated_at = ? WHERE id = ?').run(encoded.json, encoded.hash, now, id);
+}
+
+/** Moves a report to another year (the caller has refused a taken one). */
+export function setReportYear(db: Db, id: number, year: number): void {
+  statement(db, 'UPDATE reports SET year = ? WHERE id = ?').run(year, id);
 }
 
 export function setReportLabel(db: Db, id: number, label: string, now: string): ReportRow {

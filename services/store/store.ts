@@ -247,9 +247,12 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
 
   /** Writes new content to a report and remembers its agency details, as every save does. */
   function writeContent(row: ReportHead, report: Report, encoded: EncodedReport, at: string): ReportHead {
-    if (report.year !== row.year) reports.refuseTakenYear(db(), row.agency_id, report.year, row.id);
+    if (report.year !== row.year) {
+      reports.refuseTakenYear(db(), row.agency_id, report.year, row.id);
+      reports.setReportYear(db(), row.id, report.year);
+    }
     agencies.writeAgencyDetails(db(), row.agency_id, report.agency, at);
-    reports.writeReportContent(db(), row.id, report, encoded, at);
+    reports.writeReportContent(db(), row.id, encoded, at);
     // The row as the two writes left it, not read back: every autosave comes here.
     return { ...row, agency_name: report.agency.name, year: report.year, content_hash: encoded.hash, updated_at: at };
   }

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { openReadWrite } from '../../services/store/database.ts';
 import { openStore } from '../../services/store/index.ts';
+import { storePaths } from '../../services/store/paths.ts';
 import type { Store } from '../../services/store/index.ts';
 import { computeFigures } from '../../shared/figures/figures.ts';
 import { crossCellKey, currentFormat } from '../../shared/format/index.ts';
@@ -62,8 +64,31 @@ describe('reports', () => {
     // Changing a report's year onto a taken one is refused and changes nothing.
     expect(errorOf(store.saveReport({ reportId: other, report: consistentReport(2024) }))).toContain('已经存在');
     expect(unwrap(store.getReport({ reportId: other })).report.values).toEqual({});
-    // Moving to a free year is fine.
+    // Moving to a free year is fine, and is what is read back.
     expect(unwrap(store.saveReport({ reportId, report: consistentReport(2022) })).summary.year).toBe(2022);
+    expect(unwrap(store.getReport({ reportId })).summary.year).toBe(2022);
+    expect(unwrap(store.listReports({ agencyId: agency.id })).map((r) => r.year)).toEqual([2023, 2022]);
+    expect(unwrap(store.createReport({ agencyId: agency.id, year: 2024 })).summary.year).toBe(2024);
+  });
+
+  test('an autosave commits only the pages whose bytes changed: the changed figure\'s and the one with the save\'s time and hash', () => {
+    const dataDir = tempDir();
+    const { store, reportId } = storeWithReport(dataDir);
+    saveConsistent(store, reportId);
+    const watcher = openReadWrite(storePaths(dataDir).database);
+    const walPages = (save: () => void): number => {
+      watcher.pragma('wal_checkpoint(TRUNCATE)');
+      save();
+      return (watcher.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]!.log;
+    };
+    try {
+      const report = consistentReport(2024);
+      const edited = { ...report, values: { ...report.values, 't2.regulations.inForce': '13' } };
+      // Same-sized content is overwritten in place; the year's index and the unchanged agency are not written.
+      expect(walPages(() => unwrap(store.saveReport({ reportId, report: edited })))).toBe(2);
+    } finally {
+      watcher.close();
+    }
   });
 
   test('rename, delete to the recycle bin and restore', () => {
