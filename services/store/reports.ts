@@ -47,10 +47,26 @@ export interface ReportRow extends ReportHead {
 
 const FROM = 'FROM reports r JOIN agencies a ON a.id = r.agency_id';
 const SELECT = `SELECT r.*, a.name AS agency_name, a.deleted_at AS agency_deleted_at ${FROM}`;
-// Autosave reads the row twice per save: without the ~10 KB of content, that costs nothing.
-const SELECT_HEAD = `
+/**
+ * What every autosave reads, in one statement: the report's head (without its ~10 KB of
+ * content) and when its newest revision was kept. The agency's columns come from subqueries
+ * on `r.agency_id`, not from a join: SQLite plans a join with an eye on the bound report id,
+ * which marks the statement to be re-prepared when that binding changes, and better-sqlite3
+ * clears the bindings after every call, so a join here was re-prepared (and its row
+ * constructor compiled anew) on every save.
+ */
+const SELECT_SAVE_HEAD = `
   SELECT r.id, r.agency_id, r.year, r.label, r.content_hash, r.created_at, r.updated_at, r.deleted_at,
-         a.name AS agency_name, a.deleted_at AS agency_deleted_at ${FROM}`;
+         (SELECT name FROM agencies WHERE id = r.agency_id) AS agency_name,
+         (SELECT deleted_at FROM agencies WHERE id = r.agency_id) AS agency_deleted_at,
+         (SELECT created_at FROM revisions v WHERE v.report_id = r.id ORDER BY v.id DESC LIMIT 1) AS last_revision_at
+  FROM reports r WHERE r.id = ?`;
+
+/** A report's head as a save needs it. */
+export interface SaveHead extends ReportHead {
+  /** When the newest revision was kept, or null when there is none. */
+  readonly last_revision_at: string | null;
+}
 
 export function toSummary(row: ReportHead): ReportEntry {
   return {
@@ -77,8 +93,9 @@ export function requireReport(db: Db, id: number): ReportRow {
   return found(statement(db, `${SELECT} WHERE r.id = ?`).get(id) as ReportRow | undefined, id);
 }
 
-export function requireReportHead(db: Db, id: number): ReportHead {
-  return found(statement(db, `${SELECT_HEAD} WHERE r.id = ?`).get(id) as ReportHead | undefined, id);
+/** The head of a report in no recycle bin, for a save. */
+export function requireLiveSaveHead(db: Db, id: number): SaveHead {
+  return live(found(statement(db, SELECT_SAVE_HEAD).get(id) as SaveHead | undefined, id));
 }
 
 function found<T extends ReportHead>(row: T | undefined, id: number): T {
@@ -89,10 +106,6 @@ function found<T extends ReportHead>(row: T | undefined, id: number): T {
 /** A report that is in no recycle bin (neither it nor its agency). */
 export function requireLiveReport(db: Db, id: number): ReportRow {
   return live(requireReport(db, id));
-}
-
-export function requireLiveReportHead(db: Db, id: number): ReportHead {
-  return live(requireReportHead(db, id));
 }
 
 function live<T extends ReportHead>(row: T): T {

@@ -71,14 +71,6 @@ export function latestRevision(db: Db, reportId: number): RevisionRow | undefine
     | undefined;
 }
 
-/** When the report's last revision was kept (an autosave asks this, not for the whole row). */
-export function latestRevisionTime(db: Db, reportId: number): string | undefined {
-  const row = statement(db, 'SELECT created_at FROM revisions WHERE report_id = ? ORDER BY id DESC LIMIT 1').get(reportId) as
-    | { created_at: string }
-    | undefined;
-  return row?.created_at;
-}
-
 function revisionContent(db: Db, id: number): Report {
   const { content } = statement(db, 'SELECT content FROM revisions WHERE id = ?').get(id) as { content: Uint8Array };
   return decodeReport(decompress(content));

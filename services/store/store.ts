@@ -333,13 +333,13 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
       return previous ? reports.toStored(previous) : null;
     }),
     saveReport: writer(inputs.saveReportInput, '保存报告', ({ reportId, report }): SavedReport => {
-      const row = reports.requireLiveReportHead(db(), reportId);
+      const row = reports.requireLiveSaveHead(db(), reportId);
       const encoded = encodeReport(report);
       if (encoded.hash === row.content_hash) return { summary: reports.toSummary(row), revision: null };
       const date = clock();
       const at = date.toISOString();
       const saved = writeContent(row, report, encoded, at);
-      const latest = revisions.latestRevisionTime(db(), reportId);
+      const latest = row.last_revision_at;
       const due = !latest || minutesBetween(latest, date) >= REVISION_EVERY_MINUTES;
       const revision = due ? revisions.addRevisionIfChanged(db(), { reportId, report, encoded, reason: 'editing', now: at }) : null;
       return { summary: reports.toSummary(saved), revision };
