@@ -13,13 +13,16 @@ import { machineLoad, ms, percentile, summary } from './timing.ts';
 /**
  * The preview step of the built renderer (the e2e harness: real services, Chromium's PDF
  * printer): the first preview of a report, the preview shown again unchanged (goal
- * < 100 ms), and the preview after a figure changed, beside the PDF export of the same
- * report (goal ≤ 1.2×). Each time runs from the click on 预览与导出 until page 1 is drawn
- * and the preview no longer says 正在更新, timed in the page (see timeToPreview).
+ * < 100 ms), the preview right after a figure changed, beside the PDF export of the same
+ * report (goal ≤ 1.2×), and the preview 2 s after a change. Each time runs from the click
+ * on 预览与导出 until page 1 is drawn and the preview no longer says 正在更新, timed in the
+ * page (see timeToPreview).
  */
 
 const REPEATS = 6;
 const CHANGES = 4;
+/** A clerk's pause between a change and heading for the preview, longer than its refresh delay (1.2 s). */
+const PAUSE_MS = 2000;
 const PREVIEW_DONE = '[data-testid="preview"][data-updating="false"] .nb-page[data-page="1"][data-rendered="true"]';
 
 /**
@@ -86,14 +89,27 @@ export default async function bench(): Promise<BenchResult[]> {
     }
 
     const cell = crossCellKey(currentFormat.tables.table3, 'newReceived', 'naturalPerson');
+    const changeFigure = async (figure: number) => {
+      await showStep(harness, 'section:requests');
+      await harness.page.click(`[data-cell="${cell}"]`);
+      await harness.page.keyboard.type(String(figure));
+      await harness.page.keyboard.press('Enter');
+      await harness.page.waitForSelector('[data-testid="save-state"][data-status="saved"]');
+    };
+    // Changed, then a pause longer than the preview's refresh delay before heading for it:
+    // its pages are made in the background meanwhile (renderer/export/useBackgroundPreview.ts).
+    const afterPause: number[] = [];
+    for (let i = 0; i < CHANGES; i++) {
+      await changeFigure(40 + i);
+      await harness.page.waitForTimeout(PAUSE_MS);
+      afterPause.push(await timeToPreview(harness, () => showStep(harness, 'export')));
+    }
+
     const changed: number[] = [];
     const exported: number[] = [];
     for (let i = 0; i < CHANGES; i++) {
-      await showStep(harness, 'section:requests');
-      await harness.page.click(`[data-cell="${cell}"]`);
-      await harness.page.keyboard.type(String(20 + i));
-      await harness.page.keyboard.press('Enter');
-      await harness.page.waitForSelector('[data-testid="save-state"][data-status="saved"]');
+      // Changed, then straight to the preview as soon as the change is saved.
+      await changeFigure(20 + i);
       changed.push(await timeToPreview(harness, () => showStep(harness, 'export')));
       // The PDF export of the same (saved) report, as 导出 PDF makes it.
       harness.dialogs.answerSave(join(outDir, `export-${i}.pdf`));
@@ -103,6 +119,7 @@ export default async function bench(): Promise<BenchResult[]> {
       exported.push(performance.now() - start);
     }
     unchanged.sort((a, b) => a - b);
+    afterPause.sort((a, b) => a - b);
     changed.sort((a, b) => a - b);
     exported.sort((a, b) => a - b);
     const ratio = percentile(changed, 50) / percentile(exported, 50);
@@ -120,6 +137,10 @@ export default async function bench(): Promise<BenchResult[]> {
           ratio: `${ratio.toFixed(2)}× (goal ≤ 1.2×)`,
           'load average': machineLoad(),
         },
+      },
+      {
+        name: `${name}: preview ${PAUSE_MS / 1000} s after a figure changed (${CHANGES} changes)`,
+        figures: { ...summary(afterPause), 'PDF export p50 (above)': ms(percentile(exported, 50)), 'load average': machineLoad() },
       },
     ];
   } finally {
