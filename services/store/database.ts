@@ -149,11 +149,11 @@ const ALL_PAGES = 0x7fff_ffff;
  * lock (the single-writer lock is the writer's alone), and it copies every page in one step,
  * inside one read transaction, so the copy is the database as of one commit while the
  * writer goes on committing (in steps, a commit by another connection between two steps
- * would restart the copy). The connection lives for one copy only, unlike the 汇总's kept
- * reader: a restore moves the database file aside right after its safety backup, and
- * Windows refuses to rename a file another connection has open. The copy is written under
- * a temporary name and renamed when complete, so a crash never leaves a half-written file
- * under the final name; a failed copy is removed.
+ * would restart the copy). The connection lives for one copy only (as the 汇总's reader
+ * lives for one call): a restore moves the database file aside right after its safety
+ * backup, and Windows refuses to rename a file another connection has open. The copy is
+ * written under a temporary name and renamed when complete, so a crash never leaves a
+ * half-written file under the final name; a failed copy is removed.
  */
 export async function copyDatabase(source: string, destination: string): Promise<void> {
   const partial = `${destination}.partial`;

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import type { Finding } from '../../shared/checks/index.ts';
 import type { Agency, Report } from '../../shared/model/report.ts';
 import { reportFormat } from '../../shared/model/report.ts';
@@ -6,7 +5,6 @@ import type { Result } from '../../shared/model/validation.ts';
 import type { ReviewRow, SummaryWorkspace, WorkspaceSum } from '../../shared/summary/index.ts';
 import { openStoreReader } from '../store/index.ts';
 import type { Store } from '../store/index.ts';
-import { storePaths } from '../store/paths.ts';
 import { reviewListXlsx, reviewOpinionDocx, sumExchangeFile, sumXlsx } from './outputs.ts';
 import { noReadableReport, reviewRows, reviewStoredWorkspace, sumWorkspace, unitReviewDetail } from './workspace.ts';
 
@@ -67,47 +65,20 @@ export const WORKSPACE_WORK_METHODS = [
   'reviewOpinionDocx',
 ] as const satisfies readonly (keyof WorkspaceWork)[];
 
-interface Reader {
-  readonly store: Store;
-  /** The database file it reads (device and inode): a restored backup is another file. */
-  readonly file: string;
-}
-
-/** Readers kept open; a test opens many stores, the app one. */
-const KEEP_READERS = 2;
-const readers = new Map<string, Reader>();
-
-function fileIdentity(path: string): string {
-  const stat = statSync(path);
-  return `${stat.dev}:${stat.ino}`;
-}
-
-/** The read-only store of `dataDir`, opened once and again when its database file was replaced. */
-function reader(dataDir: string): Result<Store> {
-  let file: string;
-  try {
-    file = fileIdentity(storePaths(dataDir).database);
-  } catch (error) {
-    return { ok: false, error: `无法读取数据库文件：${(error as Error).message}` };
-  }
-  const kept = readers.get(dataDir);
-  if (kept?.file === file) return { ok: true, value: kept.store };
-  if (kept) void kept.store.close();
-  readers.delete(dataDir);
-  const opened = openStoreReader(dataDir);
-  if (!opened.ok) return opened;
-  readers.set(dataDir, { store: opened.value, file });
-  for (const [dir, old] of readers) {
-    if (readers.size <= KEEP_READERS) break;
-    readers.delete(dir);
-    void old.store.close();
-  }
-  return opened;
-}
-
+/**
+ * The work on a read-only store of the database, opened for the call and closed after it
+ * (about half a millisecond to open: main checked the file when it opened it). No connection
+ * is kept between calls: 从备份恢复 moves the database file aside, which Windows refuses while
+ * another connection has the file open, and a restored file is read from the next call on.
+ */
 async function withReader<T>(at: WorkspaceAt, work: (store: Store) => Result<T> | Promise<Result<T>>): Promise<Result<T>> {
-  const store = reader(at.dataDir);
-  return store.ok ? work(store.value) : store;
+  const opened = openStoreReader(at.dataDir);
+  if (!opened.ok) return opened;
+  try {
+    return await work(opened.value);
+  } finally {
+    await opened.value.close();
+  }
 }
 
 async function mapped<T, U>(result: Result<T>, next: (value: T) => U | Promise<U>): Promise<Result<U>> {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -211,7 +211,28 @@ describe('the 汇总 review on the heavy-work thread', () => {
     const sheetXml = (xlsx: Uint8Array) => strFromU8(unzipSync(xlsx)['xl/worksheets/sheet1.xml']!);
     expect(threadedWorkbooks.map(sheetXml)).toEqual(local.map(sheetXml));
   });
+
+  it.runIf(process.platform === 'linux')('keeps no connection to the database between calls, so a restore can move the file aside (Windows refuses while one is open)', async () => {
+    const { database } = storePaths(at.dataDir);
+    const unitId = unwrap(store!.listUnits({ workspaceId: at.workspaceId }))[0]!.id;
+    const before = openHandles(database);
+    expect(unwrap(await worker.reviewRows(at, [unitId]))).toHaveLength(1);
+    expect(unwrap(await worker.unitReview(at, unitId)).row.unitId).toBe(unitId);
+    expect(openHandles(database)).toBe(before);
+  });
 });
+
+/** How many of this process's open files (every thread's) are `database` or its WAL files: Linux's /proc. */
+function openHandles(database: string): number {
+  const fds = '/proc/self/fd';
+  return readdirSync(fds).filter((fd) => {
+    try {
+      return readlinkSync(join(fds, fd)).startsWith(database);
+    } catch {
+      return false;
+    }
+  }).length;
+}
 
 /** How many rows each table of the database file at `path` holds. */
 function rowCounts(path: string): Record<string, number> {
