@@ -5,7 +5,7 @@ import type { Report } from '../../shared/model/report.ts';
 import { reason } from '../api.ts';
 import { PdfPage } from '../pdf/PdfPage.tsx';
 import { useWidth } from '../pdf/useWidth.ts';
-import { forgetRequest, previewContent, requestPreview, showPreview, shownPreview } from './previewDocuments.ts';
+import { forgetRequest, previewContent, rememberScale, requestPreview, showPreview, shownPreview } from './previewDocuments.ts';
 import { REFRESH_DELAY_MS } from './useBackgroundPreview.ts';
 
 interface PreviewPagesProps {
@@ -84,6 +84,7 @@ export function PreviewPages({ active, reportId, report }: PreviewPagesProps) {
   const fitScale = width ? Math.max(0.3, (width - FIT_MARGIN_PX) / PAGE_WIDTH_PT) : 1;
   const scale = zoom === 'fit' ? fitScale : zoom * PX_PER_PT;
   const percent = Math.round((scale / PX_PER_PT) * 100);
+  useEffect(() => rememberScale(reportId, scale), [reportId, scale]);
   const drawnNow = drawnUpTo.pdf === pdf && drawnUpTo.scale === scale ? drawnUpTo : { pdf, scale, count: 0 };
   if (drawnNow !== drawnUpTo) setDrawnUpTo(drawnNow);
   const onDrawn = useCallback(

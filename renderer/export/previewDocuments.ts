@@ -1,13 +1,15 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { Report } from '../../shared/model/report.ts';
 import { nianbao } from '../api.ts';
+import { drawAhead } from '../pdf/drawnPages.ts';
 import { decodeBase64, loadPdf } from '../pdf/loadPdf.ts';
 
 /**
  * The preview PDFs of this session, per report: the newest one asked for and the one on
  * screen, each with the report content it shows. A preview is asked for as soon as the
  * clerk heads for it (the step's button), before its screen is drawn, and while the clerk
- * is on another step after a change; the preview step then takes the same answer.
+ * is on another step after a change; the preview step then takes the same answer, with
+ * page 1 drawn ahead where the preview has been shown before.
  */
 
 interface Preview<T> {
@@ -17,6 +19,7 @@ interface Preview<T> {
 
 const asked = new Map<number, Preview<Promise<PDFDocumentProxy>>>();
 const shown = new Map<number, Preview<PDFDocumentProxy>>();
+const scales = new Map<number, number>();
 
 /** What a preview shows: the report as JSON (a new object with the same content needs no new preview). */
 export function previewContent(report: Report): string {
@@ -28,7 +31,13 @@ export function requestPreview(reportId: number, report: Report): Promise<PDFDoc
   const content = previewContent(report);
   const last = asked.get(reportId);
   if (last?.content === content) return last.document;
-  const document = nianbao.export.preview({ report }).then(({ pdfBase64 }) => loadPdf(decodeBase64(pdfBase64)));
+  const document = nianbao.export.preview({ report }).then(async ({ pdfBase64 }) => {
+    const pdf = await loadPdf(decodeBase64(pdfBase64));
+    // Page 1 is drawn as soon as the PDF is here, at the scale the preview was last shown at.
+    const scale = scales.get(reportId);
+    if (scale !== undefined) drawAhead(pdf, 1, scale).catch(() => undefined);
+    return pdf;
+  });
   asked.set(reportId, { content, document });
   // A preview asked for but outdated before it was shown is let go (pdf.js holds its pages and fonts).
   last?.document.then(
@@ -58,4 +67,9 @@ export function showPreview(reportId: number, content: string, document: PDFDocu
   const previous = shown.get(reportId)?.document;
   shown.set(reportId, { content, document });
   if (previous && previous !== document) void previous.loadingTask.destroy();
+}
+
+/** The scale the report's preview is shown at (CSS pixels per PDF point), for drawing its next page 1 ahead. */
+export function rememberScale(reportId: number, scale: number): void {
+  scales.set(reportId, scale);
 }

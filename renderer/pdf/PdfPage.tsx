@@ -1,8 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-
-/** Pages already drawn, per document and scale: shown again without drawing (a copy is about 1 ms). */
-const drawnPages = new WeakMap<PDFDocumentProxy, Map<string, ImageBitmap>>();
+import { drawnPagesOf, pageKey } from './drawnPages.ts';
 
 interface PdfPageProps {
   readonly pdf: PDFDocumentProxy;
@@ -19,7 +17,7 @@ interface PdfPageProps {
 export function PdfPage({ pdf, number, scale, turn, onDrawn, children }: PdfPageProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const ratio = window.devicePixelRatio || 1;
-  const key = `${number}@${scale * ratio}`;
+  const key = pageKey(number, scale, ratio);
   // What the canvas shows: drawn is true only for this document, page and scale (never for the last document's page).
   const [shows, setShows] = useState<{ pdf: PDFDocumentProxy; key: string } | undefined>(undefined);
   const rendered = shows?.pdf === pdf && shows.key === key;
@@ -27,41 +25,48 @@ export function PdfPage({ pdf, number, scale, turn, onDrawn, children }: PdfPage
     const target = canvas.current;
     if (!target || !turn) return;
     let cancelled = false;
-    const drawn = drawnPages.get(pdf) ?? new Map<string, ImageBitmap>();
-    drawnPages.set(pdf, drawn);
+    const drawn = drawnPagesOf(pdf);
     const done = () => {
       if (cancelled) return;
       setShows({ pdf, key });
       onDrawn(number);
     };
-    const copy = drawn.get(key);
-    if (copy) {
-      target.width = copy.width;
-      target.height = copy.height;
-      target.style.width = `${copy.width / ratio}px`;
-      target.style.height = `${copy.height / ratio}px`;
-      target.getContext('2d')?.drawImage(copy, 0, 0);
-      done();
-      return;
-    }
     let task: { cancel: () => void } | undefined;
-    void pdf.getPage(number).then((page) => {
-      if (cancelled) return;
-      const viewport = page.getViewport({ scale: scale * ratio });
-      target.width = viewport.width;
-      target.height = viewport.height;
-      target.style.width = `${viewport.width / ratio}px`;
-      target.style.height = `${viewport.height / ratio}px`;
-      const render = page.render({ canvas: target, viewport });
-      task = render;
-      render.promise.then(
-        () => {
+    const drawHere = () =>
+      void pdf.getPage(number).then((page) => {
+        if (cancelled) return;
+        const viewport = page.getViewport({ scale: scale * ratio });
+        target.width = viewport.width;
+        target.height = viewport.height;
+        target.style.width = `${viewport.width / ratio}px`;
+        target.style.height = `${viewport.height / ratio}px`;
+        const render = page.render({ canvas: target, viewport });
+        task = render;
+        render.promise.then(
+          () => {
+            done();
+            drawn.set(key, createImageBitmap(target));
+          },
+          () => undefined,
+        );
+      });
+    const kept = drawn.get(key);
+    if (kept) {
+      kept.then(
+        (copy) => {
+          if (cancelled) return;
+          target.width = copy.width;
+          target.height = copy.height;
+          target.style.width = `${copy.width / ratio}px`;
+          target.style.height = `${copy.height / ratio}px`;
+          target.getContext('2d')?.drawImage(copy, 0, 0);
           done();
-          void createImageBitmap(target).then((bitmap) => drawn.set(key, bitmap));
         },
-        () => undefined,
+        () => !cancelled && drawHere(),
       );
-    });
+    } else {
+      drawHere();
+    }
     return () => {
       cancelled = true;
       task?.cancel();
