@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument } from '../../shared/document/build.ts';
-import { launchChromiumPdfPrinter } from '../../services/export/pdf/chromiumPdfPrinter.ts';
 import { exportPdf } from '../../services/export/pdf/exportPdf.ts';
 import type { PdfPrinter } from '../../services/export/pdf/pdfPrinter.ts';
-import { DEVELOPMENT_FONT_ROOT, findFontRoot } from '../../services/fonts/fontRoot.ts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportsShiftedLineByLine } from '../docx/reports.ts';
 import { testOutputDir, toolsAvailable } from '../support/tools.ts';
+import { startTestPrinter } from '../support/testPrinter.ts';
 import { keptApart } from './layoutChecks.ts';
 import { pageTexts } from './poppler.ts';
 
@@ -22,12 +21,7 @@ let fontBaseUrl: string;
 
 beforeAll(async () => {
   if (!available) return;
-  const fonts = findFontRoot([DEVELOPMENT_FONT_ROOT]);
-  if (!fonts.ok) throw new Error(fonts.error);
-  fontBaseUrl = fonts.value.url;
-  const launched = await launchChromiumPdfPrinter();
-  if (!launched.ok) throw new Error(launched.error);
-  printer = launched.value;
+  ({ printer, fontBaseUrl } = await startTestPrinter());
 });
 
 afterAll(async () => {

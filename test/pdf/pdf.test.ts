@@ -6,12 +6,11 @@ import { buildDocument } from '../../shared/document/build.ts';
 import type { DocumentModel } from '../../shared/document/model.ts';
 import { PAGE, pageNumberText } from '../../shared/document/typography.ts';
 import type { Report } from '../../shared/model/report.ts';
-import { launchChromiumPdfPrinter } from '../../services/export/pdf/chromiumPdfPrinter.ts';
 import { exportPdf } from '../../services/export/pdf/exportPdf.ts';
 import type { PdfPrinter } from '../../services/export/pdf/pdfPrinter.ts';
-import { DEVELOPMENT_FONT_ROOT, findFontRoot } from '../../services/fonts/fontRoot.ts';
 import { numberedReport, seedReports } from '../docx/reports.ts';
 import { testOutputDir, toolsAvailable } from '../support/tools.ts';
+import { startTestPrinter } from '../support/testPrinter.ts';
 import { cjkCharacters, missingInOrder, printedTexts, rowsOf, squash, tables } from './documentText.ts';
 import { rowsNotOnOneLine, tableWordsOutsideTypeArea } from './layoutChecks.ts';
 import { pageSizes, pageTexts, pageWords, pdfFonts, renderPngs } from './poppler.ts';
@@ -35,12 +34,7 @@ let fontBaseUrl: string;
 
 beforeAll(async () => {
   if (!available) return;
-  const fonts = findFontRoot([DEVELOPMENT_FONT_ROOT]);
-  if (!fonts.ok) throw new Error(fonts.error);
-  fontBaseUrl = fonts.value.url;
-  const launched = await launchChromiumPdfPrinter();
-  if (!launched.ok) throw new Error(launched.error);
-  printer = launched.value;
+  ({ printer, fontBaseUrl } = await startTestPrinter());
 });
 
 afterAll(async () => {

@@ -8,12 +8,11 @@ import type { DocumentModel } from '../../shared/document/model.ts';
 import { DRAFT_MARK } from '../../shared/document/typography.ts';
 import { renderPrintHtml } from '../../shared/print/renderPrintHtml.ts';
 import { findChromium, OFFLINE_CHROMIUM_ARGS } from '../../services/chromium/findChromium.ts';
-import { launchChromiumPdfPrinter } from '../../services/export/pdf/chromiumPdfPrinter.ts';
 import type { PdfPrinter } from '../../services/export/pdf/pdfPrinter.ts';
 import { printPageFrame, showInPlaceScript, showPrintPage, withHtmlFile } from '../../services/export/pdf/printPage.ts';
-import { DEVELOPMENT_FONT_ROOT, findFontRoot } from '../../services/fonts/fontRoot.ts';
 import { seedReports } from '../docx/reports.ts';
 import { testOutputDir, toolsAvailable } from '../support/tools.ts';
+import { startTestPrinter } from '../support/testPrinter.ts';
 import { pageTexts, pdfFonts, renderPngs } from './poppler.ts';
 
 /**
@@ -35,12 +34,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!available) return;
-  const fonts = findFontRoot([DEVELOPMENT_FONT_ROOT]);
-  if (!fonts.ok) throw new Error(fonts.error);
-  fontBaseUrl = fonts.value.url;
-  const launched = await launchChromiumPdfPrinter();
-  if (!launched.ok) throw new Error(launched.error);
-  reused = launched.value;
+  ({ printer: reused, fontBaseUrl } = await startTestPrinter());
   const found = findChromium();
   if (!found.ok) throw new Error(found.error);
   browser = await chromium.launch({ executablePath: found.path, args: OFFLINE_CHROMIUM_ARGS });
@@ -76,12 +70,11 @@ async function printTo(printer: PdfPrinter, model: DocumentModel, name: string):
 
 /** Prints with a printer of its own, whose page has shown nothing before. */
 async function printFresh(model: DocumentModel, name: string): Promise<string> {
-  const launched = await launchChromiumPdfPrinter();
-  if (!launched.ok) throw new Error(launched.error);
+  const { printer } = await startTestPrinter();
   try {
-    return await printTo(launched.value, model, name);
+    return await printTo(printer, model, name);
   } finally {
-    await launched.value.close();
+    await printer.close();
   }
 }
 
