@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../services/store/canonicalJson.ts';
+import { createHash } from 'node:crypto';
+import { canonicalJson, sha256Hex } from '../../services/store/canonicalJson.ts';
 import { loadSeeds } from '../fixtures/seedReports.ts';
 
 /** The first implementation: stored content hashes and exchange-file checksums were made with it. */
@@ -35,6 +36,21 @@ describe('canonicalJson', () => {
     for (const { report } of loadSeeds()) {
       const reversed = Object.fromEntries(Object.entries(report).reverse());
       expect(canonicalJson(reversed)).toBe(sortThenStringify(report));
+    }
+  });
+});
+
+describe('sha256Hex', () => {
+  it('is the SHA-256 of the UTF-8 bytes, as stored hashes were made', () => {
+    expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => sha256Hex(text) === createHash('sha256').update(text, 'utf8').digest('hex')),
+      { numRuns: 500 },
+    );
+    for (const { report } of loadSeeds()) {
+      const text = canonicalJson(report);
+      expect(sha256Hex(text)).toBe(createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex'));
     }
   });
 });
