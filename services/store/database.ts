@@ -61,6 +61,16 @@ export function statement(db: Db, sql: string): BetterSqlite3.Statement {
   return prepared;
 }
 
+/** One BEGIN IMMEDIATE … COMMIT wrapper per connection: better-sqlite3 builds four closures for each `db.transaction`. */
+const immediateTransactions = new WeakMap<Db, (fn: () => unknown) => unknown>();
+
+/** Runs `fn` in one immediate transaction, committed (durably) when it returns, rolled back if it throws. */
+export function inImmediateTransaction<T>(db: Db, fn: () => T): T {
+  let run = immediateTransactions.get(db);
+  if (!run) immediateTransactions.set(db, (run = db.transaction((body: () => unknown) => body()).immediate));
+  return run(fn) as T;
+}
+
 export function userVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -10,7 +10,7 @@ import * as agencies from './agencies.ts';
 import type { BackupFile } from './backups.ts';
 import { BACKUP_EVERY_MINUTES, listBackups, pruneBackups, removePartialBackups, takeBackup } from './backups.ts';
 import type { Db } from './database.ts';
-import { inspectDatabaseFile, openReadOnly, openReadWrite } from './database.ts';
+import { inImmediateTransaction, inspectDatabaseFile, openReadOnly, openReadWrite } from './database.ts';
 import { durableRename } from './durableFile.ts';
 import type { StoreFileWork } from './fileWork.ts';
 import { inProcessFileWork } from './fileWork.ts';
@@ -221,7 +221,7 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
   function writer<S extends z.ZodType, T>(schema: S, doing: string, fn: (input: z.output<S>) => T) {
     return reader(schema, doing, (input: z.output<S>): T => {
       if (context.readOnly) refuse('数据以只读方式打开，不能修改。');
-      const value = db().transaction(() => fn(input)).immediate();
+      const value = inImmediateTransaction(db(), () => fn(input));
       backUpIfDue();
       return value;
     });
