@@ -20,12 +20,52 @@ export function canonicalJson(value: unknown): string {
     return text + ']';
   }
   const record = value as Record<string, unknown>;
+  const { keys, prefixes } = keyOrder(Object.keys(record));
   let text = '{';
-  for (const key of sortedKeys(record)) {
-    const member = record[key];
-    if (member !== undefined) text += (text.length === 1 ? '' : ',') + quoted(key) + ':' + canonicalJson(member);
+  for (let i = 0; i < keys.length; i++) {
+    const member = record[keys[i]!];
+    if (member !== undefined) text += (text.length === 1 ? '' : ',') + prefixes[i]! + canonicalJson(member);
   }
   return text + '}';
+}
+
+/** An object's keys in the order they are written, and each key written as `"key":`. */
+interface KeyOrder {
+  /** The keys as Object.keys listed them: a later object listing the same ones in this order is written in this order. */
+  readonly listed: readonly string[];
+  readonly keys: readonly string[];
+  readonly prefixes: readonly string[];
+}
+
+/**
+ * Autosave writes the same large records (a report's ~150 figures) with the same keys in the
+ * same order again and again: their order and quoted keys are remembered, and sorting and
+ * quoting them each time was most of the time spent here. Small objects are cheaper to sort.
+ */
+const REMEMBER_FROM_KEYS = 16;
+const REMEMBERED_AT_MOST = 64;
+const remembered = new Map<string, KeyOrder>();
+
+function keyOrder(listed: readonly string[]): KeyOrder {
+  if (listed.length < REMEMBER_FROM_KEYS) return orderOf(listed);
+  const id = `${listed.length}\u0000${listed[0]}\u0000${listed[listed.length - 1]}`;
+  const known = remembered.get(id);
+  if (known && sameList(known.listed, listed)) return known;
+  const order = orderOf(listed);
+  if (remembered.size >= REMEMBERED_AT_MOST) remembered.clear();
+  remembered.set(id, order);
+  return order;
+}
+
+function orderOf(listed: readonly string[]): KeyOrder {
+  const keys = sortedKeys(listed);
+  return { listed, keys, prefixes: keys.map((key) => `${quoted(key)}:`) };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** What JSON.stringify would escape: a quote, a backslash, a control character, a (lone) surrogate. */
@@ -48,11 +88,9 @@ function isArrayIndex(key: string): boolean {
  * exchange-file checksums depend on: array indices first in numeric order (any object
  * lists them so), then the other keys sorted.
  */
-function sortedKeys(record: Record<string, unknown>): string[] {
-  const keys = Object.keys(record);
+function sortedKeys(keys: readonly string[]): string[] {
   let indices = 0;
   while (indices < keys.length && isArrayIndex(keys[indices]!)) indices++;
-  if (indices === 0) return keys.sort();
   return [...keys.slice(0, indices), ...keys.slice(indices).sort()];
 }
 

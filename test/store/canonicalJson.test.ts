@@ -32,10 +32,33 @@ describe('canonicalJson', () => {
     expect(canonicalJson(value)).toBe(sortThenStringify(value));
   });
 
+  it('writes the same for large records listed again in the same or another order (their key order is remembered)', () => {
+    const key = fc.oneof(fc.string({ maxLength: 12 }), fc.nat({ max: 40 }).map(String), fc.constantFrom('t3.granted.naturalPerson', 't3.granted.total', '__proto__'));
+    const record = fc.uniqueArray(key, { minLength: 16, maxLength: 60 }).chain((keys) =>
+      fc.array(fc.shuffledSubarray(keys, { minLength: keys.length, maxLength: keys.length }), { minLength: 1, maxLength: 4 }).map((orders) => ({ keys, orders })),
+    );
+    fc.assert(
+      fc.property(record, fc.array(fc.oneof(fc.string({ maxLength: 8 }), fc.constant(undefined)), { minLength: 60, maxLength: 60 }), ({ keys, orders }, members) => {
+        for (const order of [keys, ...orders, keys]) {
+          const value: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+          order.forEach((k, i) => (value[k] = members[(i + order.length) % members.length]));
+          if (canonicalJson(value) !== sortThenStringify(value)) return false;
+        }
+        return true;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('writes the same for the seed reports, whatever order their keys were built in', () => {
     for (const { report } of loadSeeds()) {
       const reversed = Object.fromEntries(Object.entries(report).reverse());
       expect(canonicalJson(reversed)).toBe(sortThenStringify(report));
+      const values = Object.fromEntries(Object.entries(report.values).reverse());
+      for (const figure of ['1', '22', '']) {
+        const edited = { ...report, values: { ...values, [Object.keys(values)[0] ?? 'x']: figure } };
+        expect(canonicalJson(edited)).toBe(sortThenStringify(edited));
+      }
     }
   });
 });
