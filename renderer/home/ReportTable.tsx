@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { REPORT_STATUSES } from '../../shared/ipc/contract.ts';
+import { REPORT_STATUSES } from '../../shared/ipc/reportStatus.ts';
 import type { AgencyRecord, ReportStatus, ReportSummary } from '../../shared/ipc/contract.ts';
 import { nianbao, reason } from '../api.ts';
 import { shortDateTime } from '../time.ts';

@@ -1,4 +1,5 @@
-import { agencySchema, blankAgency } from '../../shared/model/report.ts';
+import { blankAgency } from '../../shared/model/report.ts';
+import { agencySchema } from '../../shared/model/schemas.ts';
 import type { Agency, AgencyLevel } from '../../shared/model/report.ts';
 import type { Db } from './database.ts';
 import { statement } from './database.ts';

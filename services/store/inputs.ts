@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compiledSchema } from '../compiledSchema.ts';
-import { agencySchema, reportSchema } from '../../shared/model/report.ts';
+import { agencySchema, reportSchema } from '../../shared/model/schemas.ts';
 import type { Result } from '../../shared/model/validation.ts';
 import { validate } from '../../shared/model/validation.ts';
 import type { StoreFileWork } from './fileWork.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reportSchema } from '../../shared/model/report.ts';
+import { reportSchema } from '../../shared/model/schemas.ts';
 
 /** The inputs of the store's 汇总 methods, checked at the service boundary like the others (inputs.ts). */
 

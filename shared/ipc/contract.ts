@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { agencySchema, reportSchema, yearSchema } from '../model/report.ts';
 import type { Agency, Report } from '../model/report.ts';
-import { localRequirementsSchema } from '../model/localRequirements.ts';
+import { agencySchema, localRequirementsSchema, reportSchema, yearSchema } from '../model/schemas.ts';
 import type { LocalRequirements } from '../model/localRequirements.ts';
 import type { Finding } from '../checks/index.ts';
 import type {
@@ -14,6 +13,7 @@ import type {
   WorkspaceSum,
 } from '../summary/index.ts';
 import type { Channel } from './names.ts';
+import type { ReportStatus } from './reportStatus.ts';
 
 /**
  * The one IPC contract between the page and the main process: every channel, the zod
@@ -29,14 +29,12 @@ import type { Channel } from './names.ts';
 
 export { CHANNEL_PREFIX, channels, isChannel, MENU_EVENT, MENU_COMMANDS, isMenuCommand, FLUSH_EVENT, FLUSH_DONE_EVENT } from './names.ts';
 export type { Channel, MenuCommand } from './names.ts';
+export type { ReportStatus } from './reportStatus.ts';
 
 /** Store records are numbered 1, 2, 3 … */
 const id = z.number({ error: '编号应为数字' }).int({ error: '编号应为正整数' }).positive({ error: '编号应为正整数' });
 const noArgs = z.strictObject({});
 
-/** 草稿: being written; 有错误: checks find errors; 可导出: complete and without errors. */
-export const REPORT_STATUSES = { draft: '草稿', errors: '有错误', ready: '可导出' } as const;
-export type ReportStatus = keyof typeof REPORT_STATUSES;
 
 export interface AgencyRecord {
   readonly id: number;

@@ -1,5 +1,8 @@
 import type { CheckResult } from '../checks/index.ts';
-import type { ReportStatus } from './contract.ts';
+
+/** 草稿: being written; 有错误: checks find errors; 可导出: complete and without errors. */
+export const REPORT_STATUSES = { draft: '草稿', errors: '有错误', ready: '可导出' } as const;
+export type ReportStatus = keyof typeof REPORT_STATUSES;
 
 export interface Readiness {
   readonly status: ReportStatus;

@@ -1,4 +1,4 @@
-import { reportSchema } from './report.ts';
+import { reportSchema } from './schemas.ts';
 import type { Report } from './report.ts';
 import { validate } from './validation.ts';
 import type { Result } from './validation.ts';

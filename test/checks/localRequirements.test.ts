@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../shared/checks/index.ts';
 import type { LocalRequirements } from '../../shared/model/localRequirements.ts';
-import { noLocalRequirements, parseRequirements, serializeRequirements } from '../../shared/model/localRequirements.ts';
+import { noLocalRequirements } from '../../shared/model/localRequirements.ts';
+import { parseRequirements, serializeRequirements } from '../../shared/model/requirementsFile.ts';
 import { daysLeft, publishingDeadline } from '../../shared/model/deadline.ts';
 import type { Report } from '../../shared/model/report.ts';
-import { reportSchema } from '../../shared/model/report.ts';
+import { reportSchema } from '../../shared/model/schemas.ts';
 import { reportFromPreviousYear } from '../../services/store/nextYear.ts';
 import { consistentReport } from '../fixtures/consistentReport.ts';
 

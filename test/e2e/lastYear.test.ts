@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgencyRecord, ReportSummary } from '../../shared/ipc/contract.ts';
-import { parseRequirements } from '../../shared/model/localRequirements.ts';
+import { parseRequirements } from '../../shared/model/requirementsFile.ts';
 import { blankAgency } from '../../shared/model/report.ts';
 import { consistentReport } from '../fixtures/consistentReport.ts';
 import { continuedReport } from '../fixtures/lastYearReports.ts';

@@ -4,7 +4,8 @@ import { checkReport } from '../../shared/checks/index.ts';
 import { cellIndex, currentFormat } from '../../shared/format/index.ts';
 import { normaliseFigure } from '../../shared/figures/normalise.ts';
 import type { FigureKind } from '../../shared/figures/normalise.ts';
-import { blankAgency, blankReport, reportSchema } from '../../shared/model/report.ts';
+import { blankAgency, blankReport } from '../../shared/model/report.ts';
+import { reportSchema } from '../../shared/model/schemas.ts';
 import type { Report } from '../../shared/model/report.ts';
 
 const accept = (input: string, kind: FigureKind = 'count') => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { buildComparisonDocument, comparisonTitle } from '../../../shared/document/comparison.ts';
-import { REQUIREMENTS_FILE_EXTENSION, parseRequirements, serializeRequirements } from '../../../shared/model/localRequirements.ts';
+import { REQUIREMENTS_FILE_EXTENSION, parseRequirements, serializeRequirements } from '../../../shared/model/requirementsFile.ts';
 import { renderDocx } from '../../export/docx/renderDocx.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Implementations } from '../registry.ts';

@@ -1,6 +1,7 @@
 import { cellIndex, sectionWithRole } from '../../../shared/format/index.ts';
 import type { ReportFormat } from '../../../shared/format/index.ts';
-import { blankAgency, blankReport, reportSchema } from '../../../shared/model/report.ts';
+import { blankAgency, blankReport } from '../../../shared/model/report.ts';
+import { reportSchema } from '../../../shared/model/schemas.ts';
 import type { InfoFee, Report } from '../../../shared/model/report.ts';
 import { validate } from '../../../shared/model/validation.ts';
 import type { Result } from '../../../shared/model/validation.ts';
