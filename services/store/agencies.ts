@@ -107,13 +107,23 @@ export function insertAgency(db: Db, agency: Agency, now: string): AgencySummary
   return toSummary(requireAgency(db, Number(lastInsertRowid)));
 }
 
+/** An agency's name and details as stored, when a caller has read them already. */
+export interface StoredDetails {
+  readonly name: string;
+  readonly details: string;
+}
+
 /**
  * Remembers `agency` as the agency's details (also done by every report save). Details
  * that did not change are not written: an autosave then commits only the report's pages.
+ * Given what is stored (an autosave reads it with the report's head), unchanged details
+ * cost no statement at all.
  */
-export function writeAgencyDetails(db: Db, id: number, agency: Agency, now: string): void {
+export function writeAgencyDetails(db: Db, id: number, agency: Agency, now: string, stored?: StoredDetails): void {
+  const details = JSON.stringify(agency);
+  if (stored && stored.name === agency.name && stored.details === details) return;
   statement(db, 'UPDATE agencies SET name = @name, details = @details, updated_at = @now WHERE id = @id AND (name IS NOT @name OR details IS NOT @details)').run(
-    { name: agency.name, details: JSON.stringify(agency), now, id },
+    { name: agency.name, details, now, id },
   );
 }
 

@@ -49,7 +49,7 @@ const FROM = 'FROM reports r JOIN agencies a ON a.id = r.agency_id';
 const SELECT = `SELECT r.*, a.name AS agency_name, a.deleted_at AS agency_deleted_at ${FROM}`;
 /**
  * What every autosave reads, in one statement: the report's head (without its ~10 KB of
- * content) and when its newest revision was kept. The agency's columns come from subqueries
+ * content), its agency's stored details and when its newest revision was kept. The agency's columns come from subqueries
  * on `r.agency_id`, not from a join: SQLite plans a join with an eye on the bound report id,
  * which marks the statement to be re-prepared when that binding changes, and better-sqlite3
  * clears the bindings after every call, so a join here was re-prepared (and its row
@@ -59,11 +59,14 @@ const SELECT_SAVE_HEAD = `
   SELECT r.id, r.agency_id, r.year, r.label, r.content_hash, r.created_at, r.updated_at, r.deleted_at,
          (SELECT name FROM agencies WHERE id = r.agency_id) AS agency_name,
          (SELECT deleted_at FROM agencies WHERE id = r.agency_id) AS agency_deleted_at,
+         (SELECT details FROM agencies WHERE id = r.agency_id) AS agency_details,
          (SELECT created_at FROM revisions v WHERE v.report_id = r.id ORDER BY v.id DESC LIMIT 1) AS last_revision_at
   FROM reports r WHERE r.id = ?`;
 
 /** A report's head as a save needs it. */
 export interface SaveHead extends ReportHead {
+  /** The agency's remembered details (JSON), to write them only when they change. */
+  readonly agency_details: string;
   /** When the newest revision was kept, or null when there is none. */
   readonly last_revision_at: string | null;
 }

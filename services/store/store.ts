@@ -246,12 +246,12 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
   }
 
   /** Writes new content to a report and remembers its agency details, as every save does. */
-  function writeContent(row: ReportHead, report: Report, encoded: EncodedReport, at: string): ReportHead {
+  function writeContent(row: ReportHead, report: Report, encoded: EncodedReport, at: string, storedAgency?: agencies.StoredDetails): ReportHead {
     if (report.year !== row.year) {
       reports.refuseTakenYear(db(), row.agency_id, report.year, row.id);
       reports.setReportYear(db(), row.id, report.year);
     }
-    agencies.writeAgencyDetails(db(), row.agency_id, report.agency, at);
+    agencies.writeAgencyDetails(db(), row.agency_id, report.agency, at, storedAgency);
     reports.writeReportContent(db(), row.id, encoded, at);
     // The row as the two writes left it, not read back: every autosave comes here.
     return { ...row, agency_name: report.agency.name, year: report.year, content_hash: encoded.hash, updated_at: at };
@@ -338,7 +338,7 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
       if (encoded.hash === row.content_hash) return { summary: reports.toSummary(row), revision: null };
       const date = clock();
       const at = date.toISOString();
-      const saved = writeContent(row, report, encoded, at);
+      const saved = writeContent(row, report, encoded, at, { name: row.agency_name, details: row.agency_details });
       const latest = row.last_revision_at;
       const due = !latest || minutesBetween(latest, date) >= REVISION_EVERY_MINUTES;
       const revision = due ? revisions.addRevisionIfChanged(db(), { reportId, report, encoded, reason: 'editing', now: at }) : null;
