@@ -68,8 +68,7 @@ describe.runIf(toolsAvailable('chromium', 'pdftotext'))('the draft mark on the e
   /** Exports `output`, answering the question the app asks about a report with errors. */
   async function exportWithErrors(output: 'pdf' | 'docx', path: string): Promise<void> {
     harness.dialogs.answerSave(path);
-    await page.click(`[data-action="export-${output}"]`);
-    await page.click('.ant-modal-confirm button:has-text("仍然导出")');
+    await ui.confirmAfter(`[data-action="export-${output}"]`, '仍然导出');
   }
 
   async function exportPdfText(name: string): Promise<string> {

@@ -97,8 +97,7 @@ describe.runIf(toolsAvailable('chromium'))('a report over the years in the built
     await page.click('.ant-modal-confirm .ant-btn:has-text("仍然导出")');
     await page.waitForSelector(`[data-testid="exported-path"]:has-text("${docx}")`, { timeout: 60_000 });
     expect(readFileSync(docx).subarray(0, 2).toString('latin1')).toBe('PK');
-    await page.click('[data-action="print"]');
-    await page.click('.ant-modal-confirm .ant-btn:has-text("仍然打印")');
+    await ui.confirmAfter('[data-action="print"]', '仍然打印');
     await page.waitForSelector('.ant-message-notice:has-text("已发送到打印机")');
     expect(harness.printed).toHaveLength(1);
     expect(harness.printed[0]).toContain(AGENCY);

@@ -4,8 +4,8 @@ import { testOutputDir } from '../support/tools.ts';
 
 /**
  * What the UI tests do again and again on the app's page: numbered screenshots into
- * test-output/ui/, waiting for the autosave, going to a step of the guided flow, and
- * reading what a grid cell shows.
+ * test-output/ui/, waiting for the autosave, going to a step of the guided flow, answering
+ * a confirmation, and reading what a grid cell shows.
  */
 export function appPage(page: Page, screenshotPrefix = '') {
   let shot = 0;
@@ -19,6 +19,16 @@ export function appPage(page: Page, screenshotPrefix = '') {
     async step(id: string): Promise<void> {
       await page.click(`[data-step="${id}"]`);
       await page.waitForSelector(`[data-step="${id}"][aria-current="step"]`);
+    },
+    /**
+     * Clicks `action` and answers the confirmation it opens with `answer`. Waits first until
+     * no earlier confirmation is left on the page: antd keeps a closed one there while it
+     * fades out, and its button would take the click meant for the new one.
+     */
+    async confirmAfter(action: string, answer: string): Promise<void> {
+      await page.waitForSelector('.ant-modal-confirm', { state: 'detached' });
+      await page.click(action);
+      await page.click(`.ant-modal-confirm .ant-btn:has-text("${answer}")`);
     },
     /** The figure a cell shows (typed cells are inputs, totals are text). */
     cellText: (key: string) =>
