@@ -7,6 +7,7 @@ import { reason } from '../api.ts';
 import { AppButtons } from '../appActions.tsx';
 import type { AppActions } from '../appActions.tsx';
 import { useMenuCommands } from '../menuCommands.tsx';
+import { useLastAsked } from '../useLastAsked.ts';
 import { AgencyDialog } from './AgencyDialog.tsx';
 import { NewReportDialog } from './NewReportDialog.tsx';
 import type { ReportSource } from './NewReportDialog.tsx';
@@ -38,11 +39,15 @@ export function HomeScreen({ agencyId, onAgency, onOpen, onReview, onSummary, ac
   const [dialog, setDialog] = useState<'newAgency' | 'editAgency' | 'newReport' | undefined>(startWith ? 'newReport' : undefined);
   const [source, setSource] = useState<ReportSource | undefined>(startWith);
 
+  // Reads overlap when the clerk picks agencies quickly: an older answer never replaces a newer one.
+  const ask = useLastAsked();
   const load = useCallback(async () => {
+    const stillWanted = ask();
     const read = await homeData(agencyId, showDeleted);
+    if (!stillWanted()) return;
     for (const failure of read.failures) message.error(failure);
     setHome(read);
-  }, [agencyId, showDeleted, message]);
+  }, [agencyId, showDeleted, message, ask]);
 
   useEffect(() => void load(), [load]);
 

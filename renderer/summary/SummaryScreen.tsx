@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Button, InputNumber, Space, Spin } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { formatForYear } from '../../shared/format/index.ts';
 import type { SavedFile, SummaryOverview, SummarySum, SummaryUnit } from '../../shared/ipc/contract.ts';
 import type { ReviewRow } from '../../shared/summary/index.ts';
 import { nianbao, reason } from '../api.ts';
+import { useLastAsked } from '../useLastAsked.ts';
 import type { SummaryRoute, SummaryView } from '../route.ts';
 import { ResolveDialog } from './ResolveDialog.tsx';
 import { ReviewTable } from './ReviewTable.tsx';
@@ -39,19 +40,19 @@ export function SummaryScreen({ route, onRoute, onHome }: SummaryScreenProps) {
   const [written, setWritten] = useState<string | undefined>(undefined);
 
   // Reads of the workspace may overlap (receiving, notes, choices): only the last one asked for is shown.
-  const lastLoad = useRef(0);
+  const ask = useLastAsked();
   const load = useCallback(async (): Promise<SummaryOverview | undefined> => {
-    const asked = ++lastLoad.current;
+    const stillWanted = ask();
     try {
       const opened = await nianbao.summary.open({ agencyId, year });
-      if (asked !== lastLoad.current) return undefined;
+      if (!stillWanted()) return undefined;
       setOverview(opened);
       return opened;
     } catch (error) {
-      if (asked === lastLoad.current) message.error(reason(error));
+      if (stillWanted()) message.error(reason(error));
       return undefined;
     }
-  }, [agencyId, year, message]);
+  }, [agencyId, year, message, ask]);
 
   useEffect(() => {
     setOverview(undefined);

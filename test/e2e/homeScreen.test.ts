@@ -4,6 +4,7 @@ import { blankAgency } from '../../shared/model/report.ts';
 import { toolsAvailable } from '../support/tools.ts';
 import { APP_URL, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
+import { withHeldAnswers } from './heldAnswers.ts';
 
 /**
  * The home screen reads the agencies and the reports of the agency on view together
@@ -56,6 +57,22 @@ describe.runIf(toolsAvailable('chromium'))('home screen: agencies and their repo
     await page.waitForSelector('[data-testid="reports"] h2:has-text("湖滨区财政局")');
     await page.waitForSelector('[data-testid="reports"] tr[data-report-year]');
     expect(await listedYears(page)).toEqual(['2024']);
+  });
+
+  it('never shows an agency’s late answer under the agency chosen after it', async () => {
+    const agencies = await harness.call('nianbao:agencies:list', {});
+    if (!agencies.ok) throw new Error(agencies.error);
+    const office = (agencies.value as { id: number; agency: { name: string } }[]).find((a) => a.agency.name === '湖滨区人民政府办公室')!;
+    // The office's reports are read 1.5 s late; the clerk has chosen 财政局 meanwhile.
+    await withHeldAnswers(page, 'nianbao:reports:list', { agencyId: office.id }, 1500, async () => {
+      await page.click('[data-agency="湖滨区人民政府办公室"]');
+      await page.waitForTimeout(100);
+      await page.click('[data-agency="湖滨区财政局"]');
+      await page.waitForSelector('[data-testid="reports"] h2:has-text("湖滨区财政局")');
+      await page.waitForTimeout(2000);
+      expect(await page.textContent('[data-testid="reports"] h2')).toBe('湖滨区财政局');
+      expect(await listedYears(page)).toEqual(['2024']);
+    });
   });
 
   it('moves a deleted report to the recycle bin, shows it there, and 撤销 brings it back', async () => {

@@ -17,6 +17,7 @@ import { loadSeeds } from '../fixtures/seedReports.ts';
 import { toolsAvailable } from '../support/tools.ts';
 import { APP_URL, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
+import { withHeldAnswers } from './heldAnswers.ts';
 
 /**
  * The superior office's 汇总 in the app: a folder of unit reports made from the fixtures
@@ -218,31 +219,15 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     );
     const unitOf = (name: string) => opened.rows.find((row) => row.unitName === name)!.unitId;
     const slow = unitOf('湖滨区财政局');
-    // The harness preload looks the bridge up at each call: 财政局's answer is held back 1.5 s.
-    await page.evaluate((unitId) => {
-      const bridge = window as unknown as { __nianbaoInvoke(channel: string, args: unknown): Promise<unknown>; unheldInvoke?: unknown };
-      const invoke = bridge.__nianbaoInvoke.bind(window);
-      bridge.unheldInvoke = invoke;
-      const held = async (channel: string, args: unknown) => {
-        const answer = invoke(channel, args);
-        if (channel === 'nianbao:summary:unit' && (args as { unitId: number }).unitId === unitId) await new Promise((resolve) => setTimeout(resolve, 1500));
-        return answer;
-      };
-      Object.defineProperty(window, '__nianbaoInvoke', { value: held, configurable: true, writable: true });
-    }, slow);
-    try {
+    // 财政局's answer is held back 1.5 s while the reviewer moves on to 川汇区信访局.
+    await withHeldAnswers(page, 'nianbao:summary:unit', { unitId: slow }, 1500, async () => {
       await page.goto(`${APP_URL}#/summary/${agency.id}/${YEAR}/unit/${slow}`);
       await page.waitForTimeout(100);
       await page.goto(`${APP_URL}#/summary/${agency.id}/${YEAR}/unit/${unitOf('川汇区信访局')}`);
       await page.waitForSelector('[data-testid="unit-title"]:has-text("川汇区信访局")');
       await page.waitForTimeout(2000);
       expect(await page.textContent('[data-testid="unit-title"]')).toBe('川汇区信访局');
-    } finally {
-      await page.evaluate(() => {
-        const bridge = window as unknown as { unheldInvoke: unknown };
-        Object.defineProperty(window, '__nianbaoInvoke', { value: bridge.unheldInvoke, configurable: true, writable: true });
-      });
-    }
+    });
   });
 
   it('exports the review list as a workbook with a row per unit', async () => {
