@@ -27,7 +27,7 @@ export async function withHtmlFile<T>(html: string, use: (url: string) => Promis
  * characters when it is laid out, and the CSS Font Loading spec has `fonts.ready` wait only
  * for fonts already asked for (Chromium lays out there too today; this does not rely on it).
  */
-export const FONTS_READY_SCRIPT = '(void document.body.offsetHeight, document.fonts.ready.then(() => document.fonts.status))';
+const FONTS_READY_SCRIPT = '(void document.body.offsetHeight, document.fonts.ready.then(() => document.fonts.status))';
 
 /**
  * What of a print page must be the same for the next one to be shown in its place: the
