@@ -1,15 +1,17 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { Report } from '../../shared/model/report.ts';
 import { nianbao } from '../api.ts';
-import { drawAhead } from '../pdf/drawnPages.ts';
-import { decodeBase64, loadPdf } from '../pdf/loadPdf.ts';
+import { drawAhead, keepUnchangedPages, notePageIdentities } from '../pdf/drawnPages.ts';
+import { binaryBytes, loadPdf } from '../pdf/loadPdf.ts';
+import { pageIdentities } from '../pdf/pageIdentities.ts';
 
 /**
  * The preview PDFs of this session, per report: the newest one asked for and the one on
  * screen, each with the report content it shows. A preview is asked for as soon as the
  * clerk heads for it (the step's button), before its screen is drawn, and while the clerk
  * is on another step after a change; the preview step then takes the same answer, with
- * page 1 drawn ahead where the preview has been shown before.
+ * page 1 drawn ahead where the preview has been shown before. The pages a change leaves
+ * as they were are not drawn again: their pictures are taken over from the last preview.
  */
 
 interface Preview<T> {
@@ -20,6 +22,8 @@ interface Preview<T> {
 const asked = new Map<number, Preview<Promise<PDFDocumentProxy>>>();
 const shown = new Map<number, Preview<PDFDocumentProxy>>();
 const scales = new Map<number, number>();
+/** Reports whose next preview is drawn anew throughout (刷新). */
+const redrawAll = new Set<number>();
 
 /** What a preview shows: the report as JSON (a new object with the same content needs no new preview). */
 export function previewContent(report: Report): string {
@@ -31,8 +35,16 @@ export function requestPreview(reportId: number, report: Report): Promise<PDFDoc
   const content = previewContent(report);
   const last = asked.get(reportId);
   if (last?.content === content) return last.document;
+  const reuse = !redrawAll.delete(reportId);
   const document = nianbao.export.preview({ report }).then(async ({ pdfBase64 }) => {
-    const pdf = await loadPdf(decodeBase64(pdfBase64));
+    const binary = atob(pdfBase64);
+    const identities = pageIdentities(binary);
+    const pdf = await loadPdf(binaryBytes(binary));
+    notePageIdentities(pdf, identities);
+    if (reuse) {
+      const earlier = [shown.get(reportId)?.document, await last?.document.catch(() => undefined)];
+      for (const drawn of earlier) if (drawn && drawn !== pdf) keepUnchangedPages(drawn, pdf);
+    }
     // Page 1 is drawn as soon as the PDF is here, at the scale the preview was last shown at.
     const scale = scales.get(reportId);
     if (scale !== undefined) drawAhead(pdf, 1, scale).catch(() => undefined);
@@ -56,6 +68,7 @@ export function requestPreview(reportId: number, report: Report): Promise<PDFDoc
 /** The 刷新 button: the next request makes the preview again even if the report is unchanged. */
 export function forgetRequest(reportId: number): void {
   asked.delete(reportId);
+  redrawAll.add(reportId);
 }
 
 export function shownPreview(reportId: number): Preview<PDFDocumentProxy> | undefined {

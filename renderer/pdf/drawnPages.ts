@@ -10,6 +10,39 @@ export function pageKey(number: number, scale: number, ratio: number): string {
   return `${number}@${scale * ratio}`;
 }
 
+/** What each page of a document draws (pageIdentities.ts), where known. */
+const identities = new WeakMap<PDFDocumentProxy, readonly (string | undefined)[]>();
+
+export function notePageIdentities(pdf: PDFDocumentProxy, pages: readonly (string | undefined)[] | undefined): void {
+  if (pages) identities.set(pdf, pages);
+}
+
+/**
+ * Takes over the pictures of `earlier`'s pages for the pages of `pdf` that draw exactly
+ * the same (a figure changed on page 3 leaves pages 1, 2, 4 and 5 as they were): those
+ * are shown as a copy instead of drawn again. Returns how many pictures were taken over.
+ */
+export function keepUnchangedPages(earlier: PDFDocumentProxy, pdf: PDFDocumentProxy): number {
+  const before = identities.get(earlier);
+  const now = identities.get(pdf);
+  if (!before || !now) return 0;
+  const drawn = drawnPagesOf(pdf);
+  let kept = 0;
+  for (const [key, picture] of drawnPagesOf(earlier)) {
+    const [number, scale] = key.split('@');
+    const identity = before[Number(number) - 1];
+    if (identity === undefined) continue;
+    now.forEach((same, index) => {
+      const target = `${index + 1}@${scale}`;
+      if (same === identity && !drawn.has(target)) {
+        drawn.set(target, picture);
+        kept++;
+      }
+    });
+  }
+  return kept;
+}
+
 /** The pages of `pdf` drawn so far (and those being drawn ahead), by `pageKey`. */
 export function drawnPagesOf(pdf: PDFDocumentProxy): Map<string, Promise<ImageBitmap>> {
   const drawn = drawnPages.get(pdf) ?? new Map<string, Promise<ImageBitmap>>();

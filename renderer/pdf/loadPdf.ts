@@ -17,7 +17,11 @@ export async function loadPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
 
 /** A PDF sent over IPC as base64, back to bytes. */
 export function decodeBase64(base64: string): Uint8Array {
-  const binary = atob(base64);
+  return binaryBytes(atob(base64));
+}
+
+/** A binary string (one character per byte, as `atob` gives it) as bytes. */
+export function binaryBytes(binary: string): Uint8Array {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;

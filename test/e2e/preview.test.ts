@@ -11,12 +11,22 @@ import type { Harness } from './harness.ts';
  * The preview step kept up to date: a report changed on another step has its pages made
  * after a pause in the typing, so that coming back shows them without asking again; a
  * report changed just before coming back is never shown as up to date with its old
- * pages (the 正在更新 mark is on from the first frame until the new page 1 is drawn).
+ * pages (the 正在更新 mark is on from the first frame until the new page 1 is drawn); the
+ * pages a change leaves as they were are shown again without being drawn, exactly as a
+ * fresh drawing shows them.
  */
 
 const DONE = '[data-testid="preview"][data-updating="false"] .nb-page[data-page="1"][data-rendered="true"]';
 /** PreviewPages' pause before it makes the pages of a changed report, with room to spare. */
 const AFTER_PAUSE_MS = 2500;
+/**
+ * Two drawings of one page by pdf.js in Chromium can differ at anti-aliased edges (seen: 3
+ * to 272 pixels), by a few levels: a pixel counts as different when a channel moves by more
+ * than CLEARLY_DIFFERENT, and two pictures are the same with at most SAME_PICTURE_PIXELS
+ * such pixels (seen: 0).
+ */
+const CLEARLY_DIFFERENT = 96;
+const SAME_PICTURE_PIXELS = 12;
 const CELL = crossCellKey(currentFormat.tables.table3, 'newReceived', 'naturalPerson');
 
 function value<T>(response: { ok: boolean; value?: unknown; error?: string }): T {
@@ -51,6 +61,63 @@ describe.runIf(toolsAvailable('chromium'))('the preview step', { timeout: 240_00
     await page.keyboard.type(figure);
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="save-state"][data-status="saved"]');
+  }
+
+  /** Waits until the preview is up to date with every page drawn; keeps its pictures in the page under `name`. */
+  async function allPagesDrawn(name: string): Promise<void> {
+    await page.waitForFunction(
+      () => {
+        const preview = document.querySelector('[data-testid="preview"]');
+        const pages = [...document.querySelectorAll('[data-testid="preview"] .nb-page')];
+        return preview?.getAttribute('data-updating') === 'false' && pages.length > 0 && pages.every((p) => p.getAttribute('data-rendered') === 'true');
+      },
+      undefined,
+      { timeout: 120_000 },
+    );
+    await page.evaluate((name) => {
+      const kept = window as unknown as { pictures?: Record<string, Uint8ClampedArray[]> };
+      kept.pictures ??= {};
+      kept.pictures[name] = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="preview"] .nb-page canvas')].map(
+        (canvas) => canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data,
+      );
+    }, name);
+  }
+
+  /** Per page, how many pixels of picture set `a` differ clearly from set `b` (-1: not the same size). */
+  async function differingPixels(a: string, b: string): Promise<number[]> {
+    return page.evaluate(
+      ({ a, b, CLEARLY_DIFFERENT }) => {
+        const { pictures } = window as unknown as { pictures: Record<string, Uint8ClampedArray[]> };
+        return pictures[a]!.map((one, index) => {
+          const other = pictures[b]![index];
+          if (!other || other.length !== one.length) return -1;
+          let differing = 0;
+          for (let i = 0; i < one.length; i += 4) {
+            const change = Math.max(Math.abs(one[i]! - other[i]!), Math.abs(one[i + 1]! - other[i + 1]!), Math.abs(one[i + 2]! - other[i + 2]!));
+            if (change > CLEARLY_DIFFERENT) differing++;
+          }
+          return differing;
+        });
+      },
+      { a, b, CLEARLY_DIFFERENT },
+    );
+  }
+
+  /** Glyphs pdf.js drew since the last call (it draws text with fillText). */
+  async function glyphsDrawn(): Promise<number> {
+    return page.evaluate(() => {
+      const counter = window as unknown as { glyphs?: number };
+      if (counter.glyphs === undefined) {
+        const fillText = CanvasRenderingContext2D.prototype.fillText;
+        CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, ...args: Parameters<typeof fillText>) {
+          counter.glyphs = (counter.glyphs ?? 0) + 1;
+          return fillText.apply(this, args);
+        };
+      }
+      const drawn = counter.glyphs ?? 0;
+      counter.glyphs = 0;
+      return drawn;
+    });
   }
 
   beforeAll(async () => {
@@ -120,5 +187,28 @@ describe.runIf(toolsAvailable('chromium'))('the preview step', { timeout: 240_00
     expect(states.at(-1)).toBe('false/true');
     // Asked for once, when heading for the step (the step itself takes the same answer).
     expect(await previewCalls()).toEqual([{ figure: '8' }]);
+  });
+
+  it('shows the pages a change left as they were without drawing them, each as drawn anew', async () => {
+    await allPagesDrawn('before');
+    await changeCell('987654');
+    await glyphsDrawn();
+    await showStep('export');
+    await allPagesDrawn('taken');
+    const drawnAfterChange = await glyphsDrawn();
+    // 刷新 makes the preview again and draws every page.
+    await page.click('[data-testid="preview"] button:has-text("刷新")');
+    await allPagesDrawn('fresh');
+    const drawnAfresh = await glyphsDrawn();
+    const againstFresh = await differingPixels('taken', 'fresh');
+    const changedBy = await differingPixels('before', 'fresh');
+    expect(againstFresh.length).toBeGreaterThan(1);
+    // Taken-over pages are as a fresh drawing shows them; the changed figure (6 digits, with
+    // the totals it changes) clearly shows on its page (seen: 159 clearly different pixels).
+    for (const [index, differing] of againstFresh.entries()) expect(differing, `page ${index + 1}`).toBeLessThanOrEqual(SAME_PICTURE_PIXELS);
+    expect(Math.max(...changedBy), changedBy.join(' ')).toBeGreaterThan(5 * SAME_PICTURE_PIXELS);
+    // The changed page was drawn; the others (most of the glyphs) were not.
+    expect(drawnAfterChange).toBeGreaterThan(0);
+    expect(drawnAfterChange).toBeLessThan(drawnAfresh / 2);
   });
 });
