@@ -342,4 +342,49 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     const summed = value<{ sum: { units: { unitName: string }[] } }>(await harness.call('nianbao:summary:sum', { workspaceId: opened.workspace.id }));
     expect(summed.sum.units.map((u) => u.unitName)).toEqual(['湖滨区教育局']);
   });
+
+  it('keeps the reviewer’s choices in 处理收到的报告 when receiving ends while it is open, and shows what came in', async () => {
+    const year = YEAR + 3;
+    const opened = value<{ workspace: { id: number } }>(await harness.call('nianbao:summary:open', { agencyId: agency.id, year }));
+    value(await harness.call('nianbao:summary:addUnits', { workspaceId: opened.workspace.id, text: '湖滨区教育局\n湖滨区财政局' }));
+    const sent = (unit: string, figure: string): string => {
+      const report = consistentReport(year);
+      return writeExchangeFile({ ...report, agency: { ...report.agency, name: unit }, values: { ...report.values, [SUM_CELL]: figure } }, new Date());
+    };
+    const first = join(dir, '第一批');
+    const second = join(dir, '第二批');
+    mkdirSync(first);
+    mkdirSync(second);
+    writeFileSync(join(first, '教育局-初报.nianbao'), sent('湖滨区教育局', '11'));
+    writeFileSync(join(first, '教育局-重报.nianbao'), sent('湖滨区教育局', '22'));
+    writeFileSync(join(second, '财政局-初报.nianbao'), sent('湖滨区财政局', '33'));
+    writeFileSync(join(second, '财政局-重报.nianbao'), sent('湖滨区财政局', '44'));
+    await page.goto(`${APP_URL}#/summary/${agency.id}/${year}/units`);
+    await page.waitForSelector(`.nb-header-title:has-text("${year}年度")`);
+    harness.dialogs.answerFolder(first);
+    await page.click('[data-action="receive-folder"]');
+    await page.waitForSelector('[data-testid="duplicates"] [data-unit="湖滨区教育局"]');
+    await page.getByRole('button', { name: '稍后处理' }).click();
+    await page.waitForSelector('[data-testid="duplicates"]', { state: 'detached' });
+
+    // The second folder's progress reaches the page late: the reviewer opens the dialog and
+    // picks 教育局's first report meanwhile; then receiving ends and the workspace is read again.
+    const picked = '[data-testid="duplicates"] [data-unit="湖滨区教育局"] label:has-text("教育局-初报.nianbao")';
+    await withHeldAnswers(page, 'nianbao:summary:receiveProgress', {}, 3000, async () => {
+      harness.dialogs.answerFolder(second);
+      await page.click('[data-action="receive-folder"]');
+      await page.click('[data-action="resolve"]');
+      await page.click(picked);
+      expect(await page.isVisible('[data-testid="duplicates"] [data-unit="湖滨区财政局"]')).toBe(false);
+      await page.waitForSelector('[data-testid="duplicates"] [data-unit="湖滨区财政局"]', { timeout: 30_000 });
+    });
+    expect(await page.textContent('[data-testid="receive-status"]')).toMatch(/^收到 2 个文件/);
+    expect(await page.isChecked(`${picked} input`)).toBe(true);
+    await page.click('[data-testid="duplicates"] [data-unit="湖滨区财政局"] label:has-text("财政局-重报.nianbao")');
+    await page.click('[data-action="resolve-ok"]');
+    await page.waitForSelector('[data-testid="duplicates"]', { state: 'detached' });
+    const summed = value<{ sum: { cells: { key: string; total: number | null }[] } }>(await harness.call('nianbao:summary:sum', { workspaceId: opened.workspace.id }));
+    // 11 (教育局's first report, picked before the reload) + 44 (财政局's second).
+    expect(summed.sum.cells.find((cell) => cell.key === SUM_CELL)?.total).toBe(55);
+  });
 });
