@@ -3,14 +3,12 @@ import { App as AntApp } from 'antd';
 import type { AgencyRecord, ImportReview, MenuCommand } from '../shared/ipc/contract.ts';
 import { nianbao } from './api.ts';
 import { useAppActions } from './appActions.tsx';
-import { ReportScreen } from './editor/ReportScreen.tsx';
 import { HomeScreen } from './home/HomeScreen.tsx';
 import type { ReportSource } from './home/NewReportDialog.tsx';
-import { ImportReviewScreen } from './import/ImportReviewScreen.tsx';
-import { SummaryScreen } from './summary/SummaryScreen.tsx';
 import { MenuCommandProvider } from './menuCommands.tsx';
 import { formatRoute, parseRoute } from './route.ts';
 import type { Route } from './route.ts';
+import { ImportReviewScreen, ReportScreen, SummaryScreen } from './screens.tsx';
 
 function useRoute(): [Route, (route: Route) => void] {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -74,7 +72,7 @@ export function App() {
   let screen;
   if (review) {
     screen = (
-      <ImportReviewScreen
+      <ImportReviewScreen.Screen
         review={review.review}
         agency={review.agency}
         chosenYear={review.year}
@@ -86,10 +84,10 @@ export function App() {
       />
     );
   } else if (route.screen === 'summary') {
-    screen = <SummaryScreen key={`${generation}:${route.agencyId}:${route.year}`} route={route} onRoute={go} onHome={() => go({ screen: 'home', agencyId: route.agencyId })} />;
+    screen = <SummaryScreen.Screen key={`${generation}:${route.agencyId}:${route.year}`} route={route} onRoute={go} onHome={() => go({ screen: 'home', agencyId: route.agencyId })} />;
   } else if (route.screen === 'report') {
     screen = (
-      <ReportScreen
+      <ReportScreen.Screen
         key={generation}
         reportId={route.reportId}
         step={route.step}

@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { App as AntApp, Button, Space } from 'antd';
 import { CloudDownloadOutlined, CloudUploadOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import type { AppInfo } from '../shared/ipc/contract.ts';
-import { AboutDialog } from './about/AboutDialog.tsx';
 import { nianbao, reason } from './api.ts';
+import { AboutDialog } from './screens.tsx';
 
 export interface AppActions {
   readonly backup: () => void;
@@ -18,6 +18,8 @@ export interface AppActions {
 export function useAppActions(onRestored: () => void): AppActions {
   const { message, modal } = AntApp.useApp();
   const [info, setInfo] = useState<AppInfo | undefined>(undefined);
+  // The About dialog's script is loaded when it is first asked for, and stays for its closing animation.
+  const [aboutAsked, setAboutAsked] = useState(false);
 
   const backup = async (): Promise<void> => {
     try {
@@ -48,6 +50,7 @@ export function useAppActions(onRestored: () => void): AppActions {
   };
 
   const about = async (): Promise<void> => {
+    setAboutAsked(true);
     try {
       setInfo(await nianbao.app.info());
     } catch (error) {
@@ -55,7 +58,7 @@ export function useAppActions(onRestored: () => void): AppActions {
     }
   };
 
-  const dialogs = <AboutDialog info={info} onClose={() => setInfo(undefined)} />;
+  const dialogs = aboutAsked && <AboutDialog.Screen info={info} onClose={() => setInfo(undefined)} />;
 
   return { backup: () => void backup(), restore, about: () => void about(), dialogs };
 }

@@ -13,15 +13,16 @@ import { ChecksPanel } from '../checks/ChecksPanel.tsx';
 import { findingsByCell } from '../checks/findingsByCell.ts';
 import { focusTarget, targetOfFinding } from '../checks/findingTarget.ts';
 import type { FocusTarget } from '../checks/findingTarget.ts';
-import { KeptExportStep } from '../export/ExportStep.tsx';
 import { requestPreview } from '../export/previewDocuments.ts';
 import { useBackgroundPreview } from '../export/useBackgroundPreview.ts';
 import { useExports } from '../export/useExports.tsx';
 import type { Output } from '../export/useExports.tsx';
 import { useMenuCommands } from '../menuCommands.tsx';
+import { ExportStep, preloadScreensWhenIdle } from '../screens.tsx';
 import { EditorHeader } from './EditorHeader.tsx';
 import { GuidancePanel } from './GuidancePanel.tsx';
 import { HistoryDrawer } from './HistoryDrawer.tsx';
+import { openReport } from './openReport.ts';
 import { withAgency } from './reportEdits.ts';
 import { SectionStep } from './SectionStep.tsx';
 import { StepList } from './StepList.tsx';
@@ -46,7 +47,7 @@ export function ReportScreen({ reportId, step, onStep, onHome }: ReportScreenPro
   useEffect(() => {
     let cancelled = false;
     setOpened(undefined);
-    nianbao.reports.open({ id: reportId }).then(
+    openReport(reportId).then(
       (result) => !cancelled && setOpened(result),
       (error: unknown) => !cancelled && setOpened({ error: reason(error) }),
     );
@@ -144,6 +145,8 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
   useEffect(() => {
     main.current?.scrollTo({ top: 0 });
   }, [current.id]);
+
+  useEffect(preloadScreensWhenIdle, []);
 
   // Undo/redo outside text fields (text fields keep their own undo while typing).
   useEffect(() => {
@@ -264,7 +267,7 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
           {content}
           {exportKept && (
             <div hidden={!onExport}>
-              <KeptExportStep
+              <ExportStep.Screen
                 active={onExport}
                 reportId={summary.id}
                 format={format}

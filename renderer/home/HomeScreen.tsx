@@ -7,6 +7,7 @@ import { reason } from '../api.ts';
 import { AppButtons } from '../appActions.tsx';
 import type { AppActions } from '../appActions.tsx';
 import { useMenuCommands } from '../menuCommands.tsx';
+import { preloadScreensWhenIdle } from '../screens.tsx';
 import { useLastAsked } from '../useLastAsked.ts';
 import { AgencyDialog } from './AgencyDialog.tsx';
 import { NewReportDialog } from './NewReportDialog.tsx';
@@ -50,6 +51,9 @@ export function HomeScreen({ agencyId, onAgency, onOpen, onReview, onSummary, ac
   }, [agencyId, showDeleted, message, ask]);
 
   useEffect(() => void load(), [load]);
+  useEffect(() => {
+    if (home) preloadScreensWhenIdle();
+  }, [home]);
 
   const agencies = home?.agencies;
   const active = agencies?.filter((a) => !a.deletedAt) ?? [];

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { blankAgency } from '../../shared/model/report.ts';
+import { toolsAvailable } from '../support/tools.ts';
+import { APP_URL, startHarness } from './harness.ts';
+import type { Harness } from './harness.ts';
+
+/**
+ * The other screens are scripts of their own (renderer/screens.tsx): the home screen starts
+ * without them, and they are loaded once it is up, before the clerk goes to one, so that
+ * going there does not wait for its script. They load under the app's CSP (the harness
+ * fails on a violation).
+ */
+
+const LATER_SCRIPTS = ['ReportScreen', 'ExportStep', 'SummaryScreen', 'ImportReviewScreen', 'AboutDialog'];
+
+describe.runIf(toolsAvailable('chromium'))("the other screens' scripts", { timeout: 120_000 }, () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await startHarness({ open: false });
+    const agency = await harness.call('nianbao:agencies:create', { agency: blankAgency('湖滨区人民政府办公室') });
+    if (!agency.ok) throw new Error(agency.error);
+    const created = await harness.call('nianbao:reports:create', { agencyId: (agency.value as { id: number }).id, year: 2024, from: 'blank' });
+    if (!created.ok) throw new Error(created.error);
+  }, 60_000);
+
+  afterAll(async () => {
+    await harness?.close();
+  }, 60_000);
+
+  it('are loaded once the home screen is up, before the clerk goes to one of them', async () => {
+    const { page } = harness;
+    await page.goto(APP_URL);
+    await page.waitForSelector('[data-action="open-report"]');
+    await page.waitForFunction(
+      (names) => names.every((name) => performance.getEntriesByType('resource').some((r) => new RegExp(`/${name}-[^/]+\\.js$`).test(r.name))),
+      LATER_SCRIPTS,
+    );
+  });
+});
