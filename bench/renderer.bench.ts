@@ -16,7 +16,8 @@ import { compareWithEngine, comparisonFigures, machineLoad, ms, summary } from '
  * checks are computed in the same render, so the total's update marks both.
  */
 
-const LOADS = 8;
+/** Enough loads for a steady p50 on a shared machine (with 8, runs at load 7–11 ranged 1.63–2.14×). */
+const LOADS = 20;
 const KEYSTROKES = 200;
 
 /** ms since navigation start until `selector` is on screen and the main thread is idle. */
