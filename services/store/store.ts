@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { blankReport } from '../../shared/model/report.ts';
+import { isSealedReport } from '../../shared/model/sealedReport.ts';
 import type { Report } from '../../shared/model/report.ts';
 import type { ExpectedUnit, ReceivedFile, ReviewNote, SummaryWorkspace } from '../../shared/summary/index.ts';
 import type { Result } from '../../shared/model/validation.ts';
@@ -270,6 +271,24 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
     return { stored: reports.toStored(row), revision };
   }
 
+  /** Every save of new content by the page or a caller: one cell changed, mostly. */
+  function save({ reportId, report }: { reportId: number; report: Report }): SavedReport {
+    const row = reports.requireLiveSaveHead(db(), reportId);
+    const encoded = encodeReport(report);
+    if (encoded.hash === row.content_hash) return { summary: reports.toSummary(row), revision: null };
+    const date = clock();
+    const at = date.toISOString();
+    const saved = writeContent(row, report, encoded, at, { name: row.agency_name, details: row.agency_details });
+    const latest = row.last_revision_at;
+    const due = !latest || minutesBetween(latest, date) >= REVISION_EVERY_MINUTES;
+    const revision = due ? revisions.addRevisionIfChanged(db(), { reportId, report, encoded, reason: 'editing', now: at }) : null;
+    return { summary: reports.toSummary(saved), revision };
+  }
+
+  // A sealed report was validated by the IPC contract's parse and cannot have changed since.
+  const saveSealed = writer(inputs.saveSealedReportInput, '保存报告', save);
+  const saveChecked = writer(inputs.saveReportInput, '保存报告', save);
+
   const store: Store = {
     dataDir: paths.dataDir,
     readOnly: context.readOnly,
@@ -332,18 +351,11 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
       const previous = reports.liveReportFor(db(), row.agency_id, row.year - 1);
       return previous ? reports.toStored(previous) : null;
     }),
-    saveReport: writer(inputs.saveReportInput, '保存报告', ({ reportId, report }): SavedReport => {
-      const row = reports.requireLiveSaveHead(db(), reportId);
-      const encoded = encodeReport(report);
-      if (encoded.hash === row.content_hash) return { summary: reports.toSummary(row), revision: null };
-      const date = clock();
-      const at = date.toISOString();
-      const saved = writeContent(row, report, encoded, at, { name: row.agency_name, details: row.agency_details });
-      const latest = row.last_revision_at;
-      const due = !latest || minutesBetween(latest, date) >= REVISION_EVERY_MINUTES;
-      const revision = due ? revisions.addRevisionIfChanged(db(), { reportId, report, encoded, reason: 'editing', now: at }) : null;
-      return { summary: reports.toSummary(saved), revision };
-    }),
+    // The input's type is not trusted (callers outside TypeScript pass anything): each writer checks it with its schema.
+    saveReport: (input) =>
+      isSealedReport((input as Partial<inputs.SaveReportInput> | undefined)?.report)
+        ? saveSealed(input as inputs.SaveSealedReportInput)
+        : saveChecked(input),
     renameReport: writer(inputs.renameReportInput, '修改报告名称', ({ reportId, label }) => {
       reports.requireLiveReport(db(), reportId);
       return reports.toSummary(reports.setReportLabel(db(), reportId, label, now()));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Agency, Report } from '../model/report.ts';
 import { agencySchema, localRequirementsSchema, reportSchema, yearSchema } from '../model/schemas.ts';
+import { sealedReportSchema } from '../model/sealedReport.ts';
 import type { LocalRequirements } from '../model/localRequirements.ts';
 import type { Finding } from '../checks/index.ts';
 import type {
@@ -277,8 +278,8 @@ export const ipcContract = {
     returns<ReportSummary>(),
   ),
   'nianbao:reports:open': channel(z.strictObject({ id }), returns<OpenedReport>()),
-  /** Autosave: resolves only once the report is durable. */
-  'nianbao:reports:save': channel(z.strictObject({ id, report: reportSchema }), returns<SaveResult>()),
+  /** Autosave: resolves only once the report is durable. The report is sealed, so the store need not validate it again. */
+  'nianbao:reports:save': channel(z.strictObject({ id, report: sealedReportSchema }), returns<SaveResult>()),
   'nianbao:reports:rename': channel(
     z.strictObject({ id, name: z.string().trim().min(1, { error: '名称不能为空' }).max(100, { error: '名称不能超过100个字符' }) }),
     returns<ReportSummary>(),
