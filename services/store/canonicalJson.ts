@@ -94,7 +94,7 @@ function sortedKeys(keys: readonly string[]): string[] {
   return [...keys.slice(0, indices), ...keys.slice(indices).sort()];
 }
 
-/** The hex SHA-256 of the text's UTF-8 bytes. The one-shot crypto.hash: a Hash object cost an autosave 3–4× as much. */
-export function sha256Hex(text: string): string {
-  return hash('sha256', text, 'hex');
+/** The hex SHA-256 of the bytes, or of the text's UTF-8 bytes. The one-shot crypto.hash: a Hash object cost an autosave 3–4× as much. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return hash('sha256', data, 'hex');
 }

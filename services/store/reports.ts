@@ -143,8 +143,8 @@ export function listReports(db: Db, agencyId: number | undefined, deleted: boole
 export function insertReport(db: Db, agencyId: number, report: Report, encoded: EncodedReport, now: string): ReportRow {
   const { lastInsertRowid } = statement(
     db,
-    'INSERT INTO reports (agency_id, year, content, content_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(agencyId, report.year, encoded.json, encoded.hash, now, now);
+    'INSERT INTO reports (agency_id, year, content, content_hash, created_at, updated_at) VALUES (?, ?, CAST(? AS TEXT), ?, ?, ?)',
+  ).run(agencyId, report.year, encoded.bytes, encoded.hash, now, now);
   return requireReport(db, Number(lastInsertRowid));
 }
 
@@ -152,9 +152,11 @@ export function insertReport(db: Db, agencyId: number, report: Report, encoded: 
  * The year is not written here: an UPDATE naming `year` rewrites its index entry even when the
  * value is the same, which costs every autosave a second page in the WAL. Same-sized content
  * is overwritten in place, so an autosave then commits only the pages whose bytes changed.
+ * The content is bound as its UTF-8 bytes and stored as the text they are (CAST: the column
+ * is TEXT, and a database in UTF-8 keeps the bytes as they are).
  */
 export function writeReportContent(db: Db, id: number, encoded: EncodedReport, now: string): void {
-  statement(db, 'UPDATE reports SET content = ?, content_hash = ?, updated_at = ? WHERE id = ?').run(encoded.json, encoded.hash, now, id);
+  statement(db, 'UPDATE reports SET content = CAST(? AS TEXT), content_hash = ?, updated_at = ? WHERE id = ?').run(encoded.bytes, encoded.hash, now, id);
 }
 
 /** Moves a report to another year (the caller has refused a taken one). */

@@ -106,7 +106,7 @@ export function addRevision(db: Db, revision: NewRevision): RevisionEntry {
     revision.reason,
     revision.note ?? '',
     summary,
-    compress(revision.encoded.json),
+    compress(revision.encoded.bytes),
     revision.encoded.hash,
   );
   return requireRevision(db, Number(lastInsertRowid)).summary;

@@ -1,6 +1,6 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { Report } from '../../shared/model/report.ts';
-import { reportFileJson, reportFromJson } from '../../shared/model/serialize.ts';
+import { REPORT_FILE_AROUND, reportFileJson, reportFromJson } from '../../shared/model/serialize.ts';
 import { canonicalJson, sha256Hex } from './canonicalJson.ts';
 import { Refusal } from './refusal.ts';
 
@@ -10,15 +10,37 @@ import { Refusal } from './refusal.ts';
  */
 
 export interface EncodedReport {
-  readonly json: string;
+  /** The stored JSON (`reportJson`) as UTF-8: encoded once, then hashed, stored and compressed as these bytes. */
+  readonly bytes: Uint8Array;
   /** Hash of the content, independent of key order: equal hashes mean nothing changed. */
   readonly hash: string;
 }
 
-/** The report is written once, key-sorted: that text is both hashed and stored (every autosave does this). */
+/** The stored JSON of a report: the report file around the report's key-sorted JSON. */
+export function reportJson(report: Report): string {
+  return reportFileJson(canonicalJson(report));
+}
+
+const utf8 = new TextEncoder();
+/** Each report is encoded here first and copied out at its size: the exact size is not known before. */
+let scratch = new Uint8Array(64 * 1024);
+
+function utf8Bytes(text: string): Uint8Array {
+  // Three bytes at most for each UTF-16 unit (a surrogate pair's two make four).
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  return scratch.slice(0, utf8.encodeInto(text, scratch).written);
+}
+
+/**
+ * The report is written once, key-sorted, and turned into UTF-8 once (every autosave does
+ * this): the hash is of the report's own bytes within the stored ones, which is the hash of
+ * its key-sorted JSON, and the same bytes are bound to the statement (a string would be
+ * converted to UTF-8 again there).
+ */
 export function encodeReport(report: Report): EncodedReport {
-  const canonical = canonicalJson(report);
-  return { json: reportFileJson(canonical), hash: sha256Hex(canonical) };
+  const bytes = utf8Bytes(reportJson(report));
+  const { before, after } = REPORT_FILE_AROUND;
+  return { bytes, hash: sha256Hex(bytes.subarray(before.length, bytes.length - after.length)) };
 }
 
 export function decodeReport(json: string): Report {
@@ -33,8 +55,8 @@ export function decodeReport(json: string): Report {
   return report.value;
 }
 
-export function compress(json: string): Buffer {
-  return deflateSync(Buffer.from(json, 'utf8'));
+export function compress(bytes: Uint8Array): Buffer {
+  return deflateSync(bytes);
 }
 
 export function decompress(blob: Uint8Array): string {

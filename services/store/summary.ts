@@ -5,7 +5,7 @@ import type { ExpectedUnit, FileReading, ReceivedFile, ReviewNote, SummaryWorksp
 import type { Db } from './database.ts';
 import { statement } from './database.ts';
 import { Refusal } from './refusal.ts';
-import { decodeReport, encodeReport } from './snapshot.ts';
+import { decodeReport, reportJson } from './snapshot.ts';
 
 /**
  * The 汇总 workspaces in the database (migration 0002): workspaces, expected units,
@@ -204,7 +204,7 @@ export function insertFile(db: Db, file: NewReceivedFile, at: string): ReceivedF
     createHash('sha256').update(file.bytes).digest('hex'),
     JSON.stringify(file.reading),
     JSON.stringify(file.match),
-    file.report ? encodeReport(file.report).json : null,
+    file.report ? reportJson(file.report) : null,
   );
   touchWorkspace(db, file.workspaceId, at);
   return requireFile(db, Number(lastInsertRowid)).file;
@@ -224,7 +224,7 @@ export function assignFile(db: Db, fileId: number, unitId: number | null, at: st
 /** A re-read of a file's bytes (a newer importer): its reading and report replaced, its unit kept. */
 export function rereadFile(db: Db, fileId: number, reading: FileReading, report: Report | null, at: string): ReceivedFile {
   const { workspaceId } = requireFile(db, fileId);
-  statement(db, 'UPDATE summary_files SET reading = ?, report = ? WHERE id = ?').run(JSON.stringify(reading), report ? encodeReport(report).json : null, fileId);
+  statement(db, 'UPDATE summary_files SET reading = ?, report = ? WHERE id = ?').run(JSON.stringify(reading), report ? reportJson(report) : null, fileId);
   touchWorkspace(db, workspaceId, at);
   return requireFile(db, fileId).file;
 }

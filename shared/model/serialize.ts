@@ -22,11 +22,17 @@ export function toReportFile(report: Report): ReportFile {
 
 /**
  * The report file's JSON around a report already written as JSON (the store writes the
- * report once, key-sorted, and hashes the same text): equal to JSON.stringify(toReportFile(report))
- * up to key order.
+ * report once, key-sorted, and hashes the same text): `before` + report JSON + `after` is
+ * JSON.stringify(toReportFile(report)) up to key order. Both are ASCII, so the report's
+ * UTF-8 bytes start `before.length` bytes in.
  */
+export const REPORT_FILE_AROUND = {
+  before: `{"kind":${JSON.stringify(REPORT_FILE_KIND)},"schemaVersion":${REPORT_SCHEMA_VERSION},"report":`,
+  after: '}',
+} as const;
+
 export function reportFileJson(reportJson: string): string {
-  return `{"kind":${JSON.stringify(REPORT_FILE_KIND)},"schemaVersion":${REPORT_SCHEMA_VERSION},"report":${reportJson}}`;
+  return REPORT_FILE_AROUND.before + reportJson + REPORT_FILE_AROUND.after;
 }
 
 export function serializeReport(report: Report): string {
