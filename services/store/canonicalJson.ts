@@ -19,11 +19,17 @@ export function canonicalJson(value: unknown): string {
     }
     return text + ']';
   }
-  const record = value as Record<string, unknown>;
-  const { keys, prefixes } = keyOrder(Object.keys(record));
+  const order = keyOrder(Object.keys(value));
+  // Object.values lists the members in the keys' order: read by position, not looked up by key.
+  const listed = Object.values(value);
+  const members = order.positions.map((at) => listed[at]);
+  return order.keys.length < REMEMBER_FROM_KEYS || members.includes(undefined) ? objectJson(members, order) : largeRecordJson(members, order);
+}
+
+function objectJson(members: readonly unknown[], { prefixes }: KeyOrder): string {
   let text = '{';
-  for (let i = 0; i < keys.length; i++) {
-    const member = record[keys[i]!];
+  for (let i = 0; i < members.length; i++) {
+    const member = members[i];
     if (member !== undefined) text += (text.length === 1 ? '' : ',') + prefixes[i]! + canonicalJson(member);
   }
   return text + '}';
@@ -34,7 +40,68 @@ interface KeyOrder {
   /** The keys as Object.keys listed them: a later object listing the same ones in this order is written in this order. */
   readonly listed: readonly string[];
   readonly keys: readonly string[];
+  /** Where each of `keys` is in `listed`. */
+  readonly positions: readonly number[];
   readonly prefixes: readonly string[];
+  /** The last large record written with these keys (none undefined). */
+  written?: WrittenRecord;
+}
+
+/** A large record's text, its members in written order, and where each member's part of the text ends. */
+interface WrittenRecord {
+  readonly members: readonly unknown[];
+  readonly text: string;
+  readonly ends: readonly number[];
+}
+
+/** Text, numbers, booleans and null: equal members are written the same. */
+function isPrimitive(member: unknown): boolean {
+  return member === null || typeof member !== 'object';
+}
+
+/**
+ * Autosave writes the same large record (a report's ~165 figures) again with one member
+ * changed: its text is the last one's with that member's part replaced. Writing its ~165
+ * parts and joining them again was most of the time an autosave spent on its JSON; unchanged
+ * records (the stated totals) are the last text itself. Two or more changed members, or any
+ * member that is an object, and the record is written in full.
+ */
+function largeRecordJson(members: readonly unknown[], order: KeyOrder): string {
+  const last = order.written;
+  let changed = -1;
+  if (last) {
+    for (let i = 0; i < members.length; i++) {
+      if (members[i] === last.members[i] && isPrimitive(members[i])) continue;
+      changed = changed === -1 ? i : -2;
+      if (changed === -2) break;
+    }
+    if (changed === -1) return last.text;
+  }
+  const written = last && changed >= 0 ? replacedMember(last, members, changed, order.prefixes) : writtenInFull(members, order.prefixes);
+  order.written = written;
+  return written.text;
+}
+
+function writtenInFull(members: readonly unknown[], prefixes: readonly string[]): WrittenRecord {
+  let text = '{';
+  const ends: number[] = [];
+  for (let i = 0; i < members.length; i++) {
+    text += (i === 0 ? '' : ',') + prefixes[i]! + canonicalJson(members[i]);
+    ends.push(text.length);
+  }
+  return { members, text: text + '}', ends };
+}
+
+function replacedMember(last: WrittenRecord, members: readonly unknown[], changed: number, prefixes: readonly string[]): WrittenRecord {
+  const start = changed === 0 ? 1 : last.ends[changed - 1]!;
+  const end = last.ends[changed]!;
+  const part = (changed === 0 ? '' : ',') + prefixes[changed]! + canonicalJson(members[changed]);
+  const shift = start + part.length - end;
+  return {
+    members,
+    text: last.text.slice(0, start) + part + last.text.slice(end),
+    ends: last.ends.map((at, i) => (i < changed ? at : at + shift)),
+  };
 }
 
 /**
@@ -59,7 +126,8 @@ function keyOrder(listed: readonly string[]): KeyOrder {
 
 function orderOf(listed: readonly string[]): KeyOrder {
   const keys = sortedKeys(listed);
-  return { listed, keys, prefixes: keys.map((key) => `${quoted(key)}:`) };
+  const position = new Map(listed.map((key, at) => [key, at]));
+  return { listed, keys, positions: keys.map((key) => position.get(key)!), prefixes: keys.map((key) => `${quoted(key)}:`) };
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
