@@ -63,7 +63,7 @@ describe('canonicalJson', () => {
     const edits = fc.array(fc.array(fc.tuple(fc.nat(), member), { maxLength: 2 }), { minLength: 1, maxLength: 12 });
     fc.assert(
       fc.property(fc.uniqueArray(key, { minLength: 16, maxLength: 40 }), fc.array(primitive, { minLength: 40, maxLength: 40 }), edits, fc.boolean(), (keys, first, steps, reversed) => {
-        const members = keys.map((_, i) => first[i]);
+        const members: unknown[] = keys.map((_, i) => first[i]);
         for (const [step, changes] of steps.entries()) {
           for (const [at, changed] of changes) members[at % members.length] = changed;
           const listed = reversed && step % 2 === 1 ? [...keys].reverse() : keys;
