@@ -3,7 +3,7 @@ import { App as AntApp } from 'antd';
 import type { ReceiveProgress } from '../../shared/ipc/contract.ts';
 import { nianbao, reason } from '../api.ts';
 
-/** How often the page asks how far a receiving job is. */
+/** How long the page waits after each answer before asking how far a receiving job is again. */
 const POLL_MS = 250;
 
 export interface Receiving {
@@ -28,12 +28,17 @@ export function useReceive(workspaceId: number | undefined, onFinished: (progres
   useEffect(() => {
     if (jobId === undefined) return;
     let stopped = false;
-    const timer = setInterval(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // One question at a time: on a busy PC answers can take longer than POLL_MS, and main
+    // forgets a finished job once its last state is read, so a second question in flight
+    // would be answered "没有找到这次接收" just after the job's end.
+    const ask = (): void => {
       nianbao.summary.receiveProgress({ jobId }).then(
         (next) => {
           if (stopped) return;
           setProgress(next);
           if (next.finished) finished.current(next);
+          else timer = setTimeout(ask, POLL_MS);
         },
         (error: unknown) => {
           if (stopped) return;
@@ -41,10 +46,11 @@ export function useReceive(workspaceId: number | undefined, onFinished: (progres
           setProgress(undefined);
         },
       );
-    }, POLL_MS);
+    };
+    timer = setTimeout(ask, POLL_MS);
     return () => {
       stopped = true;
-      clearInterval(timer);
+      clearTimeout(timer);
     };
   }, [jobId, message]);
 

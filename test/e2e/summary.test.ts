@@ -387,4 +387,48 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     // 11 (教育局's first report, picked before the reload) + 44 (财政局's second).
     expect(summed.sum.cells.find((cell) => cell.key === SUM_CELL)?.total).toBe(55);
   });
+
+  it('ends receiving with what came in when main answers slowly, its answers arriving together', async () => {
+    const year = YEAR + 4;
+    const opened = value<{ workspace: { id: number } }>(await harness.call('nianbao:summary:open', { agencyId: agency.id, year }));
+    const units = ['湖滨区教育局', '湖滨区财政局', '湖滨区民政局'];
+    value(await harness.call('nianbao:summary:addUnits', { workspaceId: opened.workspace.id, text: units.join('\n') }));
+    const folder = join(dir, '慢速');
+    mkdirSync(folder);
+    for (const unit of units) {
+      const report = consistentReport(year);
+      writeFileSync(join(folder, `${unit}.nianbao`), writeExchangeFile({ ...report, agency: { ...report.agency, name: unit } }, new Date()));
+    }
+    await page.goto(`${APP_URL}#/summary/${agency.id}/${year}/units`);
+    await page.waitForSelector(`.nb-header-title:has-text("${year}年度")`);
+    // As on a busy PC: every answer about the job waits for the next whole second, so the
+    // answers to questions asked meanwhile arrive together, in one task.
+    await page.evaluate(() => {
+      type Invoke = (channel: string, args: unknown) => Promise<unknown>;
+      const bridge = window as unknown as { __nianbaoInvoke: Invoke; unheldInvoke?: Invoke };
+      const invoke = bridge.__nianbaoInvoke.bind(window);
+      bridge.unheldInvoke = invoke;
+      let gate: Promise<void> | undefined;
+      const nextSecond = () => (gate ??= new Promise<void>((resolve) => setTimeout(() => ((gate = undefined), resolve()), 1000 - (Date.now() % 1000))));
+      const held: Invoke = async (channel, args) => {
+        const answer = invoke(channel, args);
+        if (channel === 'nianbao:summary:receiveProgress') await nextSecond();
+        return answer;
+      };
+      Object.defineProperty(window, '__nianbaoInvoke', { value: held, configurable: true, writable: true });
+    });
+    try {
+      harness.dialogs.answerFolder(folder);
+      await page.click('[data-action="receive-folder"]');
+      await page.waitForFunction(() => document.querySelector('[data-testid="receive-status"]')?.textContent?.startsWith('收到'), undefined, { timeout: 30_000 });
+      await page.waitForTimeout(2500);
+      expect(await page.textContent('[data-testid="receive-status"]')).toMatch(/^收到 3 个文件/);
+      expect(await page.isVisible('.ant-message-notice:has-text("没有找到这次接收")')).toBe(false);
+    } finally {
+      await page.evaluate(() => {
+        const bridge = window as unknown as { unheldInvoke: unknown };
+        Object.defineProperty(window, '__nianbaoInvoke', { value: bridge.unheldInvoke, configurable: true, writable: true });
+      });
+    }
+  });
 });
