@@ -79,7 +79,7 @@ async function saveLatency(dataDir: string): Promise<BenchResult> {
   await store.close();
   const comparison = compareWithEngine('better-sqlite3 WAL+FULL commit of the same JSON', pair.ours, pair.engine, 1.3);
   return {
-    name: 'store: autosave of a real report, one cell changed (5,000 saves each, alternating, each durable)',
+    name: 'store: autosave of a real report, one cell changed, through main’s IPC handler (5,000 saves each, alternating, each durable)',
     figures: comparisonFigures(comparison, pair.ours, pair.engine),
     comparison,
   };
