@@ -8,6 +8,7 @@ import { APP_URL, startHarness } from '../test/e2e/harness.ts';
 import type { Harness } from '../test/e2e/harness.ts';
 import { consistentReport } from '../test/fixtures/consistentReport.ts';
 import type { BenchResult } from './run.ts';
+import { storeReport } from '../test/e2e/storedReport.ts';
 import { machineLoad, ms, percentile, summary } from './timing.ts';
 
 /**
@@ -68,14 +69,7 @@ export default async function bench(): Promise<BenchResult[]> {
   const harness = await startHarness({ open: false });
   const outDir = mkdtempSync(join(tmpdir(), 'nianbao-bench-preview-'));
   try {
-    const agency = await harness.call('nianbao:agencies:create', { agency: blankAgency('湖滨区人民政府办公室') });
-    if (!agency.ok) throw new Error(agency.error);
-    const agencyId = (agency.value as { id: number }).id;
-    const created = await harness.call('nianbao:reports:create', { agencyId, year: 2024, from: 'blank' });
-    if (!created.ok) throw new Error(created.error);
-    const reportId = (created.value as { id: number }).id;
-    const saved = await harness.call('nianbao:reports:save', { id: reportId, report: { ...consistentReport(2024), agency: blankAgency('湖滨区人民政府办公室') } });
-    if (!saved.ok) throw new Error(saved.error);
+    const reportId = await storeReport(harness, { ...consistentReport(2024), agency: blankAgency('湖滨区人民政府办公室') });
 
     await harness.page.goto(`${APP_URL}#/report/${reportId}/agency`);
     await harness.page.waitForSelector('[data-step="agency"][aria-current="step"]');

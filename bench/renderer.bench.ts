@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { blankAgency } from '../shared/model/report.ts';
 import { findChromium } from '../services/chromium/findChromium.ts';
 import { APP_URL, startHarness } from '../test/e2e/harness.ts';
 import type { Harness } from '../test/e2e/harness.ts';
 import { consistentReport } from '../test/fixtures/consistentReport.ts';
 import { BLANK_READY, serveBlankReactPage } from './engines/blankReactPage.ts';
 import type { BenchResult } from './run.ts';
+import { storeReport } from '../test/e2e/storedReport.ts';
 import { compareWithEngine, comparisonFigures, machineLoad, ms, summary } from './timing.ts';
 
 /**
@@ -104,14 +104,7 @@ export default async function bench(): Promise<BenchResult[]> {
   }
   const harness = await startHarness({ open: false });
   try {
-    const agency = await harness.call('nianbao:agencies:create', { agency: blankAgency('湖滨区人民政府办公室') });
-    if (!agency.ok) throw new Error(agency.error);
-    const agencyId = (agency.value as { id: number }).id;
-    const created = await harness.call('nianbao:reports:create', { agencyId, year: 2024, from: 'blank' });
-    if (!created.ok) throw new Error(created.error);
-    const reportId = (created.value as { id: number }).id;
-    const saved = await harness.call('nianbao:reports:save', { id: reportId, report: consistentReport(2024) });
-    if (!saved.ok) throw new Error(saved.error);
+    const reportId = await storeReport(harness, consistentReport(2024));
 
     const home = await homeAgainstBlank(harness);
     const homeComparison = compareWithEngine('blank React + antd page, same Chromium', home.ours, home.engine, 2);

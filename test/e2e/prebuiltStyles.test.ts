@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blankAgency } from '../../shared/model/report.ts';
 import { consistentReport } from '../fixtures/consistentReport.ts';
 import { toolsAvailable } from '../support/tools.ts';
 import { APP_URL, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
+import { storeReport } from './storedReport.ts';
 
 /**
  * antd's component styles come from the built stylesheet (scripts/antdStyles.ts): on the
@@ -26,13 +26,7 @@ describe.runIf(toolsAvailable('chromium'))('antd styles built ahead of time', { 
 
   beforeAll(async () => {
     harness = await startHarness({ open: false });
-    const agency = await harness.call('nianbao:agencies:create', { agency: blankAgency('湖滨区人民政府办公室') });
-    if (!agency.ok) throw new Error(agency.error);
-    const created = await harness.call('nianbao:reports:create', { agencyId: (agency.value as { id: number }).id, year: 2024, from: 'blank' });
-    if (!created.ok) throw new Error(created.error);
-    reportId = (created.value as { id: number }).id;
-    const saved = await harness.call('nianbao:reports:save', { id: reportId, report: consistentReport(2024) });
-    if (!saved.ok) throw new Error(saved.error);
+    reportId = await storeReport(harness, consistentReport(2024));
   }, 60_000);
 
   afterAll(async () => {

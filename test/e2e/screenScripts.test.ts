@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { blankAgency } from '../../shared/model/report.ts';
 import { toolsAvailable } from '../support/tools.ts';
 import { APP_URL, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
+import { storeReport } from './storedReport.ts';
 
 /**
  * The other screens are scripts of their own (renderer/screens.tsx): the home screen starts
@@ -18,10 +18,7 @@ describe.runIf(toolsAvailable('chromium'))("the other screens' scripts", { timeo
 
   beforeAll(async () => {
     harness = await startHarness({ open: false });
-    const agency = await harness.call('nianbao:agencies:create', { agency: blankAgency('湖滨区人民政府办公室') });
-    if (!agency.ok) throw new Error(agency.error);
-    const created = await harness.call('nianbao:reports:create', { agencyId: (agency.value as { id: number }).id, year: 2024, from: 'blank' });
-    if (!created.ok) throw new Error(created.error);
+    await storeReport(harness);
   }, 60_000);
 
   afterAll(async () => {
