@@ -129,6 +129,9 @@ export function inspectDatabaseFile(path: string, latestVersion: number): Inspec
   if (applicationId !== APPLICATION_ID && applicationId !== 0) {
     return { state: 'damaged', reason: '这不是年报的数据库文件' };
   }
+  // Reports are bound as their UTF-8 bytes and kept as the text they are (reports.ts): a UTF-16
+  // database, which the app never makes, would read them as other characters.
+  if (header.readUInt32BE(56) > 1) return { state: 'damaged', reason: '数据库的文字编码不是UTF-8，这不是年报建立的数据库文件' };
   if (header.readUInt32BE(60) > latestVersion) return { state: 'newer', version: header.readUInt32BE(60) };
   let db: Db | undefined;
   try {
