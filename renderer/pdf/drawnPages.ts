@@ -20,27 +20,22 @@ export function notePageIdentities(pdf: PDFDocumentProxy, pages: readonly (strin
 /**
  * Takes over the pictures of `earlier`'s pages for the pages of `pdf` that draw exactly
  * the same (a figure changed on page 3 leaves pages 1, 2, 4 and 5 as they were): those
- * are shown as a copy instead of drawn again. Returns how many pictures were taken over.
+ * are shown as a copy instead of drawn again.
  */
-export function keepUnchangedPages(earlier: PDFDocumentProxy, pdf: PDFDocumentProxy): number {
+export function keepUnchangedPages(earlier: PDFDocumentProxy, pdf: PDFDocumentProxy): void {
   const before = identities.get(earlier);
   const now = identities.get(pdf);
-  if (!before || !now) return 0;
+  if (!before || !now) return;
   const drawn = drawnPagesOf(pdf);
-  let kept = 0;
   for (const [key, picture] of drawnPagesOf(earlier)) {
     const [number, scale] = key.split('@');
     const identity = before[Number(number) - 1];
     if (identity === undefined) continue;
     now.forEach((same, index) => {
       const target = `${index + 1}@${scale}`;
-      if (same === identity && !drawn.has(target)) {
-        drawn.set(target, picture);
-        kept++;
-      }
+      if (same === identity && !drawn.has(target)) drawn.set(target, picture);
     });
   }
-  return kept;
 }
 
 /** The pages of `pdf` drawn so far (and those being drawn ahead), by `pageKey`. */

@@ -1,6 +1,7 @@
 import { BrowserWindow } from 'electron';
 import { errorSummary, showPrintPage } from '../../../services/export/pdf/printPage.ts';
 import type { PrintSurface } from '../../../services/export/pdf/printPage.ts';
+import { printerInTurn } from '../../../services/export/pdf/pdfPrinter.ts';
 import type { PdfPrinter } from '../../../services/export/pdf/pdfPrinter.ts';
 import type { PrintOutcome } from '../../../shared/ipc/contract.ts';
 import type { Result } from '../../../shared/model/validation.ts';
@@ -49,7 +50,6 @@ async function withLoadedWindow<T>(html: string, use: (window: BrowserWindow) =>
 let pdfWindow: BrowserWindow | undefined;
 /** The `printPageFrame` of what `pdfWindow` shows. */
 let shownFrame: string | undefined;
-let pdfQueue: Promise<unknown> = Promise.resolve();
 
 async function printPdf(html: string): Promise<Result<Uint8Array>> {
   try {
@@ -69,18 +69,10 @@ async function printPdf(html: string): Promise<Result<Uint8Array>> {
   }
 }
 
-export const electronPdfPrinter: PdfPrinter = {
-  print(html) {
-    const printed = pdfQueue.then(() => printPdf(html));
-    pdfQueue = printed;
-    return printed;
-  },
-  async close() {
-    await pdfQueue;
-    if (pdfWindow && !pdfWindow.isDestroyed()) pdfWindow.destroy();
-    pdfWindow = undefined;
-  },
-};
+export const electronPdfPrinter: PdfPrinter = printerInTurn(printPdf, () => {
+  if (pdfWindow && !pdfWindow.isDestroyed()) pdfWindow.destroy();
+  pdfWindow = undefined;
+});
 
 /**
  * webContents.print fails on Linux (electron#28192; Joplin's experience up to 2024), while

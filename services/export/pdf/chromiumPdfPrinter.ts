@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { findChromium, OFFLINE_CHROMIUM_ARGS } from '../../chromium/findChromium.ts';
 import type { Result } from '../../../shared/model/validation.ts';
 import { errorSummary, showPrintPage, withHtmlFile } from './printPage.ts';
+import { printerInTurn } from './pdfPrinter.ts';
 import type { PdfPrinter } from './pdfPrinter.ts';
 
 /**
@@ -28,7 +29,6 @@ export async function launchChromiumPdfPrinter(env: NodeJS.ProcessEnv = process.
   let page: Page | undefined;
   /** The `printPageFrame` of what the page shows. */
   let shownFrame: string | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
   const printOne = async (html: string): Promise<Result<Uint8Array>> => {
     try {
       const shown = page === undefined ? undefined : shownFrame;
@@ -48,18 +48,5 @@ export async function launchChromiumPdfPrinter(env: NodeJS.ProcessEnv = process.
       return { ok: false, error: `生成PDF时出错：${errorSummary(error)}` };
     }
   };
-  return {
-    ok: true,
-    value: {
-      print(html) {
-        const printed = queue.then(() => printOne(html));
-        queue = printed;
-        return printed;
-      },
-      async close() {
-        await queue;
-        await browser.close();
-      },
-    },
-  };
+  return { ok: true, value: printerInTurn(printOne, () => browser.close()) };
 }

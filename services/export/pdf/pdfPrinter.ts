@@ -11,3 +11,22 @@ export interface PdfPrinter {
   /** Releases the browser, if the printer holds one. */
   close(): Promise<void>;
 }
+
+/**
+ * A printer over one page (or window) that prints in it one document at a time, in the
+ * order asked, and releases it once the last print has ended.
+ */
+export function printerInTurn(printOne: (html: string) => Promise<Result<Uint8Array>>, release: () => Promise<void> | void): PdfPrinter {
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    print(html) {
+      const printed = queue.then(() => printOne(html));
+      queue = printed;
+      return printed;
+    },
+    async close() {
+      await queue;
+      await release();
+    },
+  };
+}
