@@ -6,6 +6,7 @@ import type { AgencyKind } from './deadline.ts';
 import { noLocalRequirements } from './localRequirements.ts';
 import { AGENCY_LEVELS, YEARS } from './report.ts';
 import type { AgencyLevel } from './report.ts';
+import { textsByKey, textsOrBlankByKey } from './textsByKey.ts';
 
 /**
  * The zod schemas of the model: what main checks at each IPC call, store write, import
@@ -51,7 +52,8 @@ export const localRequirementsSchema = z.strictObject({
 });
 const text = (max: number) => z.string().max(max, { error: `不能超过${max}个字符` });
 /** A figure as entered: canonical digits, or the raw text the user typed. */
-const figureText = text(64);
+const FIGURE_MAX_LENGTH = 64;
+const figureText = text(FIGURE_MAX_LENGTH);
 
 export const agencySchema = z.strictObject({
   name: text(100),
@@ -86,14 +88,14 @@ export const reportSchema = z
     year: yearSchema,
     agency: agencySchema,
     /** Section texts by section key; a missing key is an empty section. */
-    sections: z.record(z.string(), text(200_000)),
+    sections: textsByKey(200_000),
     /** Figures entered by the user, by cell key; a missing key is a blank cell. */
-    values: z.record(z.string(), figureText),
+    values: textsByKey(FIGURE_MAX_LENGTH),
     /**
      * Totals as printed in a source the report was imported from (null: printed blank).
      * Totals are derived in the app; stated ones are kept to show differences.
      */
-    statedTotals: z.record(z.string(), figureText.nullable()),
+    statedTotals: textsOrBlankByKey(FIGURE_MAX_LENGTH),
     infoFee: infoFeeSchema,
   })
   .superRefine((report, ctx) => {
