@@ -5,6 +5,7 @@ import { NOTICES_OUTPUT, PROJECT_ROOT, writeNotices } from '../../build/notices.
 import { currentFormat } from '../../shared/format/index.ts';
 import { startHarness } from '../e2e/harness.ts';
 import type { Harness } from '../e2e/harness.ts';
+import { settledScreenshot } from '../e2e/settledScreenshot.ts';
 import { testOutputDir, toolsAvailable } from '../support/tools.ts';
 
 /** 帮助 › 关于年报 in the built renderer: what a clerk reads there and can copy for IT. */
@@ -35,7 +36,7 @@ describe.runIf(toolsAvailable('chromium'))('the About dialog', () => {
     expect(notices).toContain('better-sqlite3');
     // Every bundled font with its licence, Tinos (the Latin face of print and PDF) among them.
     for (const font of ['@fontsource/noto-serif-sc', '@fontsource/noto-sans-sc', '@fontsource/tinos', 'lxgw-wenkai-webfont']) expect(notices).toContain(font);
-    await page.screenshot({ path: join(testOutputDir('about'), 'about-dialog.png') });
+    await settledScreenshot(page, join(testOutputDir('about'), 'about-dialog.png'));
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
   });

@@ -50,6 +50,7 @@ import { openStore } from '../../services/store/index.ts';
 import type { Store } from '../../services/store/index.ts';
 import { realHandlers } from '../support/realHandlers.ts';
 import { testOutputDir } from '../support/tools.ts';
+import { settledScreenshot } from './settledScreenshot.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const RENDERER_DIR = join(REPO, 'dist', 'renderer');
@@ -271,7 +272,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       reload: async () => void (await page.reload({ waitUntil: 'load' })),
       async screenshot(name) {
         const path = join(testOutputDir('e2e'), `${name}.png`);
-        await page.screenshot({ path });
+        await settledScreenshot(page, path);
         return path;
       },
       async close() {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { testOutputDir } from '../support/tools.ts';
+import { settledScreenshot } from './settledScreenshot.ts';
 
 /**
  * What the UI tests do again and again on the app's page: numbered screenshots into
@@ -12,7 +13,7 @@ export function appPage(page: Page, screenshotPrefix = '') {
   return {
     async screenshot(name: string): Promise<void> {
       shot++;
-      await page.screenshot({ path: join(testOutputDir('ui'), `${screenshotPrefix}${String(shot).padStart(2, '0')}-${name}.png`) });
+      await settledScreenshot(page, join(testOutputDir('ui'), `${screenshotPrefix}${String(shot).padStart(2, '0')}-${name}.png`));
     },
     /** Resolves once the header says 已保存. */
     saved: () => page.waitForSelector('[data-testid="save-state"][data-status="saved"]'),
