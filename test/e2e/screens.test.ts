@@ -12,7 +12,8 @@ import { appPage } from './ui.ts';
  * Every screen at 1024×768 (an old office PC) and 1366×768, into test-output/ui/
  * (`1024-…`, `1366-…`), to be looked at: first start, home, new report, each step of a
  * report with a wrong figure and blank cells, the drawer and rail of small screens, checks,
- * preview, history and about. The first start's form is sent with Enter.
+ * preview, history and about. The first start's form is sent with Enter; a dialog taller than
+ * the screen keeps its buttons on it.
  */
 
 const SIZES = [
@@ -118,6 +119,9 @@ describe.runIf(toolsAvailable('chromium'))('every screen at 1024×768 and 1366×
         await page.click('button:has-text("机关信息")');
         await page.waitForSelector('.ant-modal [data-field="agency.name"]');
         await ui.screenshot('agency-dialog');
+        // Taller than a 768 px screen: its body scrolls, and 保存 stays on screen.
+        const save = (await page.locator('.ant-modal .ant-modal-footer .ant-btn-primary').boundingBox())!;
+        expect(save.y + save.height).toBeLessThanOrEqual(size.height);
         await page.press('.ant-modal [data-field="agency.website"]', 'Enter');
         await page.waitForSelector('.ant-modal [data-field="agency.name"]', { state: 'detached' });
         await harness.menu('about');
