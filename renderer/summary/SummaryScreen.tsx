@@ -89,7 +89,7 @@ export function SummaryScreen({ route, onRoute, onHome }: SummaryScreenProps) {
     };
   }, [workspaceId, view, overview, message]);
 
-  const receiving = useReceive(workspaceId, (progress) => {
+  const receiving = useReceive(workspaceId, overview?.receiving, (progress) => {
     if (progress.error) message.error(progress.error);
     void load().then((opened) => {
       if (!opened) return;

@@ -16,22 +16,30 @@ export interface Receiving {
 /**
  * Receiving files or a folder: main reads them one by one off the window's thread; the
  * page polls the job's progress (the file being read, n of m) until it finishes, is
- * cancelled or fails, then calls `onFinished` with the last state.
+ * cancelled or fails, then calls `onFinished` with the last state. A job the workspace
+ * was receiving when its screen opened (`underWay`: started before the clerk left the
+ * screen, or before a reload) is followed the same way.
  */
-export function useReceive(workspaceId: number | undefined, onFinished: (progress: ReceiveProgress) => void): Receiving {
+export function useReceive(
+  workspaceId: number | undefined,
+  underWay: ReceiveProgress | null | undefined,
+  onFinished: (progress: ReceiveProgress) => void,
+): Receiving {
   const { message } = AntApp.useApp();
-  const [progress, setProgress] = useState<ReceiveProgress | undefined>(undefined);
+  const [followed, setProgress] = useState<ReceiveProgress | undefined>(undefined);
+  const progress = followed ?? (underWay && !underWay.finished ? underWay : undefined);
   const finished = useRef(onFinished);
   finished.current = onFinished;
+  const shown = useRef(progress);
+  shown.current = progress;
   const jobId = progress && !progress.finished ? progress.jobId : undefined;
 
   useEffect(() => {
     if (jobId === undefined) return;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    // One question at a time: on a busy PC answers can take longer than POLL_MS, and main
-    // forgets a finished job once its last state is read, so a second question in flight
-    // would be answered "没有找到这次接收" just after the job's end.
+    // One question at a time: on a busy PC answers can take longer than POLL_MS, and
+    // questions asked on a timer would pile up behind each other.
     const ask = (): void => {
       nianbao.summary.receiveProgress({ jobId }).then(
         (next) => {
@@ -42,8 +50,10 @@ export function useReceive(workspaceId: number | undefined, onFinished: (progres
         },
         (error: unknown) => {
           if (stopped) return;
-          message.error(reason(error));
-          setProgress(undefined);
+          // Marked as ended (not forgotten), so a job the screen opened with is not followed again.
+          const why = reason(error);
+          message.error(why);
+          if (shown.current) setProgress({ ...shown.current, finished: true, current: null, error: why });
         },
       );
     };

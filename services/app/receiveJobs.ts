@@ -6,7 +6,10 @@ import { UserFacingError } from './registry.ts';
  * a job and returns at once; the page asks how far it is (`progress`) a few times a second
  * and may cancel it. Each job reads its files one by one off the window's thread (the
  * reading itself runs on the heavy-work thread), so the window and every other call stay
- * responsive. A finished job is forgotten once its last state has been read.
+ * responsive. One job at a time per workspace; a page that comes back to the workspace
+ * (the clerk went to another screen, the window reloaded) finds the job under way and
+ * follows it again. A workspace's last job is kept, finished or not, until the next one
+ * starts: its last state can be read more than once.
  */
 
 export interface JobReport {
@@ -19,6 +22,7 @@ export interface JobReport {
 export type JobWork = (report: (progress: JobReport) => void, signal: AbortSignal) => Promise<{ received: number; unreadable: number }>;
 
 interface Job {
+  readonly workspaceId: number;
   progress: ReceiveProgress;
   readonly abort: AbortController;
 }
@@ -27,10 +31,18 @@ export class ReceiveJobs {
   readonly #jobs = new Map<number, Job>();
   #nextId = 1;
 
-  /** Starts `work`; returns the job's number. */
-  start(work: JobWork): number {
+  /** Refuses, in Chinese, while the workspace is receiving: two jobs would read the same files side by side. */
+  refuseWhileReceiving(workspaceId: number): void {
+    if (this.underWay(workspaceId)) throw new UserFacingError('这个汇总正在接收文件，请等这次接收完成（或取消）后再添加。');
+  }
+
+  /** Starts `work` for the workspace; returns the job's number. */
+  start(workspaceId: number, work: JobWork): number {
+    this.refuseWhileReceiving(workspaceId);
+    for (const [id, job] of this.#jobs) if (job.workspaceId === workspaceId) this.#jobs.delete(id);
     const jobId = this.#nextId++;
     const job: Job = {
+      workspaceId,
       abort: new AbortController(),
       progress: { jobId, total: 0, done: 0, current: null, finished: false, cancelled: false, received: 0, unreadable: 0, error: null },
     };
@@ -50,19 +62,19 @@ export class ReceiveJobs {
   }
 
   progress(jobId: number): ReceiveProgress {
-    const job = this.#require(jobId);
-    if (job.progress.finished) this.#jobs.delete(jobId);
+    const job = this.#jobs.get(jobId);
+    if (!job) throw new UserFacingError('没有找到这次接收（可能已经结束），请刷新后查看。');
     return job.progress;
+  }
+
+  /** The workspace's job that has not finished yet, if any. */
+  underWay(workspaceId: number): ReceiveProgress | null {
+    for (const job of this.#jobs.values()) if (job.workspaceId === workspaceId && !job.progress.finished) return job.progress;
+    return null;
   }
 
   /** Stops after the file being read; what was received before stays. */
   cancel(jobId: number): void {
     this.#jobs.get(jobId)?.abort.abort();
-  }
-
-  #require(jobId: number): Job {
-    const job = this.#jobs.get(jobId);
-    if (!job) throw new UserFacingError('没有找到这次接收（可能已经结束），请刷新后查看。');
-    return job;
   }
 }

@@ -199,6 +199,8 @@ export interface SummaryOverview {
   readonly rows: readonly ReviewRow[];
   /** Units listed in the agency's 汇总 of the year before (0: none to carry). */
   readonly lastYearUnitCount: number;
+  /** The receiving job under way (started before the screen was left or reloaded), or null. */
+  readonly receiving: ReceiveProgress | null;
 }
 
 /** Units added to a workspace (typed, pasted, imported or carried). */

@@ -48,6 +48,7 @@ import type { PdfPrinter } from '../../services/export/pdf/pdfPrinter.ts';
 import { DEVELOPMENT_FONT_ROOT, findFontRoot } from '../../services/fonts/fontRoot.ts';
 import { openStore } from '../../services/store/index.ts';
 import type { Store } from '../../services/store/index.ts';
+import type { HeavyWork } from '../../services/worker/heavyWork.ts';
 import { realHandlers } from '../support/realHandlers.ts';
 import { testOutputDir } from '../support/tools.ts';
 import { settledScreenshot } from './settledScreenshot.ts';
@@ -68,6 +69,8 @@ export interface HarnessOptions {
   readonly clock?: () => Date;
   /** Open APP_URL and wait for the page to load (default true). */
   readonly open?: boolean;
+  /** The heavy work behind the handlers (default: in-process). */
+  readonly heavy?: HeavyWork;
 }
 
 export interface DialogAnswers {
@@ -218,6 +221,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dialogs,
     clock: options.clock ?? (() => new Date()),
     logsDir: join(dataDir, 'logs'),
+    heavy: options.heavy,
   });
 
   let browser: Browser | undefined;

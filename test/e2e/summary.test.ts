@@ -11,6 +11,8 @@ import type { AgencyRecord } from '../../shared/ipc/contract.ts';
 import { blankAgency } from '../../shared/model/report.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { renderDocx } from '../../services/export/docx/renderDocx.ts';
+import { inProcessHeavyWork } from '../../services/worker/heavyWork.ts';
+import type { HeavyWork } from '../../services/worker/heavyWork.ts';
 import { readExchangeFile, writeExchangeFile } from '../../services/exchange/index.ts';
 import { consistentReport } from '../fixtures/consistentReport.ts';
 import { loadSeeds } from '../fixtures/seedReports.ts';
@@ -61,6 +63,15 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
   let harness: Harness;
   let page: Page;
   let agency: AgencyRecord;
+  /** While set, main's reading of each received file waits for it: a receiving job stays under way. */
+  let readingHeld: Promise<void> | undefined;
+  const heldReading: HeavyWork = {
+    ...inProcessHeavyWork,
+    readImportFile: async (path) => {
+      await readingHeld;
+      return inProcessHeavyWork.readImportFile(path);
+    },
+  };
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-summary-e2e-'));
   const inbox = join(dir, '收到的报告');
   /** The reports the sum must add up (the readable ones of listed units), by unit. */
@@ -107,7 +118,7 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     writeFileSync(join(inbox, '党群工作部报告.txt'), strangerSeed.text);
     summed.push(education, finance, health, textSeed.report);
 
-    harness = await startHarness({ open: false });
+    harness = await startHarness({ open: false, heavy: heldReading });
     page = harness.page;
     agency = value(await harness.call('nianbao:agencies:create', { agency: { ...blankAgency(SUPERIOR), kind: 'government' } }));
   }, 120_000);
@@ -430,5 +441,41 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
         Object.defineProperty(window, '__nianbaoInvoke', { value: bridge.unheldInvoke, configurable: true, writable: true });
       });
     }
+  });
+  it('follows a receiving job again after the window reloaded mid-way, and ends it with what came in', async () => {
+    const year = YEAR + 5;
+    const opened = value<{ workspace: { id: number } }>(await harness.call('nianbao:summary:open', { agencyId: agency.id, year }));
+    const units = ['湖滨区教育局', '湖滨区财政局'];
+    value(await harness.call('nianbao:summary:addUnits', { workspaceId: opened.workspace.id, text: units.join('\n') }));
+    const folder = join(dir, '重新载入');
+    mkdirSync(folder);
+    // Word files: read by the heavy work (an exchange file is not), which waits below.
+    for (const unit of units) {
+      const report = consistentReport(year);
+      writeFileSync(join(folder, `${unit}.docx`), await renderDocx(buildDocument({ ...report, agency: { ...report.agency, name: unit } })));
+    }
+    const url = `${APP_URL}#/summary/${agency.id}/${year}/units`;
+    await page.goto(url);
+    await page.waitForSelector(`.nb-header-title:has-text("${year}年度")`);
+    let release = () => {};
+    readingHeld = new Promise((resolve) => (release = resolve));
+    try {
+      harness.dialogs.answerFolder(folder);
+      await page.click('[data-action="receive-folder"]');
+      await page.waitForFunction(() => document.querySelector('[data-testid="receive-status"]')?.textContent?.startsWith('正在读取'));
+      await harness.reload();
+      await page.waitForSelector(`.nb-header-title:has-text("${year}年度")`);
+      // The job under way is shown again, and no second one can be started meanwhile.
+      await page.waitForFunction(() => document.querySelector('[data-testid="receive-status"]')?.textContent?.startsWith('正在读取'));
+      expect(await page.isDisabled('[data-action="receive-folder"]')).toBe(true);
+    } finally {
+      release();
+      readingHeld = undefined;
+    }
+    await page.waitForFunction(() => document.querySelector('[data-testid="receive-status"]')?.textContent?.startsWith('收到'), undefined, { timeout: 30_000 });
+    expect(await page.textContent('[data-testid="receive-status"]')).toMatch(/^收到 2 个文件/);
+    await tab('review');
+    // Each unit's file came in and was matched to it (its checks are not what this is about).
+    for (const unit of units) expect(await page.getAttribute(`[role="row"][data-unit="${unit}"]`, 'data-state')).not.toBe('missing');
   });
 });

@@ -24,11 +24,17 @@ describe('汇总 over IPC', () => {
   let folder: string;
   /** The units each review was asked for (null: every unit of the workspace). */
   let reviews: (readonly number[] | null)[] = [];
+  /** While set, each received file's reading waits for it: a job stays under way. */
+  let held: Promise<void> | undefined;
   const countingHeavy: HeavyWork = {
     ...inProcessHeavyWork,
     reviewRows: (at, unitIds) => {
       reviews.push(unitIds);
       return inProcessHeavyWork.reviewRows(at, unitIds);
+    },
+    readImportFile: async (path) => {
+      await held;
+      return inProcessHeavyWork.readImportFile(path);
     },
   };
 
@@ -67,8 +73,30 @@ describe('汇总 over IPC', () => {
     expect(done).toMatchObject({ finished: true, cancelled: false, total: 3, done: 3, received: 3, unreadable: 0, error: null, current: null });
     const opened = (await app.value('nianbao:summary:open', { agencyId: workspace.workspace.agencyId, year: 2025 })) as SummaryOverview;
     expect(opened.rows.map((r) => [r.unitName, r.state])).toEqual(UNITS.map((u) => [u, 'passed']));
-    // A finished job is forgotten once its last state was read.
-    await expect(app.value('nianbao:summary:receiveProgress', { jobId: started.jobId })).rejects.toThrow(/没有找到这次接收/);
+    // Its last state can be read again (a page reloaded just then asks once more).
+    expect(await app.value('nianbao:summary:receiveProgress', { jobId: started.jobId })).toEqual(done);
+    expect(opened.receiving).toBeNull();
+  });
+
+  it('shows the job under way to a screen opened again, and starts no second one meanwhile', async () => {
+    const { agencyId, id: workspaceId } = workspace.workspace;
+    let release = () => {};
+    held = new Promise((resolve) => (release = resolve));
+    app.folders.push(folder);
+    const started = (await app.value('nianbao:summary:receiveFolder', { workspaceId })) as ReceiveProgress;
+    const reopened = (await app.value('nianbao:summary:open', { agencyId, year: 2025 })) as SummaryOverview;
+    expect(reopened.receiving).toMatchObject({ jobId: started.jobId, finished: false });
+    app.folders.push(folder);
+    await expect(app.value('nianbao:summary:receiveFolder', { workspaceId })).rejects.toThrow('这个汇总正在接收文件，请等这次接收完成（或取消）后再添加。');
+    await expect(app.value('nianbao:summary:receiveFiles', { workspaceId })).rejects.toThrow(/正在接收文件/);
+    // Refused before any dialog was shown: the folder answered for it is still waiting.
+    expect(app.folders).toEqual([folder]);
+    release();
+    held = undefined;
+    expect(await finish(started)).toMatchObject({ finished: true, received: 3 });
+    expect(((await app.value('nianbao:summary:open', { agencyId, year: 2025 })) as SummaryOverview).receiving).toBeNull();
+    // Once it has finished, the next one starts (the waiting folder's files again: 3 more received).
+    expect(await finish((await app.value('nianbao:summary:receiveFolder', { workspaceId })) as ReceiveProgress)).toMatchObject({ finished: true, received: 3 });
   });
 
   it('stops a cancelled job and keeps nothing it had not received', async () => {

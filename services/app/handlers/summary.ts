@@ -80,6 +80,7 @@ export function summaryHandlers(deps: AppDeps, files: UserFiles, reviews: Review
       files: unwrap(store.listReceivedFiles({ workspaceId })),
       rows: withCurrentNotes(store, workspaceId, rows),
       lastYearUnitCount: lastYear ? unwrap(store.listUnits({ workspaceId: lastYear.id })).length : 0,
+      receiving: jobs.underWay(workspaceId),
     };
   };
 
@@ -94,7 +95,7 @@ export function summaryHandlers(deps: AppDeps, files: UserFiles, reviews: Review
   /** Starts receiving `paths` as a job; its first state. */
   const startReceiving = (workspaceId: number, paths: readonly string[]) => {
     unwrap(store.getWorkspace({ workspaceId }));
-    const jobId = jobs.start(async (report, signal) => {
+    const jobId = jobs.start(workspaceId, async (report, signal) => {
       const outcome = unwrap(
         await receiveFiles(store, workspaceId, paths, {
           signal,
@@ -128,11 +129,13 @@ export function summaryHandlers(deps: AppDeps, files: UserFiles, reviews: Review
     'nianbao:summary:removeUnit': async ({ unitId }) => (unwrap(store.removeUnit({ unitId })), null),
     'nianbao:summary:receiveFiles': async ({ workspaceId }) => {
       unwrap(store.getWorkspace({ workspaceId }));
+      jobs.refuseWhileReceiving(workspaceId);
       const paths = await dialogs.chooseOpenPaths({ title: '添加收到的报告', filters: REPORT_FILTERS });
       return paths === null ? null : startReceiving(workspaceId, paths);
     },
     'nianbao:summary:receiveFolder': async ({ workspaceId }) => {
       unwrap(store.getWorkspace({ workspaceId }));
+      jobs.refuseWhileReceiving(workspaceId);
       const folder = await dialogs.chooseFolder({ title: '选择存放下级报告的文件夹' });
       return folder === null ? null : startReceiving(workspaceId, [folder]);
     },
