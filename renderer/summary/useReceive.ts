@@ -26,8 +26,10 @@ export function useReceive(
   onFinished: (progress: ReceiveProgress) => void,
 ): Receiving {
   const { message } = AntApp.useApp();
-  const [followed, setProgress] = useState<ReceiveProgress | undefined>(undefined);
-  const progress = followed ?? (underWay && !underWay.finished ? underWay : undefined);
+  // The job this page started or followed, with its workspace: another workspace's (the year changed) is not shown.
+  const [followed, setFollowed] = useState<{ readonly workspaceId: number | undefined; readonly progress: ReceiveProgress } | undefined>(undefined);
+  const setProgress = (next: ReceiveProgress) => setFollowed({ workspaceId, progress: next });
+  const progress = (followed && followed.workspaceId === workspaceId ? followed.progress : undefined) ?? (underWay && !underWay.finished ? underWay : undefined);
   const finished = useRef(onFinished);
   finished.current = onFinished;
   const shown = useRef(progress);

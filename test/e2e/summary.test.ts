@@ -309,15 +309,23 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     await page.goto(`${APP_URL}#/summary/${agency.id}/${YEAR + 1}/units`);
     await page.waitForSelector('.nb-summary-tab-current[data-tab="units"]');
     await page.waitForSelector(`.nb-header-title:has-text("${YEAR + 1}年度")`);
-    harness.dialogs.answerFolder(many);
-    await page.click('[data-action="receive-folder"]');
-    await page.waitForFunction(() => /^正在读取：湖滨区教育局-\d{3}\.docx$/.test(document.querySelector('[data-testid="receive-status"]')?.textContent ?? ''));
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await harness.screenshot(`summary-receiving-${size.width}`);
+    // Main's reading waits while the screen is shot and 取消 clicked: on a quick machine 200 files take 2 s.
+    let release = () => {};
+    readingHeld = new Promise((resolve) => (release = resolve));
+    try {
+      harness.dialogs.answerFolder(many);
+      await page.click('[data-action="receive-folder"]');
+      await page.waitForFunction(() => /^正在读取：湖滨区教育局-\d{3}\.docx$/.test(document.querySelector('[data-testid="receive-status"]')?.textContent ?? ''));
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        await harness.screenshot(`summary-receiving-${size.width}`);
+      }
+      await page.setViewportSize(SIZES[0]!);
+      await page.click('[data-action="cancel-receive"]');
+    } finally {
+      release();
+      readingHeld = undefined;
     }
-    await page.setViewportSize(SIZES[0]!);
-    await page.click('[data-action="cancel-receive"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="receive-status"]')?.textContent?.startsWith('已取消'));
     const status = await page.textContent('[data-testid="receive-status"]');
     const received = Number(/收到 (\d+) 个文件/.exec(status ?? '')?.[1]);
