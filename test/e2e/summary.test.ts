@@ -72,6 +72,17 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
       return inProcessHeavyWork.readImportFile(path);
     },
   };
+  /** Runs `work` while main's reading of received files waits, and lets it go on after. */
+  const withReadingHeld = async (work: () => Promise<void>): Promise<void> => {
+    let release = () => {};
+    readingHeld = new Promise((resolve) => (release = resolve));
+    try {
+      await work();
+    } finally {
+      release();
+      readingHeld = undefined;
+    }
+  };
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-summary-e2e-'));
   const inbox = join(dir, '收到的报告');
   /** The reports the sum must add up (the readable ones of listed units), by unit. */
@@ -310,9 +321,7 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     await page.waitForSelector('.nb-summary-tab-current[data-tab="units"]');
     await page.waitForSelector(`.nb-header-title:has-text("${YEAR + 1}年度")`);
     // Main's reading waits while the screen is shot and 取消 clicked: on a quick machine 200 files take 2 s.
-    let release = () => {};
-    readingHeld = new Promise((resolve) => (release = resolve));
-    try {
+    await withReadingHeld(async () => {
       harness.dialogs.answerFolder(many);
       await page.click('[data-action="receive-folder"]');
       await page.waitForFunction(() => /^正在读取：湖滨区教育局-\d{3}\.docx$/.test(document.querySelector('[data-testid="receive-status"]')?.textContent ?? ''));
@@ -322,10 +331,7 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
       }
       await page.setViewportSize(SIZES[0]!);
       await page.click('[data-action="cancel-receive"]');
-    } finally {
-      release();
-      readingHeld = undefined;
-    }
+    });
     await page.waitForFunction(() => document.querySelector('[data-testid="receive-status"]')?.textContent?.startsWith('已取消'));
     const status = await page.textContent('[data-testid="receive-status"]');
     const received = Number(/收到 (\d+) 个文件/.exec(status ?? '')?.[1]);
@@ -465,9 +471,7 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     const url = `${APP_URL}#/summary/${agency.id}/${year}/units`;
     await page.goto(url);
     await page.waitForSelector(`.nb-header-title:has-text("${year}年度")`);
-    let release = () => {};
-    readingHeld = new Promise((resolve) => (release = resolve));
-    try {
+    await withReadingHeld(async () => {
       harness.dialogs.answerFolder(folder);
       await page.click('[data-action="receive-folder"]');
       await page.waitForFunction(() => document.querySelector('[data-testid="receive-status"]')?.textContent?.startsWith('正在读取'));
@@ -476,10 +480,7 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
       // The job under way is shown again, and no second one can be started meanwhile.
       await page.waitForFunction(() => document.querySelector('[data-testid="receive-status"]')?.textContent?.startsWith('正在读取'));
       expect(await page.isDisabled('[data-action="receive-folder"]')).toBe(true);
-    } finally {
-      release();
-      readingHeld = undefined;
-    }
+    });
     await page.waitForFunction(() => document.querySelector('[data-testid="receive-status"]')?.textContent?.startsWith('收到'), undefined, { timeout: 30_000 });
     expect(await page.textContent('[data-testid="receive-status"]')).toMatch(/^收到 2 个文件/);
     await tab('review');
