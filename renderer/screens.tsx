@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import { lazyScreen } from './lazyScreen.tsx';
+import { startPdfJs } from './pdf/loadPdf.ts';
 import type { Route } from './route.ts';
 
 /**
@@ -31,7 +32,8 @@ export async function loadScreenOf(route: Route): Promise<void> {
   await Promise.all(loads.map((screen) => screen.preload())).catch(() => undefined);
 }
 
-const ALL = [ReportScreen, ExportStep, SummaryScreen, ImportReviewScreen, AboutDialog];
+/** Every later screen's script, then pdf.js with its worker (the preview's and the import review's). */
+const AHEAD: readonly { readonly preload: () => Promise<unknown> }[] = [ReportScreen, ExportStep, SummaryScreen, ImportReviewScreen, AboutDialog, { preload: startPdfJs }];
 
 /**
  * How long after a screen is up the others start loading: the first moments are when the
@@ -41,12 +43,12 @@ const PRELOAD_AFTER_MS = 1000;
 
 let preloading = false;
 
-/** Loads every screen not loaded yet, one per idle period, so that none holds up the clerk's input for long. */
+/** Loads every screen not loaded yet, and pdf.js, one per idle period, so that none holds up the clerk's input for long. */
 export function preloadScreensWhenIdle(): void {
   if (preloading) return;
   preloading = true;
   const next = (index: number): void => {
-    const screen = ALL[index];
+    const screen = AHEAD[index];
     if (!screen) return;
     requestIdleCallback(() => void screen.preload().then(() => next(index + 1), () => undefined));
   };

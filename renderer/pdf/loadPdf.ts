@@ -7,12 +7,32 @@ import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
  */
 let sharedWorker: PDFWorker | undefined;
 
-/** pdf.js, loaded when a PDF is first shown (the print preview, the import review's page view): it is not needed to start the app. */
-export async function loadPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
-  const { GlobalWorkerOptions, PDFWorker, getDocument } = await import('pdfjs-dist');
+/**
+ * pdf.js and its worker, loaded when first needed (it is not needed to start the app) or
+ * ahead, while the page is idle (screens.tsx): the first preview then does not wait for
+ * pdf.js's script and its worker's start.
+ */
+export async function startPdfJs(): Promise<PDFWorker> {
+  const { GlobalWorkerOptions, PDFWorker } = await import('pdfjs-dist');
   GlobalWorkerOptions.workerSrc = workerUrl;
   if (!sharedWorker || sharedWorker.destroyed) sharedWorker = new PDFWorker();
-  return getDocument({ data, useWasm: false, worker: sharedWorker }).promise;
+  const worker = sharedWorker;
+  try {
+    await worker.promise;
+  } catch (error) {
+    // A worker that failed to start is not kept: the next PDF starts another.
+    if (sharedWorker === worker) sharedWorker = undefined;
+    worker.destroy();
+    throw error;
+  }
+  return worker;
+}
+
+/** A PDF to show (the print preview, the import review's page view). */
+export async function loadPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
+  const worker = await startPdfJs();
+  const { getDocument } = await import('pdfjs-dist');
+  return getDocument({ data, useWasm: false, worker }).promise;
 }
 
 /** A PDF sent over IPC as base64, back to bytes. */
