@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { util } from 'zod/v4/core';
 
 /**
  * Texts by key, each at most `max` characters: a report's figures by cell key, its stated
@@ -12,7 +13,8 @@ function checkedTexts<T extends string | null>(max: number, accepts: (value: unk
     .custom<Record<string, T>>()
     .check((ctx) => {
       const record = ctx.value;
-      if (!isPlainObject(record)) {
+      // zod's own test of a record (z.record's), so the same objects are taken, from any realm.
+      if (!util.isPlainObject(record)) {
         ctx.issues.push({ code: 'invalid_type', expected: 'record', input: record });
         return;
       }
@@ -35,12 +37,6 @@ function copyOf<T>(record: Record<string, T>): Record<string, T> {
     else copy[key] = record[key]!;
   }
   return copy;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string';

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +44,12 @@ describe.each(cases)('$name by key', ({ ours, zods }) => {
       const result = validate(ours, { values });
       expect(result).toEqual({ ok: false, error: expect.stringMatching(/^表格数据：无效输入：期望 record，实际接收/) });
     }
+  });
+
+  it('takes a record made in another realm, as z.record does', () => {
+    const values = runInNewContext('({ a: "1", b: "2" })') as Record<string, string>;
+    expect(validate(ours, { values })).toEqual(validate(zods, { values }));
+    expect(validate(ours, { values })).toMatchObject({ ok: true, value: { values: { a: '1', b: '2' } } });
   });
 
   it('gives a copy, never the object it was given', () => {
