@@ -71,21 +71,7 @@ describe.runIf(toolsAvailable('chromium', 'pdftotext'))('the draft mark on the e
     await ui.confirmAfter(`[data-action="export-${output}"]`, '仍然导出');
   }
 
-  /**
-   * Waits until the page shows `path` as exported. If it never does, says what the page and
-   * main were doing (once seen in a loaded CI run, not reproduced): an export still under
-   * way (its button loading), the dialogs main asked, the path last shown.
-   */
-  async function exportedTo(path: string, timeout: number): Promise<void> {
-    try {
-      await page.waitForSelector(`[data-testid="exported-path"]:has-text("${path}")`, { timeout });
-    } catch (error) {
-      const loading = await page.$$eval('[data-action^="export-"].ant-btn-loading', (buttons) => buttons.map((b) => b.getAttribute('data-action')));
-      const shown = await page.$$eval('[data-testid="exported-path"]', (paths) => paths.map((p) => p.textContent));
-      const dialogs = harness.dialogs.shown.map((d) => `${d.kind}:${d.request.title}`);
-      throw new Error(`${(error as Error).message}\n导出中的按钮：${loading.join('、') || '无'}；已显示的路径：${shown.join('、') || '无'}；主进程问过的对话框：${dialogs.join('、')}`);
-    }
-  }
+  const exportedTo = (path: string, timeout: number) => page.waitForSelector(`[data-testid="exported-path"]:has-text("${path}")`, { timeout });
 
   async function exportPdfText(name: string): Promise<string> {
     const path = join(files, name);

@@ -41,6 +41,24 @@ describe.runIf(toolsAvailable('chromium'))('e2e harness', () => {
     expect(harness.requests.every((url) => url.startsWith(`${APP_ORIGIN}/`) || url.startsWith('data:'))).toBe(true);
   });
 
+  it('acts on the page only once nothing is opening (a press in an overlay’s first frame is released beside it)', async () => {
+    harness = await startHarness();
+    const { page } = harness;
+    await page.evaluate(() => {
+      const overlay = document.createElement('div');
+      overlay.className = 'nb-test-overlay nb-test-zoom-appear nb-test-zoom-appear-prepare';
+      const button = document.createElement('button');
+      button.id = 'answer';
+      button.textContent = '确定';
+      button.onclick = () => (button.dataset['clickedWhen'] = overlay.className);
+      overlay.append(button);
+      document.body.append(overlay);
+      setTimeout(() => (overlay.className = 'nb-test-overlay'), 300);
+    });
+    await page.click('#answer');
+    expect(await page.getAttribute('#answer', 'data-clicked-when')).toBe('nb-test-overlay');
+  });
+
   it('refuses a remote fetch under the CSP, and fails the run', async () => {
     harness = await startHarness();
     const outcome = await harness.page.evaluate(() => fetch('https://example.com/track').then(() => 'reached', () => 'blocked'));

@@ -51,6 +51,7 @@ import type { Store } from '../../services/store/index.ts';
 import type { HeavyWork } from '../../services/worker/heavyWork.ts';
 import { realHandlers } from '../support/realHandlers.ts';
 import { testOutputDir } from '../support/tools.ts';
+import { actAfterOverlaysOpened } from './overlaysOpened.ts';
 import { settledScreenshot } from './settledScreenshot.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
@@ -246,6 +247,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     await context.addInitScript({ content: await preloadScript() });
 
     const page = await context.newPage();
+    await actAfterOverlaysOpened(page);
     page.on('request', (request) => {
       requests.push(request.url());
       if (!isOwnRequest(request.url())) foreignRequests.push(request.url());
