@@ -1,5 +1,5 @@
 import { Paragraph, TextRun } from 'docx';
-import type { Table } from 'docx';
+import type { FileChild } from 'docx';
 import type { DocBlock, DocParagraph, DocumentModel } from '../../../shared/document/model.ts';
 import { signatureIndents } from '../../../shared/document/signature.ts';
 import { BODY_CHAR_PT, LINE_PITCH_PT } from '../../../shared/document/typography.ts';
@@ -45,10 +45,10 @@ function signature(model: DocumentModel): Paragraph[] {
   );
 }
 
-export function documentBody(model: DocumentModel): (Paragraph | Table)[] {
+export function documentBody(model: DocumentModel): FileChild[] {
   // The signature never stands alone on a page: the last paragraph goes with it.
   const last = model.signature ? model.sections.at(-1)?.blocks.at(-1) : undefined;
-  const block = (item: DocBlock): Paragraph | Table =>
+  const block = (item: DocBlock): FileChild =>
     item.kind === 'table' ? renderTable(item) : textParagraph(item, item === last);
   return [
     new Paragraph({
