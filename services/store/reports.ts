@@ -3,7 +3,7 @@ import type { Db } from './database.ts';
 import { statement } from './database.ts';
 import { Refusal } from './refusal.ts';
 import type { EncodedReport } from './snapshot.ts';
-import { decodeReport } from './snapshot.ts';
+import { decodeReport, storedBytes } from './snapshot.ts';
 
 /** Reports: one per agency and year (among those not in the recycle bin). */
 
@@ -144,7 +144,7 @@ export function insertReport(db: Db, agencyId: number, report: Report, encoded: 
   const { lastInsertRowid } = statement(
     db,
     'INSERT INTO reports (agency_id, year, content, content_hash, created_at, updated_at) VALUES (?, ?, CAST(? AS TEXT), ?, ?, ?)',
-  ).run(agencyId, report.year, encoded.bytes, encoded.hash, now, now);
+  ).run(agencyId, report.year, storedBytes(encoded), encoded.hash, now, now);
   return requireReport(db, Number(lastInsertRowid));
 }
 
@@ -156,7 +156,7 @@ export function insertReport(db: Db, agencyId: number, report: Report, encoded: 
  * is TEXT, and a database in UTF-8 keeps the bytes as they are).
  */
 export function writeReportContent(db: Db, id: number, encoded: EncodedReport, now: string): void {
-  statement(db, 'UPDATE reports SET content = CAST(? AS TEXT), content_hash = ?, updated_at = ? WHERE id = ?').run(encoded.bytes, encoded.hash, now, id);
+  statement(db, 'UPDATE reports SET content = CAST(? AS TEXT), content_hash = ?, updated_at = ? WHERE id = ?').run(storedBytes(encoded), encoded.hash, now, id);
 }
 
 /** Moves a report to another year (the caller has refused a taken one). */

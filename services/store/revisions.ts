@@ -4,7 +4,7 @@ import { statement } from './database.ts';
 import { Refusal } from './refusal.ts';
 import { describeChanges } from './revisionSummary.ts';
 import type { EncodedReport } from './snapshot.ts';
-import { compress, decodeReport, decompress } from './snapshot.ts';
+import { compress, decodeReport, decompress, storedBytes } from './snapshot.ts';
 
 /**
  * Revisions: whole snapshots of a report, kept automatically and never changed. Each
@@ -106,7 +106,7 @@ export function addRevision(db: Db, revision: NewRevision): RevisionEntry {
     revision.reason,
     revision.note ?? '',
     summary,
-    compress(revision.encoded.bytes),
+    compress(storedBytes(revision.encoded)),
     revision.encoded.hash,
   );
   return requireRevision(db, Number(lastInsertRowid)).summary;

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { canonicalJson } from '../../services/store/canonicalJson.ts';
 import { openReadWrite } from '../../services/store/database.ts';
 import { storePaths } from '../../services/store/paths.ts';
-import { encodeReport, reportJson } from '../../services/store/snapshot.ts';
+import { encodeReport, reportJson, storedBytes } from '../../services/store/snapshot.ts';
 import { blankAgency } from '../../shared/model/report.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { reportFileJson } from '../../shared/model/serialize.ts';
@@ -45,9 +45,11 @@ describe('encodeReport', () => {
     fc.assert(
       fc.property(reports, (report) => {
         const canonical = canonicalJson(report);
-        const { bytes, hash } = encodeReport(report);
+        const encoded = encodeReport(report);
+        const { hash } = encoded;
         return (
-          decoder.decode(bytes) === reportFileJson(canonical) &&
+          decoder.decode(storedBytes(encoded)) === reportFileJson(canonical) &&
+          encoded.json === reportFileJson(canonical) &&
           reportJson(report) === reportFileJson(canonical) &&
           hash === createHash('sha256').update(canonical, 'utf8').digest('hex')
         );
@@ -61,9 +63,19 @@ describe('encodeReport', () => {
     const long = { ...report, sections: { ...report.sections, overview: '公开'.repeat(60_000) } };
     for (const each of [long, report, long]) {
       const canonical = canonicalJson(each);
-      const { bytes, hash } = encodeReport(each);
-      expect(Buffer.from(bytes).toString('utf8')).toBe(reportFileJson(canonical));
-      expect(hash).toBe(createHash('sha256').update(canonical, 'utf8').digest('hex'));
+      const encoded = encodeReport(each);
+      expect(Buffer.from(storedBytes(encoded)).toString('utf8')).toBe(reportFileJson(canonical));
+      expect(encoded.hash).toBe(createHash('sha256').update(canonical, 'utf8').digest('hex'));
+    }
+  });
+
+  test('gives each encoded report its own bytes, whichever was encoded last (the buffer is shared)', () => {
+    const report = consistentReport(2024);
+    const other = { ...report, sections: { ...report.sections, overview: '另一份报告的总体情况。' } };
+    const first = encodeReport(report);
+    const second = encodeReport(other);
+    for (const encoded of [first, second, first, first, second]) {
+      expect(Buffer.from(storedBytes(encoded)).toString('utf8')).toBe(encoded.json);
     }
   });
 
