@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { DoubleLeftOutlined, DoubleRightOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Collapse, InputNumber, Radio, Segmented, Space, Tabs } from 'antd';
 import { checkReport } from '../../shared/checks/index.ts';
 import { tableLayouts } from '../../shared/format/index.ts';
@@ -9,6 +10,7 @@ import { nianbao, reason } from '../api.ts';
 import { findingsByCell } from '../checks/findingsByCell.ts';
 import { draftReducer, startHistory } from '../editor/draftHistory.ts';
 import { withoutStatedTotals, withValues } from '../editor/reportEdits.ts';
+import { useRememberedSwitch } from '../editor/useScreenLayout.ts';
 import { TableGrid } from '../grid/TableGrid.tsx';
 import type { CellNote } from '../grid/TableGrid.tsx';
 import { SourcePdfPage } from './SourcePdfPage.tsx';
@@ -68,6 +70,9 @@ export function ImportReviewScreen({ review, agency, chosenYear, onCancel, onCre
   const otherAgency = review.agency !== null && review.agency !== agency.agency.name ? review.agency : null;
   const [activeCell, setActiveCell] = useState<string | undefined>(undefined);
   const [sourceView, setSourceView] = useState<SourceView>('page');
+  // Table 3 needs ~930 px: beside the source it is cut even at 1366 px. The clerk can fold the
+  // source away to see the whole table, and the app remembers it.
+  const [sourceShown, setSourceShown] = useRememberedSwitch('importSourceShown', true);
   const [busy, setBusy] = useState(false);
   const format = reportFormat(report);
   /** Why the year chosen cannot take the report (its year is written in another format), if it cannot. */
@@ -134,31 +139,43 @@ export function ImportReviewScreen({ review, agency, chosenYear, onCancel, onCre
           </Button>
         </Space>
       </header>
-      <div className="nb-review-body">
-        <section className="nb-review-source" aria-label="原文">
-          <div className="nb-review-source-bar">
-            <h3>原文</h3>
-            {review.pdf && (
-              <Segmented
-                size="small"
-                value={sourceView}
-                onChange={(v) => setSourceView(v as SourceView)}
-                options={[
-                  { value: 'page', label: '原页面' },
-                  { value: 'text', label: '识别出的文字' },
-                ]}
-              />
+      <div className={`nb-review-body${sourceShown ? '' : ' nb-review-source-folded'}`}>
+        {sourceShown ? (
+          <section className="nb-review-source" aria-label="原文">
+            <div className="nb-review-source-bar">
+              <h3>原文</h3>
+              <Space size={6}>
+                {review.pdf && (
+                  <Segmented
+                    size="small"
+                    value={sourceView}
+                    onChange={(v) => setSourceView(v as SourceView)}
+                    options={[
+                      { value: 'page', label: '原页面' },
+                      { value: 'text', label: '识别出的文字' },
+                    ]}
+                  />
+                )}
+                <Button size="small" icon={<DoubleLeftOutlined />} onClick={() => setSourceShown(false)} data-action="toggle-source" title="收起原文，让表格占满宽度">
+                  收起
+                </Button>
+              </Space>
+            </div>
+            {review.pdf && sourceView === 'page' && withoutPosition && (
+              <Alert type="info" showIcon className="nb-gap" message="此格在PDF中没有找到对应的数字位置，下面是识别出的文字。" />
             )}
-          </div>
-          {review.pdf && sourceView === 'page' && withoutPosition && (
-            <Alert type="info" showIcon className="nb-gap" message="此格在PDF中没有找到对应的数字位置，下面是识别出的文字。" />
-          )}
-          {review.pdf && sourceView === 'page' && !withoutPosition ? (
-            <SourcePdfPage pdf={review.pdf} box={active?.box} />
-          ) : (
-            <SourceText text={review.sourceText} cell={active} />
-          )}
-        </section>
+            {review.pdf && sourceView === 'page' && !withoutPosition ? (
+              <SourcePdfPage pdf={review.pdf} box={active?.box} />
+            ) : (
+              <SourceText text={review.sourceText} cell={active} />
+            )}
+          </section>
+        ) : (
+          <button type="button" className="nb-review-source-rail" onClick={() => setSourceShown(true)} data-action="toggle-source" title="展开原文">
+            <DoubleRightOutlined />
+            <span>原文</span>
+          </button>
+        )}
         <section className="nb-review-figures" aria-label="识别结果">
           {otherAgency && (
             <Alert
@@ -198,7 +215,7 @@ export function ImportReviewScreen({ review, agency, chosenYear, onCancel, onCre
             type={unsure || unread ? 'warning' : 'success'}
             showIcon
             className="nb-gap"
-            message={`识别出 ${review.cells.filter((c) => c.value !== null).length} 个数字${unsure ? `，其中 ${unsure} 个不确定（黄色），请对照原文核对` : ''}${unread ? `；${unread} 个格子未能读出（黄色、留空），原文中可能有，请对照原文填写` : ''}。点中格子可在左侧看到它在原文中的位置。`}
+            message={`识别出 ${review.cells.filter((c) => c.value !== null).length} 个数字${unsure ? `，其中 ${unsure} 个不确定（黄色），请对照原文核对` : ''}${unread ? `；${unread} 个格子未能读出（黄色、留空），原文中可能有，请对照原文填写` : ''}。${sourceShown ? '点中格子可在左侧看到它在原文中的位置。' : '展开左侧的原文，可看到点中的格子在原文中的位置。'}`}
           />
           <Tabs
             items={tables.map((section) => ({

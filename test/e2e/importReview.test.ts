@@ -47,6 +47,14 @@ async function bothSizes(page: Page, shot: (name: string) => Promise<void>, name
   await shot(`${name}-1366`);
 }
 
+/** Whether the whole of the element is inside the window. */
+function inViewport(page: Page, selector: string): Promise<boolean> {
+  return page.$eval(selector, (el) => {
+    const box = el.getBoundingClientRect();
+    return box.left >= 0 && box.top >= 0 && box.right <= window.innerWidth && box.bottom <= window.innerHeight;
+  });
+}
+
 describe.runIf(toolsAvailable('chromium'))('import review in the built renderer', { timeout: 240_000 }, () => {
   let harness: Harness;
   let page: Page;
@@ -84,6 +92,18 @@ describe.runIf(toolsAvailable('chromium'))('import review in the built renderer'
     await page.click(`[data-cell="${key}"]`);
     await page.waitForSelector('[data-testid="source-mark"]');
     await bothSizes(page, (n) => ui.screenshot(n), 'pdf-review');
+    // Beside the source, table 3 is cut at 1024 px: folded away, the whole row is on screen.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const total = '[data-cell="t3.newReceived.total"]';
+    expect(await inViewport(page, total)).toBe(false);
+    await page.click('.nb-review-source [data-action="toggle-source"]');
+    await page.waitForSelector('.nb-review-source', { state: 'detached' });
+    expect(await inViewport(page, total)).toBe(true);
+    expect(await page.textContent('.nb-review-figures')).toContain('展开左侧的原文');
+    await bothSizes(page, (n) => ui.screenshot(n), 'pdf-review-source-folded');
+    await page.click('.nb-review-source-rail');
+    await page.click(`[data-cell="${key}"]`);
+    await page.waitForSelector('[data-testid="source-mark"]');
     // A correction, then 取消: the clerk is asked and goes on reviewing.
     await page.keyboard.type('7');
     await page.keyboard.press('Enter');
