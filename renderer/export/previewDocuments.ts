@@ -39,7 +39,7 @@ export function requestPreview(reportId: number, report: Report): Promise<PDFDoc
   const document = nianbao.export.preview({ report }).then(async ({ pdfBase64 }) => {
     const binary = atob(pdfBase64);
     const identities = pageIdentities(binary);
-    const pdf = await loadPdf(binaryBytes(binary));
+    const pdf = await loadPdf(binaryBytes(binary), { fontsEmbedded: true });
     notePageIdentities(pdf, identities);
     if (reuse) {
       const earlier = [shown.get(reportId)?.document, await last?.document.catch(() => undefined)];

@@ -108,10 +108,15 @@ describe.runIf(toolsAvailable('chromium'))('the preview step', { timeout: 240_00
     return page.evaluate(() => {
       const counter = window as unknown as { glyphs?: number };
       if (counter.glyphs === undefined) {
-        const fillText = CanvasRenderingContext2D.prototype.fillText;
+        // pdf.js draws the preview's glyphs as paths (its fonts are embedded), other text with fillText.
+        const { fill, fillText } = CanvasRenderingContext2D.prototype;
         CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, ...args: Parameters<typeof fillText>) {
           counter.glyphs = (counter.glyphs ?? 0) + 1;
           return fillText.apply(this, args);
+        };
+        CanvasRenderingContext2D.prototype.fill = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+          if (args[0] instanceof Path2D) counter.glyphs = (counter.glyphs ?? 0) + 1;
+          return (fill as (...a: unknown[]) => void).apply(this, args);
         };
       }
       const drawn = counter.glyphs ?? 0;
