@@ -8,6 +8,7 @@ import { reportFormat } from '../model/report.ts';
 import type { DocCell, DocParagraph, DocSection, DocTable, DocumentModel } from './model.ts';
 import { figureSizePt } from './figureSize.ts';
 import { parseParagraphs } from './paragraphs.ts';
+import { printable } from './printableText.ts';
 import { DRAFT_MARK, TABLE_FONT_PT, TITLE_EM_PER_LINE, widestWidthInEm } from './typography.ts';
 
 /** `湖滨区政府办2024年政府信息公开工作年度报告` (agency first, on one line). */
@@ -120,7 +121,8 @@ function preamble(report: Report, format: ReportFormat): DocParagraph[] {
  * Builds the document model of a report: title, preamble, six sections with tables,
  * signature, and the draft mark while the checks find errors.
  */
-export function buildDocument(report: Report): DocumentModel {
+export function buildDocument(source: Report): DocumentModel {
+  const report = printable(source);
   const format = reportFormat(report);
   const figures = computeFigures(report);
   const options = report.agency.exportOptions;
@@ -137,7 +139,7 @@ export function buildDocument(report: Report): DocumentModel {
   });
   const date = options.includeDate ? chineseDate(options.signatureDate ?? defaultSignatureDate(report.year)) : undefined;
   const agency = options.includeSignature ? report.agency.name.trim() : undefined;
-  const draft = options.markDraft && checkReport(report).counts.error > 0;
+  const draft = options.markDraft && checkReport(source).counts.error > 0;
   return {
     title,
     titleLines: titleLines(report, format),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../shared/checks/index.ts';
 import { buildDocument } from '../../shared/document/build.ts';
 import type { DocTable, DocumentModel } from '../../shared/document/model.ts';
+import { printable } from '../../shared/document/printableText.ts';
 import { signatureIndents } from '../../shared/document/signature.ts';
 import { widthInChars } from '../../shared/document/typography.ts';
 import { computeFigures } from '../../shared/figures/figures.ts';
@@ -115,6 +116,26 @@ describe('buildDocument', () => {
     expect(fee(four('12.3456'))[1]).toBe('12.3456');
     // Not a figure: printed as typed, so nothing the user typed is hidden.
     expect(fee(four('约3万'))[1]).toBe('约3万');
+  });
+});
+
+describe('texts no document can hold', () => {
+  it('shows U+FFFD for U+FFFE and U+FFFF wherever a report has them, and leaves a report without them as it is', () => {
+    const report = consistentReport();
+    const key = 't3.granted.naturalPerson';
+    const mangled: Report = {
+      ...report,
+      agency: { ...report.agency, name: `湖滨区\uFFFE政府办` },
+      values: { ...report.values, [key]: '1\uFFFF2' },
+      sections: { ...report.sections, overview: `${report.sections['overview']}\uFFFF` },
+    };
+    const text = JSON.stringify(buildDocument(mangled));
+    expect(text).not.toMatch(/[\uFFFE\uFFFF]/);
+    expect(text).toContain('湖滨区\uFFFD政府办');
+    expect(text).toContain('"1\uFFFD2"');
+    // The checks still see what was typed: the figure is not one.
+    expect(buildDocument(mangled).draftMark).toBeDefined();
+    expect(printable(report)).toBe(report);
   });
 });
 
