@@ -9,20 +9,13 @@ export function textHash(text: string): string {
   let a2 = 0x41c6ce57;
   let b1 = 0x9e3779b9;
   let b2 = 0x85ebca6b;
-  const even = text.length & ~1;
-  for (let i = 0; i < even; i += 2) {
+  // Two units a word; an odd last unit makes a word alone (charCodeAt past the end is NaN, which << makes 0).
+  for (let i = 0; i < text.length; i += 2) {
     const word = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
     a1 = Math.imul(a1 ^ word, 2654435761);
     a2 = Math.imul(a2 ^ word, 1597334677);
     b1 = Math.imul(b1 ^ word, 2246822519);
     b2 = Math.imul(b2 ^ word, 3266489917);
-  }
-  if (even < text.length) {
-    const last = text.charCodeAt(even);
-    a1 = Math.imul(a1 ^ last, 2654435761);
-    a2 = Math.imul(a2 ^ last, 1597334677);
-    b1 = Math.imul(b1 ^ last, 2246822519);
-    b2 = Math.imul(b2 ^ last, 3266489917);
   }
   return `${finish(a1, a2)}${finish(b1, b2)}${text.length.toString(16)}`;
 }
