@@ -33,15 +33,13 @@ let written = 0;
 
 /**
  * The UTF-8 bytes of `text`, valid until the next call: hand them at once to what copies or
- * reads them (a statement's bind, the hash, deflate). Encoded again only for another text.
+ * reads them (a statement's bind, the hash, deflate).
  */
 function utf8View(text: string): Uint8Array {
-  if (text !== holds) {
-    // Three bytes at most for each UTF-16 unit (a surrogate pair's two make four).
-    if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
-    written = utf8.encodeInto(text, scratch).written;
-    holds = text;
-  }
+  // Three bytes at most for each UTF-16 unit (a surrogate pair's two make four).
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  written = utf8.encodeInto(text, scratch).written;
+  holds = text;
   return scratch.subarray(0, written);
 }
 
@@ -52,15 +50,20 @@ function utf8View(text: string): Uint8Array {
  * converted to UTF-8 again there).
  */
 export function encodeReport(report: Report): EncodedReport {
+  // A new text every time: encoded without comparing it with the one the buffer holds.
   const json = reportJson(report);
   const bytes = utf8View(json);
   const { before, after } = REPORT_FILE_AROUND;
   return { json, hash: sha256Hex(bytes.subarray(before.length, bytes.length - after.length)) };
 }
 
-/** The stored JSON's UTF-8, for a statement to bind or deflate to compress at once (see utf8View). */
+/**
+ * The stored JSON's UTF-8, for a statement to bind or deflate to compress at once (see
+ * utf8View): the buffer's bytes when it still holds this text (mostly the very string, which
+ * V8 tells at once), else encoded again.
+ */
 export function storedBytes(encoded: EncodedReport): Uint8Array {
-  return utf8View(encoded.json);
+  return encoded.json === holds ? scratch.subarray(0, written) : utf8View(encoded.json);
 }
 
 export function decodeReport(json: string): Report {
