@@ -1,38 +1,68 @@
 import { hash } from 'node:crypto';
+import { Utf8Writer } from './utf8Writer.ts';
 
 /**
  * JSON with object keys sorted at every level, so the same content always gives the
- * same text (and hash) whatever order its keys were built in. Written out directly rather
- * than through a JSON.stringify replacer that rebuilds every object: this runs on every
- * autosave, so it appends to one string instead of building arrays to join. Plain data
- * only (what JSON.stringify would write for it): undefined members are left out of
- * objects and written as null in arrays.
+ * same text (and hash) whatever order its keys were built in. Written out directly as
+ * UTF-8 rather than through a JSON.stringify replacer that rebuilds every object: this runs
+ * on every autosave. Plain data only (what JSON.stringify would write for it): undefined
+ * members are left out of objects and written as null in arrays.
  */
 export function canonicalJson(value: unknown): string {
-  if (typeof value === 'string') return quoted(value);
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  textWriter.reset();
+  writeCanonicalJson(textWriter, value);
+  return decoder.decode(textWriter.view());
+}
+
+const textWriter = new Utf8Writer();
+const decoder = new TextDecoder();
+
+/** The canonical JSON of `value`, as UTF-8, appended to what `out` holds. */
+export function writeCanonicalJson(out: Utf8Writer, value: unknown): void {
+  if (typeof value === 'string') return writeString(out, value);
+  if (value === null || typeof value !== 'object') return out.text(JSON.stringify(value) ?? 'null');
   if (Array.isArray(value)) {
-    let text = '[';
+    out.byte(OPEN_ARRAY);
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      text += (i === 0 ? '' : ',') + (item === undefined ? 'null' : canonicalJson(item));
+      if (i > 0) out.byte(COMMA);
+      writeCanonicalJson(out, item === undefined ? null : item);
     }
-    return text + ']';
+    return out.byte(CLOSE_ARRAY);
   }
   const order = keyOrder(Object.keys(value));
   // Object.values lists the members in the keys' order: read by position, not looked up by key.
-  const listed = Object.values(value);
-  const members = order.positions.map((at) => listed[at]);
-  return order.keys.length < REMEMBER_FROM_KEYS || members.includes(undefined) ? objectJson(members, order) : largeRecordJson(members, order);
+  const members = Object.values(value);
+  if (members.every(isPrimitive)) writeRecord(out, members, order);
+  else writeObject(out, members, order);
 }
 
-function objectJson(members: readonly unknown[], { prefixes }: KeyOrder): string {
-  let text = '{';
-  for (let i = 0; i < members.length; i++) {
-    const member = members[i];
-    if (member !== undefined) text += (text.length === 1 ? '' : ',') + prefixes[i]! + canonicalJson(member);
+const code = (character: string): number => character.charCodeAt(0);
+const OPEN_ARRAY = code('[');
+const CLOSE_ARRAY = code(']');
+const OPEN_OBJECT = code('{');
+const CLOSE_OBJECT = code('}');
+const COMMA = code(',');
+const QUOTE = code('"');
+const COLON = code(':');
+
+/** An object's members, listed in its keys' order, written in `order`. */
+function writeObject(out: Utf8Writer, members: readonly unknown[], { positions, prefixes }: KeyOrder): void {
+  out.byte(OPEN_OBJECT);
+  let first = true;
+  for (let i = 0; i < positions.length; i++) {
+    const member = members[positions[i]!];
+    if (member === undefined) continue;
+    writeMember(out, first, prefixes[i]!, member);
+    first = false;
   }
-  return text + '}';
+  out.byte(CLOSE_OBJECT);
+}
+
+function writeMember(out: Utf8Writer, first: boolean, prefix: Uint8Array, member: unknown): void {
+  if (!first) out.byte(COMMA);
+  out.bytes(prefix);
+  writeCanonicalJson(out, member);
 }
 
 /** An object's keys in the order they are written, and each key written as `"key":`. */
@@ -42,93 +72,128 @@ interface KeyOrder {
   readonly keys: readonly string[];
   /** Where each of `keys` is in `listed`. */
   readonly positions: readonly number[];
-  readonly prefixes: readonly string[];
-  /** The last large record written with these keys (none undefined). */
+  /** Where each of `listed` is in `keys`. */
+  readonly writtenAt: readonly number[];
+  /** `"key":` in UTF-8. */
+  readonly prefixes: readonly Uint8Array[];
+  /** The last record of primitives written with these keys. */
   written?: WrittenRecord;
 }
 
-/** A large record's text, its members in written order, and where each member's part of the text ends. */
+/** A record's bytes, its members as listed, and where each member's part of the bytes ends (in written order). */
 interface WrittenRecord {
-  readonly members: readonly unknown[];
-  readonly text: string;
-  readonly ends: readonly number[];
+  members: readonly unknown[];
+  /** Kept from one write to the next (a fresh ~6 KB array on every autosave cost more than copying into this one). */
+  bytes: Uint8Array;
+  length: number;
+  readonly ends: number[];
 }
 
-/** Text, numbers, booleans and null: equal members are written the same. */
+/** Text, numbers, booleans and null: equal members are written the same (undefined is left out, so not one of them). */
 function isPrimitive(member: unknown): boolean {
-  return member === null || typeof member !== 'object';
+  return member === null || (typeof member !== 'object' && member !== undefined);
 }
 
 /**
- * Autosave writes the same large record (a report's ~165 figures) again with one member
- * changed: its text is the last one's with that member's part replaced. Writing its ~165
- * parts and joining them again was most of the time an autosave spent on its JSON; unchanged
- * records (the stated totals) are the last text itself. Two or more changed members, or any
- * member that is an object, and the record is written in full.
+ * Autosave writes the same records again (a report's ~165 figures, its stated totals, its
+ * section texts, parts of its agency), mostly with one member changed: a record's bytes are
+ * the last ones with that member's part replaced. Writing the ~165 parts of the figures again
+ * was most of the time an autosave spent on its JSON, and the section texts' UTF-8 is the
+ * dearest part of what is left; unchanged records are the last bytes themselves. Two or more
+ * changed members and the record is written in full.
  */
-function largeRecordJson(members: readonly unknown[], order: KeyOrder): string {
+function writeRecord(out: Utf8Writer, members: readonly unknown[], order: KeyOrder): void {
   const last = order.written;
   let changed = -1;
   if (last) {
     for (let i = 0; i < members.length; i++) {
-      if (members[i] === last.members[i] && isPrimitive(members[i])) continue;
+      if (members[i] === last.members[i]) continue;
       changed = changed === -1 ? i : -2;
       if (changed === -2) break;
     }
-    if (changed === -1) return last.text;
+    if (changed === -1) return out.bytes(last.bytes.subarray(0, last.length));
   }
-  const written = last && changed >= 0 ? replacedMember(last, members, changed, order.prefixes) : writtenInFull(members, order.prefixes);
-  order.written = written;
-  return written.text;
+  const start = out.length;
+  const ends = last && changed >= 0 ? replaceMember(out, last, members[changed], order.writtenAt[changed]!, order.prefixes) : writeInFull(out, members, order);
+  remember(order, members, out.view(start), ends);
 }
 
-function writtenInFull(members: readonly unknown[], prefixes: readonly string[]): WrittenRecord {
-  let text = '{';
+function writeInFull(out: Utf8Writer, members: readonly unknown[], { positions, prefixes }: KeyOrder): number[] {
+  const start = out.length;
   const ends: number[] = [];
-  for (let i = 0; i < members.length; i++) {
-    text += (i === 0 ? '' : ',') + prefixes[i]! + canonicalJson(members[i]);
-    ends.push(text.length);
+  out.byte(OPEN_OBJECT);
+  for (let i = 0; i < positions.length; i++) {
+    writeMember(out, i === 0, prefixes[i]!, members[positions[i]!]);
+    ends.push(out.length - start);
   }
-  return { members, text: text + '}', ends };
+  out.byte(CLOSE_OBJECT);
+  return ends;
 }
 
-function replacedMember(last: WrittenRecord, members: readonly unknown[], changed: number, prefixes: readonly string[]): WrittenRecord {
-  const start = changed === 0 ? 1 : last.ends[changed - 1]!;
-  const end = last.ends[changed]!;
-  const part = (changed === 0 ? '' : ',') + prefixes[changed]! + canonicalJson(members[changed]);
-  const shift = start + part.length - end;
-  return {
-    members,
-    text: last.text.slice(0, start) + part + last.text.slice(end),
-    ends: last.ends.map((at, i) => (i < changed ? at : at + shift)),
-  };
+/** The last record's bytes with the member written `changed`-th written anew; the ends shifted to match. */
+function replaceMember(out: Utf8Writer, last: WrittenRecord, member: unknown, changed: number, prefixes: readonly Uint8Array[]): number[] {
+  const from = changed === 0 ? 1 : last.ends[changed - 1]!;
+  const to = last.ends[changed]!;
+  const start = out.length;
+  out.bytes(last.bytes.subarray(0, from));
+  writeMember(out, changed === 0, prefixes[changed]!, member);
+  const shift = out.length - start - to;
+  out.bytes(last.bytes.subarray(to, last.length));
+  const { ends } = last;
+  for (let i = changed; i < ends.length; i++) ends[i]! += shift;
+  return ends;
+}
+
+function remember(order: KeyOrder, members: readonly unknown[], bytes: Uint8Array, ends: number[]): void {
+  const kept = order.written?.bytes;
+  const into = kept && kept.length >= bytes.length ? kept : new Uint8Array(bytes.length * 2);
+  into.set(bytes);
+  order.written = { members, bytes: into, length: bytes.length, ends };
 }
 
 /**
  * Autosave writes the same objects (a report's ~165 figures, its agency, …) with the same keys
  * in the same order again and again: their order and quoted keys are remembered, and sorting
- * and quoting them each time was most of the time spent here. Large records (from this many
- * keys) also keep their last text.
+ * and quoting them each time was most of the time spent here. They are found by their first
+ * key: property names are interned strings, so the lookup hashes nothing and comparing two
+ * lists of keys compares pointers.
  */
-const REMEMBER_FROM_KEYS = 16;
 const REMEMBERED_AT_MOST = 64;
-const remembered = new Map<string, KeyOrder>();
+const remembered = new Map<string, KeyOrder[]>();
+let rememberedCount = 0;
 
 function keyOrder(listed: readonly string[]): KeyOrder {
-  const id = `${listed.length}\u0000${listed[0]}\u0000${listed[listed.length - 1]}`;
-  const known = remembered.get(id);
-  if (known && sameList(known.listed, listed)) return known;
+  const first = listed[0] ?? '';
+  const known = remembered.get(first);
+  if (known) for (const order of known) if (sameList(order.listed, listed)) return order;
+  if (rememberedCount >= REMEMBERED_AT_MOST) {
+    remembered.clear();
+    rememberedCount = 0;
+  }
   const order = orderOf(listed);
-  if (remembered.size >= REMEMBERED_AT_MOST) remembered.clear();
-  remembered.set(id, order);
+  const same = remembered.get(first);
+  if (same) same.push(order);
+  else remembered.set(first, [order]);
+  rememberedCount++;
   return order;
 }
 
 function orderOf(listed: readonly string[]): KeyOrder {
   const keys = sortedKeys(listed);
   const position = new Map(listed.map((key, at) => [key, at]));
-  return { listed, keys, positions: keys.map((key) => position.get(key)!), prefixes: keys.map((key) => `${quoted(key)}:`) };
+  const prefix = new Utf8Writer(64);
+  const prefixes = keys.map((key) => {
+    prefix.reset();
+    writeString(prefix, key);
+    prefix.byte(COLON);
+    return prefix.view().slice();
+  });
+  const positions = keys.map((key) => position.get(key)!);
+  const writtenAt: number[] = [];
+  positions.forEach((at, i) => (writtenAt[at] = i));
+  return { listed, keys, positions, writtenAt, prefixes };
 }
+
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -145,13 +210,19 @@ const SHORT = 64;
  * a quote, a backslash, a (lone) surrogate. A loop over a few characters costs less than a
  * regular expression's call.
  */
-function quoted(text: string): string {
-  if (text.length > SHORT) return JSON.stringify(text);
+function writeString(out: Utf8Writer, text: string): void {
+  if (text.length > SHORT || needsEscape(text)) return out.text(JSON.stringify(text));
+  out.byte(QUOTE);
+  out.text(text);
+  out.byte(QUOTE);
+}
+
+function needsEscape(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return JSON.stringify(text);
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return true;
   }
-  return `"${text}"`;
+  return false;
 }
 
 /** An object property name that is an array index: JavaScript lists those first, in numeric order. */

@@ -1,8 +1,9 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { Report } from '../../shared/model/report.ts';
 import { REPORT_FILE_AROUND, reportFileJson, reportFromJson } from '../../shared/model/serialize.ts';
-import { canonicalJson, sha256Hex } from './canonicalJson.ts';
+import { canonicalJson, sha256Hex, writeCanonicalJson } from './canonicalJson.ts';
 import { Refusal } from './refusal.ts';
+import { Utf8Writer } from './utf8Writer.ts';
 
 /**
  * Reports are stored as the versioned report JSON of shared/model/serialize.ts, so a
@@ -10,8 +11,7 @@ import { Refusal } from './refusal.ts';
  */
 
 export interface EncodedReport {
-  /** The stored JSON (`reportJson`); its UTF-8 is `storedBytes(encoded)`. */
-  readonly json: string;
+  readonly report: Report;
   /** Hash of the content, independent of key order: equal hashes mean nothing changed. */
   readonly hash: string;
 }
@@ -21,49 +21,49 @@ export function reportJson(report: Report): string {
   return reportFileJson(canonicalJson(report));
 }
 
-const utf8 = new TextEncoder();
 /**
- * The UTF-8 of the last text encoded, in one buffer that every autosave reuses: a fresh
- * ~10 KB array for each save cost more than the encoding itself (14–25 µs, the collector
- * reclaiming them). `holds` says whose bytes it has.
+ * The stored JSON of the last report encoded, as UTF-8, in one buffer that every autosave
+ * reuses: a fresh ~10 KB array for each save cost more than the encoding itself (14–25 µs,
+ * the collector reclaiming them). `holds` says whose bytes it has.
  */
-let scratch = new Uint8Array(64 * 1024);
-let holds: string | undefined;
-let written = 0;
+const stored = new Utf8Writer(64 * 1024);
+let holds: EncodedReport | undefined;
 
-/**
- * The UTF-8 bytes of `text`, valid until the next call: hand them at once to what copies or
- * reads them (a statement's bind, the hash, deflate).
- */
-function utf8View(text: string): Uint8Array {
-  // Three bytes at most for each UTF-16 unit (a surrogate pair's two make four).
-  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
-  written = utf8.encodeInto(text, scratch).written;
-  holds = text;
-  return scratch.subarray(0, written);
+/** Writes the stored JSON of `report`; returns where the report's own bytes begin and end. */
+function writeStored(report: Report): { start: number; end: number } {
+  const { before, after } = REPORT_FILE_AROUND;
+  stored.reset();
+  stored.text(before);
+  const start = stored.length;
+  writeCanonicalJson(stored, report);
+  const end = stored.length;
+  stored.text(after);
+  return { start, end };
 }
 
 /**
- * The report is written once, key-sorted, and turned into UTF-8 once (every autosave does
- * this): the hash is of the report's own bytes within the stored ones, which is the hash of
- * its key-sorted JSON, and the same bytes are bound to the statement (a string would be
- * converted to UTF-8 again there).
+ * The report is written once, key-sorted, as UTF-8 (every autosave does this): the hash is of
+ * the report's own bytes within the stored ones, which is the hash of its key-sorted JSON,
+ * and the same bytes are bound to the statement (a string would be converted to UTF-8 there).
  */
 export function encodeReport(report: Report): EncodedReport {
-  // A new text every time: encoded without comparing it with the one the buffer holds.
-  const json = reportJson(report);
-  const bytes = utf8View(json);
-  const { before, after } = REPORT_FILE_AROUND;
-  return { json, hash: sha256Hex(bytes.subarray(before.length, bytes.length - after.length)) };
+  const { start, end } = writeStored(report);
+  const encoded = { report, hash: sha256Hex(stored.view().subarray(start, end)) };
+  holds = encoded;
+  return encoded;
 }
 
 /**
- * The stored JSON's UTF-8, for a statement to bind or deflate to compress at once (see
- * utf8View): the buffer's bytes when it still holds this text (mostly the very string, which
- * V8 tells at once), else encoded again.
+ * The stored JSON's UTF-8, for a statement to bind or deflate to compress at once: valid until
+ * the next report is encoded. The buffer's bytes when it still holds this report's, else
+ * written again.
  */
 export function storedBytes(encoded: EncodedReport): Uint8Array {
-  return encoded.json === holds ? scratch.subarray(0, written) : utf8View(encoded.json);
+  if (encoded !== holds) {
+    writeStored(encoded.report);
+    holds = encoded;
+  }
+  return stored.view();
 }
 
 export function decodeReport(json: string): Report {
