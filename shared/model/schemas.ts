@@ -105,9 +105,8 @@ export const reportSchema = z
       return;
     }
     const cells = cellIndex(format);
-    const sectionKeys = new Set(format.sections.map((s) => s.key));
     for (const key of Object.keys(report.sections)) {
-      if (!sectionKeys.has(key)) ctx.addIssue({ code: 'custom', path: ['sections', key], message: '未知的章节' });
+      if (!format.sections.some((section) => section.key === key)) ctx.addIssue({ code: 'custom', path: ['sections', key], message: '未知的章节' });
     }
     for (const key of Object.keys(report.values)) {
       const cell = cells.byKey.get(key);
