@@ -69,12 +69,11 @@ function writeMember(out: Utf8Writer, first: boolean, prefix: Uint8Array, member
 interface KeyOrder {
   /** The keys as Object.keys listed them: a later object listing the same ones in this order is written in this order. */
   readonly listed: readonly string[];
-  readonly keys: readonly string[];
-  /** Where each of `keys` is in `listed`. */
+  /** Where each key, in written (sorted) order, is in `listed`. */
   readonly positions: readonly number[];
-  /** Where each of `listed` is in `keys`. */
+  /** Where each of `listed` is in written order. */
   readonly writtenAt: readonly number[];
-  /** `"key":` in UTF-8. */
+  /** `"key":` in UTF-8, in written order. */
   readonly prefixes: readonly Uint8Array[];
   /** The last record of primitives written with these keys. */
   written?: WrittenRecord;
@@ -83,7 +82,7 @@ interface KeyOrder {
 /** A record's bytes, its members as listed, and where each member's part of the bytes ends (in written order). */
 interface WrittenRecord {
   members: readonly unknown[];
-  /** Kept from one write to the next (a fresh ~6 KB array on every autosave cost more than copying into this one). */
+  /** Reused from one write to the next while the record fits, as the stored JSON's buffer is (snapshot.ts). */
   bytes: Uint8Array;
   length: number;
   readonly ends: number[];
@@ -98,8 +97,8 @@ function isPrimitive(member: unknown): boolean {
  * Autosave writes the same records again (a report's ~165 figures, its stated totals, its
  * section texts, parts of its agency), mostly with one member changed: a record's bytes are
  * the last ones with that member's part replaced. Writing the ~165 parts of the figures again
- * was most of the time an autosave spent on its JSON, and the section texts' UTF-8 is the
- * dearest part of what is left; unchanged records are the last bytes themselves. Two or more
+ * was most of the time an autosave spent on its JSON, and unchanged section texts are not
+ * quoted and encoded again; unchanged records are the last bytes themselves. Two or more
  * changed members and the record is written in full.
  */
 function writeRecord(out: Utf8Writer, members: readonly unknown[], order: KeyOrder): void {
@@ -191,9 +190,8 @@ function orderOf(listed: readonly string[]): KeyOrder {
   const positions = keys.map((key) => position.get(key)!);
   const writtenAt: number[] = [];
   positions.forEach((at, i) => (writtenAt[at] = i));
-  return { listed, keys, positions, writtenAt, prefixes };
+  return { listed, positions, writtenAt, prefixes };
 }
-
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
