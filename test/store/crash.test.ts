@@ -105,7 +105,12 @@ async function verify(dataDir: string, acked: Acknowledged): Promise<void> {
     cpSync(dataDir, join(testOutputDir('store'), 'crash-failure'), { recursive: true });
     expect.fail(`after a kill: ${JSON.stringify(inspection)} (data copied to test-output/store/crash-failure)`);
   }
-  if (inspection.state !== 'ok' || inspection.version === 0) return expect(acked.lastSaved).toBe(0);
+  // Killed while the first open created the database (one migration per transaction): an older
+  // schema, which the next open brings up to date. Nothing can have been acknowledged before that.
+  if (inspection.state !== 'ok' || inspection.version < latestVersion(migrations)) {
+    expect(acked.agencies.size).toBe(0);
+    return expect(acked.lastSaved).toBe(0);
+  }
   const store = unwrap(openStore({ dataDir, readOnly: true }));
   try {
     const names = new Set(unwrap(store.listAgencies()).map((a) => a.name));
