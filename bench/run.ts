@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: runs every `bench/*.bench.ts` (or those whose file name contains one of
- * the words given) and prints its figures: each of ours beside the bare engine it drives,
- * measured in the same run, and the ratio. Benchmarks measure; they never assert.
- * `npm run bench -- --json FILE` also writes every figure to FILE, so runs can be compared.
+ * the words given), each in a Node process of its own (`runFile.ts`), and prints its figures:
+ * each of ours beside the bare engine it drives, measured in the same run, and the ratio.
+ * Benchmarks measure; they never assert. `npm run bench -- --json FILE` also writes every
+ * figure to FILE, so runs can be compared.
  */
+import { fork } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,10 +38,22 @@ const files = readdirSync(import.meta.dirname)
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}`;
 console.log(`${machine}; load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
+/** The results of one benchmark file, run in a child process; its output goes to ours as it comes. */
+function runFile(file: string): Promise<BenchResult[]> {
+  return new Promise((resolveResults, reject) => {
+    const child = fork(join(import.meta.dirname, 'runFile.ts'), [file], { stdio: 'inherit' });
+    let results: BenchResult[] | undefined;
+    child.on('message', (message) => (results = message as BenchResult[]));
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      results && code === 0 ? resolveResults(results) : reject(new Error(`${file} ended (${signal ?? `exit code ${code}`}) without its results`)),
+    );
+  });
+}
+
 const all: BenchResult[] = [];
 for (const file of files) {
-  const module = (await import(join(import.meta.dirname, file))) as { default: () => Promise<BenchResult[]> | BenchResult[] };
-  for (const result of await module.default()) {
+  for (const result of await runFile(file)) {
     all.push(result);
     console.log(`\n${result.name}`);
     for (const [label, value] of Object.entries(result.figures)) console.log(`  ${label.padEnd(48)} ${value}`);
