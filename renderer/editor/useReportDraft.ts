@@ -2,6 +2,8 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { ReportSummary } from '../../shared/ipc/contract.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { nianbao, reason } from '../api.ts';
+import { saveDraft } from './saveDraft.ts';
+import type { SavedDraft } from './saveDraft.ts';
 import { draftReducer, startHistory } from './draftHistory.ts';
 import type { HistoryEntry } from './draftHistory.ts';
 
@@ -41,7 +43,8 @@ export function useReportDraft(id: ReportSummary['id'], initial: Report, savedAt
   const [saveState, setSaveState] = useState<SaveState>({ status: 'saved', at: savedAt });
   const latest = useRef(history.report);
   latest.current = history.report;
-  const saved = useRef(initial);
+  /** The report as last saved, and its content hash once a save has told it (what changes are made on). */
+  const saved = useRef<SavedDraft>({ report: initial });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef<Promise<boolean> | undefined>(undefined);
 
@@ -50,11 +53,11 @@ export function useReportDraft(id: ReportSummary['id'], initial: Report, savedAt
     clearTimeout(timer.current);
     while (inFlight.current) await inFlight.current;
     const report = latest.current;
-    if (report === saved.current) return true;
+    if (report === saved.current.report) return true;
     setSaveState({ status: 'saving' });
-    const run = nianbao.reports.save({ id, report }).then(
+    const run = saveDraft(id, saved.current, report).then(
       (result) => {
-        saved.current = report;
+        saved.current = { report, hash: result.contentHash };
         setSaveState(latest.current === report ? { status: 'saved', at: result.savedAt } : { status: 'pending' });
         return true;
       },
@@ -73,7 +76,7 @@ export function useReportDraft(id: ReportSummary['id'], initial: Report, savedAt
   }, [id]);
 
   useEffect(() => {
-    if (history.report === saved.current) return;
+    if (history.report === saved.current.report) return;
     // Typing keeps the indicator as it is: no extra render per keystroke.
     if (!inFlight.current) setSaveState((state) => (state.status === 'pending' ? state : { status: 'pending' }));
     clearTimeout(timer.current);
@@ -81,7 +84,7 @@ export function useReportDraft(id: ReportSummary['id'], initial: Report, savedAt
   }, [history.report, saveOnce]);
 
   const flush = useCallback(async () => {
-    while (latest.current !== saved.current) {
+    while (latest.current !== saved.current.report) {
       if (!(await saveOnce())) throw new Error('报告尚未保存成功，请稍后再试。');
     }
   }, [saveOnce]);
@@ -113,7 +116,7 @@ export function useReportDraft(id: ReportSummary['id'], initial: Report, savedAt
     undo: useCallback(() => dispatch({ type: 'undo' }), []),
     redo: useCallback(() => dispatch({ type: 'redo' }), []),
     replace: useCallback((report: Report, at: string) => {
-      saved.current = report;
+      saved.current = { report };
       dispatch({ type: 'replace', report });
       setSaveState({ status: 'saved', at });
     }, []),

@@ -4,7 +4,7 @@
  * better-sqlite3.
  */
 export { openStore, openStoreReader } from './store.ts';
-export type { BackupStatus, FileRestoreResult, ImportResult, RestoredRevision, SavedReport, Store } from './store.ts';
+export type { BackupStatus, FileRestoreResult, ImportResult, RestoredRevision, SavedChanges, SavedReport, Store } from './store.ts';
 export type { StoredAgency, AgencySummary } from './agencies.ts';
 export type { ReportEntry, StoredReport } from './reports.ts';
 export { REVISION_REASONS } from './revisions.ts';

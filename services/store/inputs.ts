@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compiledSchema } from '../compiledSchema.ts';
-import { agencySchema, reportSchema } from '../../shared/model/schemas.ts';
+import { agencySchema, reportChangesSchema, reportSchema } from '../../shared/model/schemas.ts';
 import { isSealedReport } from '../../shared/model/sealedReport.ts';
 import type { SealedReport } from '../../shared/model/sealedReport.ts';
 import type { Result } from '../../shared/model/validation.ts';
@@ -49,6 +49,8 @@ export const reportIdInput = z.strictObject({ reportId });
 export const saveReportInput = z.strictObject({ reportId, report: reportSchema });
 /** An autosave whose report the IPC contract's parse sealed (valid, and frozen since): only its id is left to check. */
 export const saveSealedReportInput = z.strictObject({ reportId, report: z.custom<SealedReport>(isSealedReport) });
+/** An autosave of what changed since the last save (shared/model/reportChanges.ts). */
+export const saveReportChangesInput = z.strictObject({ reportId, changes: reportChangesSchema });
 export const renameReportInput = z.strictObject({ reportId, label: z.string().trim().max(100, { error: '不能超过100个字符' }) });
 export const importReportInput = z.strictObject({ report: reportSchema, source: z.string().max(300).optional() });
 
@@ -73,6 +75,7 @@ export type CreateReportInput = z.input<typeof createReportInput>;
 export type CreateFromPreviousInput = z.input<typeof createFromPreviousInput>;
 export type ReportIdInput = z.input<typeof reportIdInput>;
 export type SaveReportInput = z.input<typeof saveReportInput>;
+export type SaveReportChangesInput = z.input<typeof saveReportChangesInput>;
 export type SaveSealedReportInput = z.input<typeof saveSealedReportInput>;
 export type RenameReportInput = z.input<typeof renameReportInput>;
 export type ImportReportInput = z.input<typeof importReportInput>;

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { blankReport } from '../../shared/model/report.ts';
+import { applyReportChanges } from '../../shared/model/reportChanges.ts';
+import type { ReportChanges } from '../../shared/model/reportChanges.ts';
 import { isSealedReport } from '../../shared/model/sealedReport.ts';
 import type { Report } from '../../shared/model/report.ts';
 import type { ExpectedUnit, ReceivedFile, ReviewNote, SummaryWorkspace } from '../../shared/summary/index.ts';
@@ -44,7 +46,12 @@ export interface SavedReport {
   readonly summary: ReportEntry;
   /** The revision this save kept (one every few minutes of editing), or null. */
   readonly revision: RevisionEntry | null;
+  /** The saved content's hash: what the next changes are made on (`ReportChanges.base`). */
+  readonly contentHash: string;
 }
+
+/** Changes saved, or not: the report they were made on is not the one saved last (save the whole report). */
+export type SavedChanges = SavedReport | { readonly stale: true };
 
 export interface ImportResult {
   readonly summary: ReportEntry;
@@ -100,6 +107,8 @@ export interface Store {
   /** Last year's report of the same agency, or null: for the cross-year checks. */
   previousReport(input: inputs.ReportIdInput): Result<StoredReport | null>;
   saveReport(input: inputs.SaveReportInput): Result<SavedReport>;
+  /** Saves what changed since the last save of the report (an autosave), when the report they were made on is that one. */
+  saveReportChanges(input: inputs.SaveReportChangesInput): Result<SavedChanges>;
   renameReport(input: inputs.RenameReportInput): Result<ReportEntry>;
   deleteReport(input: inputs.ReportIdInput): Result<ReportEntry>;
   restoreReport(input: inputs.ReportIdInput): Result<ReportEntry>;
@@ -271,18 +280,43 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
     return { stored: reports.toStored(row), revision };
   }
 
+  /**
+   * The last reports saved (a few, by report id) and their hashes: what an autosave's changes
+   * are applied to once the row still has that content. Any other write changes the row's
+   * hash, and its report here is no longer taken.
+   */
+  const lastSaved = new Map<number, EncodedReport>();
+  const LAST_SAVED_KEPT = 8;
+
+  function rememberSaved(reportId: number, encoded: EncodedReport): void {
+    lastSaved.delete(reportId);
+    lastSaved.set(reportId, encoded);
+    if (lastSaved.size > LAST_SAVED_KEPT) lastSaved.delete(lastSaved.keys().next().value!);
+  }
+
   /** Every save of new content by the page or a caller: one cell changed, mostly. */
   function save({ reportId, report }: { reportId: number; report: Report }): SavedReport {
-    const row = reports.requireLiveSaveHead(db(), reportId);
+    return saveOver(reports.requireLiveSaveHead(db(), reportId), report);
+  }
+
+  function saveOver(row: reports.SaveHead, report: Report): SavedReport {
     const encoded = encodeReport(report);
-    if (encoded.hash === row.content_hash) return { summary: reports.toSummary(row), revision: null };
+    rememberSaved(row.id, encoded);
+    if (encoded.hash === row.content_hash) return { summary: reports.toSummary(row), revision: null, contentHash: encoded.hash };
     const date = clock();
     const at = date.toISOString();
     const saved = writeContent(row, report, encoded, at, { name: row.agency_name, details: row.agency_details });
     const latest = row.last_revision_at;
     const due = !latest || minutesBetween(latest, date) >= REVISION_EVERY_MINUTES;
-    const revision = due ? revisions.addRevisionIfChanged(db(), { reportId, report, encoded, reason: 'editing', now: at }) : null;
-    return { summary: reports.toSummary(saved), revision };
+    const revision = due ? revisions.addRevisionIfChanged(db(), { reportId: row.id, report, encoded, reason: 'editing', now: at }) : null;
+    return { summary: reports.toSummary(saved), revision, contentHash: encoded.hash };
+  }
+
+  function saveChanges({ reportId, changes }: { reportId: number; changes: ReportChanges }): SavedChanges {
+    const row = reports.requireLiveSaveHead(db(), reportId);
+    const base = lastSaved.get(reportId);
+    const current = base !== undefined && base.hash === changes.base && base.hash === row.content_hash && base.report.formatId === changes.formatId;
+    return current ? saveOver(row, applyReportChanges(base.report, changes)) : { stale: true };
   }
 
   // A sealed report was validated by the IPC contract's parse and cannot have changed since.
@@ -356,6 +390,7 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
       isSealedReport((input as Partial<inputs.SaveReportInput> | undefined)?.report)
         ? saveSealed(input as inputs.SaveSealedReportInput)
         : saveChecked(input),
+    saveReportChanges: writer(inputs.saveReportChangesInput, '保存报告', saveChanges),
     renameReport: writer(inputs.renameReportInput, '修改报告名称', ({ reportId, label }) => {
       reports.requireLiveReport(db(), reportId);
       return reports.toSummary(reports.setReportLabel(db(), reportId, label, now()));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Agency, Report } from '../model/report.ts';
-import { agencySchema, localRequirementsSchema, reportSchema, yearSchema } from '../model/schemas.ts';
+import { agencySchema, localRequirementsSchema, reportChangesSchema, reportSchema, yearSchema } from '../model/schemas.ts';
 import { sealedReportSchema } from '../model/sealedReport.ts';
 import type { LocalRequirements } from '../model/localRequirements.ts';
 import type { Finding } from '../checks/index.ts';
@@ -81,7 +81,12 @@ export type PrintOutcome = 'printed' | 'cancelled' | 'dialog-closed';
 export interface SaveResult {
   /** When the save became durable (the call resolves only then). */
   readonly savedAt: string;
+  /** The saved content's hash: the next autosave sends the changes made on it. */
+  readonly contentHash: string;
 }
+
+/** Changes saved; or `stale`: main does not hold the report they were made on, so the page saves the whole report. */
+export type SaveChangesResult = ({ readonly status: 'saved' } & SaveResult) | { readonly status: 'stale' };
 
 export interface RevisionSummary {
   readonly id: number;
@@ -282,6 +287,8 @@ export const ipcContract = {
   'nianbao:reports:open': channel(z.strictObject({ id }), returns<OpenedReport>()),
   /** Autosave: resolves only once the report is durable. The report is sealed, so the store need not validate it again. */
   'nianbao:reports:save': channel(z.strictObject({ id, report: sealedReportSchema }), returns<SaveResult>()),
+  /** Autosave of what changed since the last save (shared/model/reportChanges.ts): resolves once durable, as a save does. */
+  'nianbao:reports:saveChanges': channel(z.strictObject({ id, changes: reportChangesSchema }), returns<SaveChangesResult>()),
   'nianbao:reports:rename': channel(
     z.strictObject({ id, name: z.string().trim().min(1, { error: '名称不能为空' }).max(100, { error: '名称不能超过100个字符' }) }),
     returns<ReportSummary>(),

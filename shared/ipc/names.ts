@@ -22,6 +22,7 @@ export const channels = [
   'nianbao:reports:create',
   'nianbao:reports:open',
   'nianbao:reports:save',
+  'nianbao:reports:saveChanges',
   'nianbao:reports:rename',
   'nianbao:reports:delete',
   'nianbao:reports:restore',

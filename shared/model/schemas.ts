@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cellIndex, formatById } from '../format/index.ts';
-import type { InfoFeeField } from '../format/index.ts';
+import type { InfoFeeField, ReportFormat } from '../format/index.ts';
 import { AGENCY_KINDS } from './deadline.ts';
 import type { AgencyKind } from './deadline.ts';
 import { noLocalRequirements } from './localRequirements.ts';
@@ -54,6 +54,7 @@ const text = (max: number) => z.string().max(max, { error: `不能超过${max}�
 /** A figure as entered: canonical digits, or the raw text the user typed. */
 const FIGURE_MAX_LENGTH = 64;
 const figureText = text(FIGURE_MAX_LENGTH);
+const SECTION_MAX_LENGTH = 200_000;
 
 export const agencySchema = z.strictObject({
   name: text(100),
@@ -88,7 +89,7 @@ export const reportSchema = z
     year: yearSchema,
     agency: agencySchema,
     /** Section texts by section key; a missing key is an empty section. */
-    sections: textsByKey(200_000),
+    sections: textsByKey(SECTION_MAX_LENGTH),
     /** Figures entered by the user, by cell key; a missing key is a blank cell. */
     values: textsByKey(FIGURE_MAX_LENGTH),
     /**
@@ -104,20 +105,64 @@ export const reportSchema = z
       ctx.addIssue({ code: 'custom', path: ['formatId'], message: `未知的报告格式“${report.formatId}”` });
       return;
     }
-    const cells = cellIndex(format);
-    for (const key of Object.keys(report.sections)) {
-      if (!format.sections.some((section) => section.key === key)) ctx.addIssue({ code: 'custom', path: ['sections', key], message: '未知的章节' });
+    checkRecordKeys(format, report, ctx, (record, key) => [record, key]);
+  });
+
+/** The records of a report that are kept key by key (sections, figures, stated totals). */
+type KeyedRecords = Partial<Pick<z.output<typeof reportSchema>, 'sections' | 'values' | 'statedTotals'>>;
+
+/**
+ * Every key of the records must be one of the format's: a section, a cell one fills in (a
+ * total is derived), or for stated totals a total. `pathOf` says where each key sits in the
+ * checked value (a report, or an autosave's changes).
+ */
+function checkRecordKeys(format: ReportFormat, records: KeyedRecords, ctx: z.RefinementCtx, pathOf: (record: keyof KeyedRecords, key: string) => PropertyKey[]): void {
+  const cells = cellIndex(format);
+  for (const key of Object.keys(records.sections ?? {})) {
+    if (!format.sections.some((section) => section.key === key)) ctx.addIssue({ code: 'custom', path: pathOf('sections', key), message: '未知的章节' });
+  }
+  for (const key of Object.keys(records.values ?? {})) {
+    const cell = cells.byKey.get(key);
+    if (!cell) ctx.addIssue({ code: 'custom', path: pathOf('values', key), message: '未知的表格单元格' });
+    else if (cell.sumOf) {
+      ctx.addIssue({ code: 'custom', path: pathOf('values', key), message: '合计由软件计算，不能直接填写' });
     }
-    for (const key of Object.keys(report.values)) {
-      const cell = cells.byKey.get(key);
-      if (!cell) ctx.addIssue({ code: 'custom', path: ['values', key], message: '未知的表格单元格' });
-      else if (cell.sumOf) {
-        ctx.addIssue({ code: 'custom', path: ['values', key], message: '合计由软件计算，不能直接填写' });
-      }
+  }
+  for (const key of Object.keys(records.statedTotals ?? {})) {
+    if (!cells.byKey.get(key)?.sumOf) {
+      ctx.addIssue({ code: 'custom', path: pathOf('statedTotals', key), message: '不是合计单元格' });
     }
-    for (const key of Object.keys(report.statedTotals)) {
-      if (!cells.byKey.get(key)?.sumOf) {
-        ctx.addIssue({ code: 'custom', path: ['statedTotals', key], message: '不是合计单元格' });
-      }
+  }
+}
+
+/** Members of a record set (added or changed) and removed. */
+const recordChanges = <S extends z.ZodType>(set: S) =>
+  z.strictObject({ set, removed: z.array(z.string().max(200, { error: '不能超过200个字符' })).max(10_000, { error: '删除的项目过多' }) });
+
+/**
+ * An autosave of what changed since the last save (shared/model/reportChanges.ts): checked as
+ * the report would be, member by member, so a report with these changes applied to a valid
+ * one is valid. A change of format is not one (the whole report is saved then).
+ */
+export const reportChangesSchema = z
+  .strictObject({
+    /** The content hash of the saved report the changes apply to. */
+    base: z.string().regex(/^[0-9a-f]{64}$/, { error: '应为报告内容的校验值' }),
+    /** The format of that report. */
+    formatId: z.string(),
+    year: yearSchema.optional(),
+    agency: agencySchema.optional(),
+    infoFee: infoFeeSchema.optional(),
+    sections: recordChanges(textsByKey(SECTION_MAX_LENGTH)).optional(),
+    values: recordChanges(textsByKey(FIGURE_MAX_LENGTH)).optional(),
+    statedTotals: recordChanges(textsOrBlankByKey(FIGURE_MAX_LENGTH)).optional(),
+  })
+  .superRefine((changes, ctx) => {
+    const format = formatById(changes.formatId);
+    if (!format) {
+      ctx.addIssue({ code: 'custom', path: ['formatId'], message: `未知的报告格式“${changes.formatId}”` });
+      return;
     }
+    const { sections, values, statedTotals } = changes;
+    checkRecordKeys(format, { sections: sections?.set, values: values?.set, statedTotals: statedTotals?.set }, ctx, (record, key) => [record, 'set', key]);
   });

@@ -32,8 +32,12 @@ export function reportHandlers({ store, clock }: AppDeps): Implementations<Repor
     'nianbao:reports:open': async ({ id }) => openedReport(store, unwrap(store.openReport({ reportId: id }))),
     'nianbao:reports:save': async ({ id, report }) => {
       // The store returns only once the transaction is on disk (synchronous=FULL).
-      unwrap(store.saveReport({ reportId: id, report }));
-      return { savedAt: clock().toISOString() };
+      const { contentHash } = unwrap(store.saveReport({ reportId: id, report }));
+      return { savedAt: clock().toISOString(), contentHash };
+    },
+    'nianbao:reports:saveChanges': async ({ id, changes }) => {
+      const saved = unwrap(store.saveReportChanges({ reportId: id, changes }));
+      return 'stale' in saved ? { status: 'stale' } : { status: 'saved', savedAt: clock().toISOString(), contentHash: saved.contentHash };
     },
     'nianbao:reports:rename': async ({ id, name }) => {
       unwrap(store.renameReport({ reportId: id, label: name }));
