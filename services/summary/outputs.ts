@@ -6,6 +6,7 @@ import { REVIEW_STATE_LABELS, buildReviewOpinion, summedReport } from '../../sha
 import type { ReceivedFile, ReviewOpinionInput, ReviewRow, WorkspaceReview, WorkspaceSum } from '../../shared/summary/index.ts';
 import { writeExchangeFile } from '../exchange/index.ts';
 import { renderDocx } from '../export/docx/renderDocx.ts';
+import { workbookBytes } from '../export/xlsx/workbookBytes.ts';
 
 /**
  * The review's outputs: the 审核意见 of a unit (DOCX, in the report's own layout), the
@@ -96,7 +97,7 @@ export async function reviewListXlsx(review: WorkspaceReview, options: { readonl
     for (const file of pending) files.addRow([file.fileName, fileProblem(file)]).alignment = { vertical: 'top', wrapText: true };
     bordered(files);
   }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return workbookBytes(workbook);
 }
 
 /**
@@ -141,7 +142,7 @@ export async function sumXlsx(sum: WorkspaceSum, options: { readonly title: stri
   });
   sheet.addRow(['', '空白单位数', ...sum.cells.map((c) => c.blankUnits.length)]);
   bordered(sheet);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return workbookBytes(workbook);
 }
 
 /** The sum as an exchange file of the superior agency (cells some units left blank stay blank). */

@@ -1,6 +1,7 @@
 import type { Borders, Workbook, Worksheet } from 'exceljs';
 import type { DocCell, DocTable, DocumentModel } from '../../../shared/document/model.ts';
 import { columnWidths, LINE_HEIGHT_PT, rowLines } from './sheetGeometry.ts';
+import { workbookBytes } from './workbookBytes.ts';
 
 /**
  * The report's tables as an XLSX workbook, one sheet per table (named by its title), for superior
@@ -80,5 +81,5 @@ export async function renderXlsx(model: DocumentModel): Promise<Uint8Array> {
   workbook.subject = model.properties.subject;
   const tables = model.sections.flatMap((section) => section.blocks.filter((block): block is DocTable => block.kind === 'table'));
   for (const table of tables) addTableSheet(workbook, model, table);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return workbookBytes(workbook);
 }
