@@ -301,14 +301,18 @@ function createStore(context: Context, startupNotices: readonly RecoveryNotice[]
 
   function saveOver(row: reports.SaveHead, report: Report): SavedReport {
     const encoded = encodeReport(report);
-    rememberSaved(row.id, encoded);
-    if (encoded.hash === row.content_hash) return { summary: reports.toSummary(row), revision: null, contentHash: encoded.hash };
+    if (encoded.hash === row.content_hash) {
+      rememberSaved(row.id, encoded);
+      return { summary: reports.toSummary(row), revision: null, contentHash: encoded.hash };
+    }
     const date = clock();
     const at = date.toISOString();
     const saved = writeContent(row, report, encoded, at, { name: row.agency_name, details: row.agency_details });
     const latest = row.last_revision_at;
     const due = !latest || minutesBetween(latest, date) >= REVISION_EVERY_MINUTES;
     const revision = due ? revisions.addRevisionIfChanged(db(), { reportId: row.id, report, encoded, reason: 'editing', now: at }) : null;
+    // Remembered once written: a refused save (a year taken) leaves the report before it.
+    rememberSaved(row.id, encoded);
     return { summary: reports.toSummary(saved), revision, contentHash: encoded.hash };
   }
 

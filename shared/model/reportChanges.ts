@@ -11,12 +11,15 @@ import type { reportChangesSchema } from './schemas.ts';
  */
 export type ReportChanges = z.infer<typeof reportChangesSchema>;
 
+type How = 'base' | 'whole' | 'byKey';
+
 /**
  * How each member of a report is sent when it changed: the format is that of the base (a
  * new one means a new report: saved whole), records key by key, the rest whole. The
- * compiler asks for every member of Report here, so a new one cannot be left out.
+ * compiler checks that these are the members of a report and those the changes' schema
+ * carries, so a new member can be left out of neither.
  */
-const HOW_SENT = {
+const HOW_SENT: Record<Exclude<keyof ReportChanges, 'base'>, How> = {
   formatId: 'base',
   year: 'whole',
   agency: 'whole',
@@ -24,9 +27,9 @@ const HOW_SENT = {
   sections: 'byKey',
   values: 'byKey',
   statedTotals: 'byKey',
-} as const satisfies Record<keyof Report, 'base' | 'whole' | 'byKey'>;
+} satisfies Record<keyof Report, How>;
 
-const members = Object.keys(HOW_SENT) as (keyof Report)[];
+const members = Object.keys(HOW_SENT) as (keyof Report & keyof typeof HOW_SENT)[];
 
 /**
  * What changed from `saved` (whose content hash is `base`) to `report`; undefined when the

@@ -82,6 +82,14 @@ describe('saving what changed', () => {
     }
   });
 
+  test('refused (the year is taken), leave the report saved before as the one later changes are made on', () => {
+    const { store, reportId, report, hash } = storeWithSavedReport();
+    const agencyId = unwrap(store.getReport({ reportId })).summary.agencyId;
+    unwrap(store.createReport({ agencyId, year: 2023 }));
+    expect(errorOf(store.saveReportChanges({ reportId, changes: reportChanges(report, { ...report, year: 2023 }, hash)! }))).toContain('已经存在');
+    expect(saveChanges(store, reportId, report, hash, withFigure(report, '5'))).toMatchObject({ contentHash: encodeReport(withFigure(report, '5')).hash });
+  });
+
   test('are checked as the report is: a total, an unknown cell or a report in the recycle bin are refused in Chinese', () => {
     const { store, reportId, report, hash } = storeWithSavedReport();
     const change = (values: Record<string, string>) => ({ reportId, changes: { base: hash, formatId: report.formatId, values: { set: values, removed: [] } } });
