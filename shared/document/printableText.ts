@@ -4,7 +4,10 @@
  * mangled source (a file decoded wrongly, a paste). The documents show U+FFFD (�) in their
  * place, so the spot stays visible rather than a figure closing up around it (a figure with
  * one is reported by the checks anyway). Control characters other than tab and line breaks
- * are left out by the DOCX and XLSX writers themselves.
+ * are left out by the DOCX and XLSX writers themselves, but not these two. Applied where
+ * documents are made: every document model when it is built (a report's, build.ts; a 审核意见,
+ * shared/summary), and every workbook as it is written (workbookBytes: the 汇总's sheets are
+ * not made from a model).
  */
 const NONCHARACTER = /[\uFFFE\uFFFF]/g;
 

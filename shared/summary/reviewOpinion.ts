@@ -1,6 +1,7 @@
 import { SEVERITY_LABELS } from '../checks/index.ts';
 import type { Finding, FindingKind } from '../checks/index.ts';
 import { chineseDate } from '../document/build.ts';
+import { printable } from '../document/printableText.ts';
 import type { DocParagraph, DocSection, DocumentModel } from '../document/model.ts';
 import { TITLE_EM_PER_LINE, widestWidthInEm } from '../document/typography.ts';
 import { cellIndex, cellName, formatForYear, tableById } from '../format/index.ts';
@@ -88,6 +89,7 @@ function findingParagraphs(finding: Finding, index: number, input: ReviewOpinion
   ];
 }
 
+/** The 审核意见 as a document model, every text printable: it quotes the unit's report as it came (printableText.ts). */
 export function buildReviewOpinion(input: ReviewOpinionInput): DocumentModel {
   const { row, year, superior } = input;
   const title = reviewOpinionTitle(row.unitName, year);
@@ -105,7 +107,7 @@ export function buildReviewOpinion(input: ReviewOpinionInput): DocumentModel {
     input.findings.length === 0
       ? '经审核，未发现问题。'
       : `经审核，发现以下问题${row.counts.error > 0 ? `，其中错误${row.counts.error}项，请逐项改正` : '，请逐项核实'}后重新报送。`;
-  return {
+  return printable<DocumentModel>({
     title,
     titleLines: opinionTitleLines(row.unitName, year),
     properties: { title, author: superior, subject: `${year}年${formatForYear(year).titleSuffix}审核意见` },
@@ -115,5 +117,5 @@ export function buildReviewOpinion(input: ReviewOpinionInput): DocumentModel {
     ],
     sections,
     signature: { agency: superior, date: chineseDate(input.date.slice(0, 10)) },
-  };
+  });
 }

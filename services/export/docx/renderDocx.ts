@@ -1,6 +1,5 @@
 import { Document, Packer } from 'docx';
 import type { DocumentModel } from '../../../shared/document/model.ts';
-import { printable } from '../../../shared/document/printableText.ts';
 import { PAGE } from '../../../shared/document/typography.ts';
 import { documentBody } from './body.ts';
 import { fontTableXml } from './fonts.ts';
@@ -14,10 +13,7 @@ import { twipsFromMm } from './units.ts';
  * numbers `— 1 —` alternating sides. No tracked changes, no macros, no fields other
  * than PAGE.
  */
-export async function renderDocx(source: DocumentModel): Promise<Uint8Array> {
-  // docx leaves out control characters itself but writes U+FFFE and U+FFFF, which no XML may
-  // hold (Word calls the file damaged): a 审核意见 quotes a unit's report as it came.
-  const model = printable(source);
+export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
   const document = new Document({
     title: model.properties.title,
     subject: model.properties.subject,
