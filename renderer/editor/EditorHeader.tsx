@@ -12,9 +12,11 @@ interface EditorHeaderProps {
   readonly onHome: () => void;
   readonly onHistory: () => void;
   readonly onPreview: () => void;
+  /** The pointer rests on 预览 or the focus reaches it. */
+  readonly onPreviewApproach: () => void;
 }
 
-export function EditorHeader({ title, draft, onUndo, onRedo, onHome, onHistory, onPreview }: EditorHeaderProps) {
+export function EditorHeader({ title, draft, onUndo, onRedo, onHome, onHistory, onPreview, onPreviewApproach }: EditorHeaderProps) {
   return (
     <header className="nb-header">
       <Button type="text" icon={<ArrowLeftOutlined />} onClick={onHome} data-action="home">
@@ -34,7 +36,7 @@ export function EditorHeader({ title, draft, onUndo, onRedo, onHome, onHistory, 
         <Button icon={<HistoryOutlined />} onClick={onHistory} data-action="history">
           历史版本
         </Button>
-        <Button icon={<EyeOutlined />} onClick={onPreview}>
+        <Button icon={<EyeOutlined />} onClick={onPreview} onPointerEnter={onPreviewApproach} onFocus={onPreviewApproach}>
           预览
         </Button>
       </Space>

@@ -81,9 +81,14 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
   const steps = useMemo(() => flowSteps(format), [format]);
   const progress = useMemo(() => stepProgress(format, report, checks), [format, report, checks]);
   const current = steps.find((s) => s.id === step) ?? steps[0]!;
-  // Heading for the preview asks for its pages at once: they are printed while its screen is drawn.
-  const toStep = (id: StepId) => {
+  // Heading for the preview asks for its pages at once: they are printed while its screen is
+  // drawn. The pointer resting on its button, or the focus reaching it, asks already: the
+  // click follows a few hundred milliseconds later, and takes the same answer.
+  const approach = (id: StepId) => {
     if (id === 'export') void requestPreview(summary.id, report).catch(() => undefined);
+  };
+  const toStep = (id: StepId) => {
+    approach(id);
     onStep(id);
   };
   const [exportKept, setExportKept] = useState(false);
@@ -239,6 +244,7 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
         onHome={() => void flush().finally(onHome)}
         onHistory={() => setHistoryOpen(true)}
         onPreview={() => toStep('export')}
+        onPreviewApproach={() => approach('export')}
       />
       <div className={layoutClass}>
         <StepList
@@ -246,6 +252,7 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
           current={current.id}
           progress={progress}
           onStep={toStep}
+          onApproach={approach}
           rail={compact && !railOpen}
           onToggle={compact ? () => setRailOpen(!railOpen) : undefined}
         />

@@ -9,6 +9,8 @@ interface StepListProps {
   readonly current: StepId;
   readonly progress: ReadonlyMap<StepId, StepProgress>;
   readonly onStep: (step: StepId) => void;
+  /** The pointer rests on a step's button or the focus reaches it: the clerk may open it next. */
+  readonly onApproach?: (step: StepId) => void;
   /** Narrow: each step as its status and numeral only (small screens). */
   readonly rail?: boolean;
   /** Widens or narrows the list; absent where there is room for the whole list. */
@@ -25,7 +27,7 @@ const STATUS_ICONS: Readonly<Record<StepStatus, ReactNode>> = {
 const STATUS_NAMES: Readonly<Record<StepStatus, string>> = { done: '已完成', errors: '有错误', started: '填写中', empty: '未开始' };
 
 /** The guided flow's steps with what is complete: one glance shows what is left to do. */
-export function StepList({ steps, current, progress, onStep, rail = false, onToggle }: StepListProps) {
+export function StepList({ steps, current, progress, onStep, onApproach, rail = false, onToggle }: StepListProps) {
   const { done, total } = completedCount(steps, progress);
   return (
     <nav className={`nb-steps${rail ? ' nb-steps-rail' : ''}`} aria-label="填报步骤">
@@ -59,6 +61,8 @@ export function StepList({ steps, current, progress, onStep, rail = false, onTog
                 data-step={step.id}
                 data-status={status}
                 onClick={() => onStep(step.id)}
+                onPointerEnter={() => onApproach?.(step.id)}
+                onFocus={() => onApproach?.(step.id)}
                 title={rail ? `${step.title}：${state?.note ?? ''}` : undefined}
               >
                 <span className="nb-step-icon" title={STATUS_NAMES[status]}>

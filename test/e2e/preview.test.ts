@@ -125,15 +125,8 @@ describe.runIf(toolsAvailable('chromium'))('the preview step', { timeout: 240_00
     });
   }
 
-  beforeAll(async () => {
-    harness = await startHarness({ open: false });
-    page = harness.page;
-    const agency = value<AgencyRecord>(await harness.call('nianbao:agencies:create', { agency: { ...consistentReport().agency, name: '湖滨区人民政府办公室' } }));
-    const report = value<ReportSummary>(await harness.call('nianbao:reports:create', { agencyId: agency.id, year: 2024, from: 'blank' }));
-    value(await harness.call('nianbao:reports:save', { id: report.id, report: { ...consistentReport(2024), agency: agency.agency } }));
-    await page.goto(`${APP_URL}#/report/${report.id}/agency`);
-    await page.waitForSelector('[data-step="agency"][aria-current="step"]');
-    // The harness preload looks the bridge up at each call: wrapped here, it logs the previews asked for.
+  /** The harness preload looks the bridge up at each call: wrapped in the page, it logs the previews asked for. */
+  async function logPreviewCalls(): Promise<void> {
     await page.evaluate((cell) => {
       const bridge = window as unknown as { __nianbaoInvoke(channel: string, args: unknown): Promise<unknown>; previewCalls: PreviewCall[] };
       const invoke = bridge.__nianbaoInvoke.bind(window);
@@ -146,6 +139,17 @@ describe.runIf(toolsAvailable('chromium'))('the preview step', { timeout: 240_00
       Object.defineProperty(window, '__nianbaoInvoke', { value: logged, configurable: true, writable: true });
       if (bridge.__nianbaoInvoke !== logged) throw new Error(JSON.stringify(Object.getOwnPropertyDescriptor(window, '__nianbaoInvoke')));
     }, CELL);
+  }
+
+  beforeAll(async () => {
+    harness = await startHarness({ open: false });
+    page = harness.page;
+    const agency = value<AgencyRecord>(await harness.call('nianbao:agencies:create', { agency: { ...consistentReport().agency, name: '湖滨区人民政府办公室' } }));
+    const report = value<ReportSummary>(await harness.call('nianbao:reports:create', { agencyId: agency.id, year: 2024, from: 'blank' }));
+    value(await harness.call('nianbao:reports:save', { id: report.id, report: { ...consistentReport(2024), agency: agency.agency } }));
+    await page.goto(`${APP_URL}#/report/${report.id}/agency`);
+    await page.waitForSelector('[data-step="agency"][aria-current="step"]');
+    await logPreviewCalls();
     await showStep('export');
     await page.waitForSelector(DONE, { timeout: 120_000 });
   }, 180_000);
@@ -215,5 +219,26 @@ describe.runIf(toolsAvailable('chromium'))('the preview step', { timeout: 240_00
     // The changed page was drawn; the others (most of the glyphs) were not.
     expect(drawnAfterChange).toBeGreaterThan(0);
     expect(drawnAfterChange).toBeLessThan(drawnAfresh / 2);
+  });
+
+  it('asks for the pages as soon as the focus reaches the step’s button or the pointer rests on it (or on 预览), and the click takes that answer', async () => {
+    // A new page on another step: the preview step not shown yet, so nothing is made in the background.
+    await showStep('section:requests');
+    await page.reload();
+    await page.waitForSelector('[data-step="section:requests"][aria-current="step"]');
+    await logPreviewCalls();
+    await changeCell('5');
+    await page.focus('[data-step="export"]');
+    expect(await previewCalls()).toEqual([{ figure: '5' }]);
+    await changeCell('6');
+    expect(await previewCalls()).toEqual([]);
+    await page.hover('.nb-header button:has-text("预览")');
+    expect(await previewCalls()).toEqual([{ figure: '6' }]);
+    await changeCell('7');
+    await page.hover('[data-step="export"]');
+    expect(await previewCalls()).toEqual([{ figure: '7' }]);
+    await page.click('[data-step="export"]');
+    await page.waitForSelector(DONE, { timeout: 120_000 });
+    expect(await previewCalls()).toEqual([]);
   });
 });
