@@ -19,7 +19,12 @@ interface Preview<T> {
   readonly document: T;
 }
 
-const asked = new Map<number, Preview<Promise<PDFDocumentProxy>>>();
+interface Asked extends Preview<Promise<PDFDocumentProxy>> {
+  /** The clerk is on the preview or heading for it (not only a background request): page 1 is drawn in one go. */
+  waited: boolean;
+}
+
+const asked = new Map<number, Asked>();
 const shown = new Map<number, Preview<PDFDocumentProxy>>();
 const scales = new Map<number, number>();
 /** Reports whose next preview is drawn anew throughout (刷新). */
@@ -30,11 +35,17 @@ export function previewContent(report: Report): string {
   return JSON.stringify(report);
 }
 
-/** The preview of `report`: the one asked for already if it shows the same content, else a new one. */
-export function requestPreview(reportId: number, report: Report): Promise<PDFDocumentProxy> {
+/**
+ * The preview of `report`: the one asked for already if it shows the same content, else a
+ * new one. `background`: asked for while the clerk is on another step (useBackgroundPreview).
+ */
+export function requestPreview(reportId: number, report: Report, { background = false } = {}): Promise<PDFDocumentProxy> {
   const content = previewContent(report);
   const last = asked.get(reportId);
-  if (last?.content === content) return last.document;
+  if (last?.content === content) {
+    last.waited ||= !background;
+    return last.document;
+  }
   const reuse = !redrawAll.delete(reportId);
   const document = nianbao.export.preview({ report }).then(async ({ pdfBase64 }) => {
     const binary = atob(pdfBase64);
@@ -45,12 +56,15 @@ export function requestPreview(reportId: number, report: Report): Promise<PDFDoc
       const earlier = [shown.get(reportId)?.document, await last?.document.catch(() => undefined)];
       for (const drawn of earlier) if (drawn && drawn !== pdf) keepUnchangedPages(drawn, pdf);
     }
-    // Page 1 is drawn as soon as the PDF is here, at the scale the preview was last shown at.
+    // Page 1 is drawn as soon as the PDF is here, at the scale the preview was last shown at:
+    // in one go if the clerk waits for it, else between frames (the clerk is typing elsewhere).
     const scale = scales.get(reportId);
-    if (scale !== undefined) drawAhead(pdf, 1, scale).catch(() => undefined);
+    const current = asked.get(reportId);
+    const waited = current?.document === document && current.waited;
+    if (scale !== undefined) drawAhead(pdf, 1, scale, { inOneGo: waited }).catch(() => undefined);
     return pdf;
   });
-  asked.set(reportId, { content, document });
+  asked.set(reportId, { content, document, waited: !background });
   // A preview asked for but outdated before it was shown is let go (pdf.js holds its pages and fonts).
   last?.document.then(
     (outdated) => {

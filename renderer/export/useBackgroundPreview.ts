@@ -13,7 +13,7 @@ export const REFRESH_DELAY_MS = 1200;
 export function useBackgroundPreview(reportId: number, report: Report, enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
-    const timer = setTimeout(() => void requestPreview(reportId, report).catch(() => undefined), REFRESH_DELAY_MS);
+    const timer = setTimeout(() => void requestPreview(reportId, report, { background: true }).catch(() => undefined), REFRESH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [reportId, report, enabled]);
 }
