@@ -83,7 +83,7 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
   const current = steps.find((s) => s.id === step) ?? steps[0]!;
   // Heading for the preview asks for its pages at once: they are printed while its screen is
   // drawn. The pointer resting on its button, or the focus reaching it, asks already: the
-  // click follows a few hundred milliseconds later, and takes the same answer.
+  // click follows a moment later (150 ms or more for a clerk's hand) and takes that answer.
   const approach = (id: StepId) => {
     if (id === 'export') void requestPreview(summary.id, report).catch(() => undefined);
   };
