@@ -8,6 +8,7 @@ import { toolsAvailable } from '../support/tools.ts';
 import { APP_URL, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
 import { appPage } from './ui.ts';
+import { ipcValue } from './ipcValue.ts';
 
 /**
  * The page's autosave in the built app: the first save after opening sends the whole report,
@@ -23,11 +24,6 @@ const OTHER_CELL = crossCellKey(table3, 'newReceived', 'commercial');
 interface SaveCall {
   readonly channel: string;
   readonly args: { changes?: { values?: { set: Record<string, string> } }; report?: Report };
-}
-
-function value<T>(response: { ok: true; value: unknown } | { ok: false; error: string }): T {
-  if (!response.ok) throw new Error(response.error);
-  return response.value as T;
 }
 
 describe.runIf(toolsAvailable('chromium'))('autosave of what changed', { timeout: 120_000 }, () => {
@@ -49,14 +45,14 @@ describe.runIf(toolsAvailable('chromium'))('autosave of what changed', { timeout
     await page.keyboard.press('Enter');
     await appPage(page).saved();
   };
-  const stored = async () => value<{ report: Report }>(await harness.call('nianbao:reports:open', { id: reportId })).report;
+  const stored = async () => ipcValue<{ report: Report }>(await harness.call('nianbao:reports:open', { id: reportId })).report;
 
   beforeAll(async () => {
     harness = await startHarness({ open: false });
     page = harness.page;
-    agency = value<AgencyRecord>(await harness.call('nianbao:agencies:create', { agency: { ...consistentReport().agency, name: '湖滨区人民政府办公室' } }));
-    reportId = value<ReportSummary>(await harness.call('nianbao:reports:create', { agencyId: agency.id, year: 2024, from: 'blank' })).id;
-    value(await harness.call('nianbao:reports:save', { id: reportId, report: { ...consistentReport(2024), agency: agency.agency } }));
+    agency = ipcValue<AgencyRecord>(await harness.call('nianbao:agencies:create', { agency: { ...consistentReport().agency, name: '湖滨区人民政府办公室' } }));
+    reportId = ipcValue<ReportSummary>(await harness.call('nianbao:reports:create', { agencyId: agency.id, year: 2024, from: 'blank' })).id;
+    ipcValue(await harness.call('nianbao:reports:save', { id: reportId, report: { ...consistentReport(2024), agency: agency.agency } }));
     await page.goto(`${APP_URL}#/report/${reportId}/section:requests`);
     await page.waitForSelector(`[data-cell="${CELL}"]`);
     // The harness preload looks the bridge up at each call: wrapped here, it logs the saves.
@@ -89,7 +85,7 @@ describe.runIf(toolsAvailable('chromium'))('autosave of what changed', { timeout
   it('saves the whole report when the one the changes were made on is no longer the saved one, losing nothing typed', async () => {
     // Changed behind the page's back (as another write would): main's last report is no longer in the database.
     const current = await stored();
-    value(await harness.call('nianbao:reports:save', { id: reportId, report: { ...current, sections: { ...current.sections, problems: '别处写入的内容' } } }));
+    ipcValue(await harness.call('nianbao:reports:save', { id: reportId, report: { ...current, sections: { ...current.sections, problems: '别处写入的内容' } } }));
     await typeFigure(OTHER_CELL, '9');
     expect((await saveCalls()).map((call) => call.channel)).toEqual(['nianbao:reports:saveChanges', 'nianbao:reports:save']);
     const saved = await stored();

@@ -12,6 +12,7 @@ import { toolsAvailable } from '../support/tools.ts';
 import { startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
 import { appPage } from './ui.ts';
+import { ipcValue } from './ipcValue.ts';
 
 /**
  * The 草稿 mark as a clerk meets it on the export step: a report with errors exports PDF
@@ -25,11 +26,6 @@ const MARK = '草稿';
 const OPTION = '.nb-option:has-text("标注") input[type="checkbox"]';
 const OPTION_LABEL = '.nb-option label:has-text("标注")';
 
-function value<T>(response: { ok: boolean; value?: unknown; error?: string }): T {
-  if (!response.ok) throw new Error(response.error);
-  return response.value as T;
-}
-
 describe.runIf(toolsAvailable('chromium', 'pdftotext'))('the draft mark on the export step', { timeout: 240_000 }, () => {
   let harness: Harness;
   let page: Page;
@@ -39,11 +35,11 @@ describe.runIf(toolsAvailable('chromium', 'pdftotext'))('the draft mark on the e
 
   /** A report with one error (a carried-forward figure that does not balance). */
   async function reportWithError(year: number): Promise<number> {
-    const { agency } = value<AgencyRecord[]>(await harness.call('nianbao:agencies:list', {})).find((a) => a.id === agencyId)!;
-    const report = value<ReportSummary>(await harness.call('nianbao:reports:create', { agencyId, year, from: 'blank' }));
+    const { agency } = ipcValue<AgencyRecord[]>(await harness.call('nianbao:agencies:list', {})).find((a) => a.id === agencyId)!;
+    const report = ipcValue<ReportSummary>(await harness.call('nianbao:reports:create', { agencyId, year, from: 'blank' }));
     const right = consistentReport(year);
     const unbalanced = crossCellKey(currentFormat.tables.table3, 'carriedForward', 'naturalPerson');
-    value(await harness.call('nianbao:reports:save', { id: report.id, report: { ...right, agency, values: { ...right.values, [unbalanced]: '999' } } }));
+    ipcValue(await harness.call('nianbao:reports:save', { id: report.id, report: { ...right, agency, values: { ...right.values, [unbalanced]: '999' } } }));
     return report.id;
   }
 
@@ -56,7 +52,7 @@ describe.runIf(toolsAvailable('chromium', 'pdftotext'))('the draft mark on the e
     harness = await startHarness({ open: false });
     page = harness.page;
     ui = appPage(page, 'draft-');
-    agencyId = value<AgencyRecord>(await harness.call('nianbao:agencies:create', { agency: { ...consistentReport().agency, name: AGENCY } })).id;
+    agencyId = ipcValue<AgencyRecord>(await harness.call('nianbao:agencies:create', { agency: { ...consistentReport().agency, name: AGENCY } })).id;
     await openExportStep(await reportWithError(2024));
   }, 120_000);
 

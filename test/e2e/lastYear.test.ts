@@ -13,6 +13,7 @@ import { continuedReport } from '../fixtures/lastYearReports.ts';
 import { toolsAvailable } from '../support/tools.ts';
 import { APP_URL, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
+import { ipcValue } from './ipcValue.ts';
 
 /**
  * Writing 2026's report with 2025's at hand: the carried text marked with its share, last
@@ -24,11 +25,6 @@ const SIZES = [
   { width: 1366, height: 768 },
   { width: 1024, height: 768 },
 ];
-
-function value<T>(response: { ok: true; value: unknown } | { ok: false; error: string }): T {
-  if (!response.ok) throw new Error(response.error);
-  return response.value as T;
-}
 
 describe.runIf(toolsAvailable('chromium'))('writing this year with last year at hand', { timeout: 240_000 }, () => {
   let harness: Harness;
@@ -53,14 +49,14 @@ describe.runIf(toolsAvailable('chromium'))('writing this year with last year at 
   beforeAll(async () => {
     harness = await startHarness({ open: false });
     page = harness.page;
-    agency = value(await harness.call('nianbao:agencies:create', { agency: { ...blankAgency('湖滨区人民政府办公室'), kind: 'department' } }));
+    agency = ipcValue(await harness.call('nianbao:agencies:create', { agency: { ...blankAgency('湖滨区人民政府办公室'), kind: 'department' } }));
     const lastYear = consistentReport(2025);
-    const previous = value<ReportSummary>(await harness.call('nianbao:reports:create', { agencyId: agency.id, year: 2025, from: 'blank' }));
-    value(await harness.call('nianbao:reports:save', { id: previous.id, report: { ...lastYear, agency: agency.agency } }));
-    thisYear = value<ReportSummary>(await harness.call('nianbao:reports:create', { agencyId: agency.id, year: 2026, from: 'lastYear' }));
-    const opened = value<{ report: ReturnType<typeof consistentReport> }>(await harness.call('nianbao:reports:open', { id: thisYear.id }));
+    const previous = ipcValue<ReportSummary>(await harness.call('nianbao:reports:create', { agencyId: agency.id, year: 2025, from: 'blank' }));
+    ipcValue(await harness.call('nianbao:reports:save', { id: previous.id, report: { ...lastYear, agency: agency.agency } }));
+    thisYear = ipcValue<ReportSummary>(await harness.call('nianbao:reports:create', { agencyId: agency.id, year: 2026, from: 'lastYear' }));
+    const opened = ipcValue<{ report: ReturnType<typeof consistentReport> }>(await harness.call('nianbao:reports:open', { id: thisYear.id }));
     const figures = continuedReport({ ...lastYear, agency: agency.agency });
-    value(await harness.call('nianbao:reports:save', { id: thisYear.id, report: { ...opened.report, values: figures.values, infoFee: figures.infoFee } }));
+    ipcValue(await harness.call('nianbao:reports:save', { id: thisYear.id, report: { ...opened.report, values: figures.values, infoFee: figures.infoFee } }));
   }, 120_000);
 
   afterAll(async () => {
@@ -127,7 +123,7 @@ describe.runIf(toolsAvailable('chromium'))('writing this year with last year at 
     const written = parseRequirements(readFileSync(path, 'utf8'));
     expect(written).toEqual({ ok: true, value: { issuer: '区政务公开办', overviewMaxChars: 1000, overviewSubheadings: [], problemsItemised: true } });
 
-    const other = value<AgencyRecord>(await harness.call('nianbao:agencies:create', { agency: blankAgency('湖滨区财政局') }));
+    const other = ipcValue<AgencyRecord>(await harness.call('nianbao:agencies:create', { agency: blankAgency('湖滨区财政局') }));
     await page.goto(APP_URL);
     await page.click(`[data-agency="湖滨区财政局"]`);
     await page.getByRole('button', { name: '机关信息' }).click();
@@ -137,7 +133,7 @@ describe.runIf(toolsAvailable('chromium'))('writing this year with last year at 
     await shoot('requirements-imported');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForSelector('.ant-modal', { state: 'detached' });
-    const agencies = value<AgencyRecord[]>(await harness.call('nianbao:agencies:list', {}));
+    const agencies = ipcValue<AgencyRecord[]>(await harness.call('nianbao:agencies:list', {}));
     expect(agencies.find((a) => a.id === other.id)!.agency.localRequirements).toEqual(written.ok && written.value);
   });
 });

@@ -6,6 +6,7 @@ import { consistentReport } from '../fixtures/consistentReport.ts';
 import { toolsAvailable } from '../support/tools.ts';
 import { APP_URL, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
+import { ipcValue } from './ipcValue.ts';
 
 /**
  * The preview step kept up to date: a report changed on another step has its pages made
@@ -28,11 +29,6 @@ const AFTER_PAUSE_MS = 2500;
 const CLEARLY_DIFFERENT = 96;
 const SAME_PICTURE_PIXELS = 12;
 const CELL = crossCellKey(currentFormat.tables.table3, 'newReceived', 'naturalPerson');
-
-function value<T>(response: { ok: boolean; value?: unknown; error?: string }): T {
-  if (!response.ok) throw new Error(response.error);
-  return response.value as T;
-}
 
 interface PreviewCall {
   readonly figure: string | undefined;
@@ -144,9 +140,9 @@ describe.runIf(toolsAvailable('chromium'))('the preview step', { timeout: 240_00
   beforeAll(async () => {
     harness = await startHarness({ open: false });
     page = harness.page;
-    const agency = value<AgencyRecord>(await harness.call('nianbao:agencies:create', { agency: { ...consistentReport().agency, name: '湖滨区人民政府办公室' } }));
-    const report = value<ReportSummary>(await harness.call('nianbao:reports:create', { agencyId: agency.id, year: 2024, from: 'blank' }));
-    value(await harness.call('nianbao:reports:save', { id: report.id, report: { ...consistentReport(2024), agency: agency.agency } }));
+    const agency = ipcValue<AgencyRecord>(await harness.call('nianbao:agencies:create', { agency: { ...consistentReport().agency, name: '湖滨区人民政府办公室' } }));
+    const report = ipcValue<ReportSummary>(await harness.call('nianbao:reports:create', { agencyId: agency.id, year: 2024, from: 'blank' }));
+    ipcValue(await harness.call('nianbao:reports:save', { id: report.id, report: { ...consistentReport(2024), agency: agency.agency } }));
     await page.goto(`${APP_URL}#/report/${report.id}/agency`);
     await page.waitForSelector('[data-step="agency"][aria-current="step"]');
     await logPreviewCalls();

@@ -9,6 +9,7 @@ import { toolsAvailable } from '../support/tools.ts';
 import { startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
 import { appPage } from './ui.ts';
+import { ipcValue } from './ipcValue.ts';
 
 /**
  * A report's life beyond the first draft, in the built renderer: this year's report
@@ -19,11 +20,6 @@ import { appPage } from './ui.ts';
 
 const AGENCY = '湖滨区人民政府办公室';
 const SEED = join(import.meta.dirname, '..', 'fixtures', 'seeds', '000_0d2bbb24978e26fe.txt');
-
-function value<T>(response: { ok: boolean; value?: unknown; error?: string }): T {
-  if (!response.ok) throw new Error(response.error);
-  return response.value as T;
-}
 
 describe.runIf(toolsAvailable('chromium'))('a report over the years in the built renderer', { timeout: 180_000 }, () => {
   let harness: Harness;
@@ -41,9 +37,9 @@ describe.runIf(toolsAvailable('chromium'))('a report over the years in the built
     page = harness.page;
     ui = appPage(page, 'life-');
     // Last year's report, written and complete.
-    const agency = value<AgencyRecord>(await harness.call('nianbao:agencies:create', { agency: { ...lastYear.agency, name: AGENCY } }));
-    const report = value<ReportSummary>(await harness.call('nianbao:reports:create', { agencyId: agency.id, year: 2024, from: 'blank' }));
-    value(await harness.call('nianbao:reports:save', { id: report.id, report: { ...lastYear, agency: agency.agency } }));
+    const agency = ipcValue<AgencyRecord>(await harness.call('nianbao:agencies:create', { agency: { ...lastYear.agency, name: AGENCY } }));
+    const report = ipcValue<ReportSummary>(await harness.call('nianbao:reports:create', { agencyId: agency.id, year: 2024, from: 'blank' }));
+    ipcValue(await harness.call('nianbao:reports:save', { id: report.id, report: { ...lastYear, agency: agency.agency } }));
     await page.goto('https://app.nianbao.invalid/index.html');
   }, 120_000);
 

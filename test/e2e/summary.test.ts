@@ -20,6 +20,7 @@ import { toolsAvailable } from '../support/tools.ts';
 import { APP_URL, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
 import { withHeldAnswers } from './heldAnswers.ts';
+import { ipcValue } from './ipcValue.ts';
 
 /**
  * The superior office's 汇总 in the app: a folder of unit reports made from the fixtures
@@ -36,11 +37,6 @@ const SIZES = [
 ];
 const SUPERIOR = '湖滨区人民政府办公室';
 const SUM_CELL = 't2.regulations.inForce';
-
-function value<T>(response: { ok: true; value: unknown } | { ok: false; error: string }): T {
-  if (!response.ok) throw new Error(response.error);
-  return response.value as T;
-}
 
 function unitReport(agency: string): Report {
   const report = consistentReport(YEAR);
@@ -131,7 +127,7 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
 
     harness = await startHarness({ open: false, heavy: heldReading });
     page = harness.page;
-    agency = value(await harness.call('nianbao:agencies:create', { agency: { ...blankAgency(SUPERIOR), kind: 'government' } }));
+    agency = ipcValue(await harness.call('nianbao:agencies:create', { agency: { ...blankAgency(SUPERIOR), kind: 'government' } }));
   }, 120_000);
 
   afterAll(async () => {
@@ -236,7 +232,7 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
   });
 
   it('never shows a unit’s late answer under the unit the reviewer moved on to', async () => {
-    const opened = value<{ workspace: { id: number }; rows: { unitId: number; unitName: string }[] }>(
+    const opened = ipcValue<{ workspace: { id: number }; rows: { unitId: number; unitName: string }[] }>(
       await harness.call('nianbao:summary:open', { agencyId: agency.id, year: YEAR }),
     );
     const unitOf = (name: string) => opened.rows.find((row) => row.unitName === name)!.unitId;
@@ -282,9 +278,9 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
   });
 
   it('draws only the rows in view of a review table of 1,000 units, and scrolls to the last', async () => {
-    const opened = value<{ workspace: { id: number } }>(await harness.call('nianbao:summary:open', { agencyId: agency.id, year: YEAR }));
+    const opened = ipcValue<{ workspace: { id: number } }>(await harness.call('nianbao:summary:open', { agencyId: agency.id, year: YEAR }));
     const many = Array.from({ length: 1000 }, (_, i) => `湖滨区第${String(i + 1).padStart(4, '0')}社区`);
-    value(await harness.call('nianbao:summary:addUnits', { workspaceId: opened.workspace.id, text: many.join('\n') }));
+    ipcValue(await harness.call('nianbao:summary:addUnits', { workspaceId: opened.workspace.id, text: many.join('\n') }));
     await page.goto(`${APP_URL}#/summary/${agency.id}/${YEAR}/review`);
     await harness.reload();
     await page.waitForSelector('[role="row"][data-unit]');
@@ -342,8 +338,8 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
 
   it('says so when a unit’s file is another year’s report, and leaves it out of the sum', async () => {
     const year = YEAR + 2;
-    const opened = value<{ workspace: { id: number } }>(await harness.call('nianbao:summary:open', { agencyId: agency.id, year }));
-    value(await harness.call('nianbao:summary:addUnits', { workspaceId: opened.workspace.id, text: '湖滨区教育局\n湖滨区河口镇人民政府' }));
+    const opened = ipcValue<{ workspace: { id: number } }>(await harness.call('nianbao:summary:open', { agencyId: agency.id, year }));
+    ipcValue(await harness.call('nianbao:summary:addUnits', { workspaceId: opened.workspace.id, text: '湖滨区教育局\n湖滨区河口镇人民政府' }));
     const folder = join(dir, '另一年度');
     mkdirSync(folder);
     const thisYear = consistentReport(year);
@@ -364,14 +360,14 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     await shoot('other-year');
     await row.locator('[data-action="open-unit"]').click();
     expect(await page.textContent('[data-testid="other-year"]')).toContain(`收到的是${year - 1}年度的报告，不是本次汇总的年度：未计入汇总`);
-    const summed = value<{ sum: { units: { unitName: string }[] } }>(await harness.call('nianbao:summary:sum', { workspaceId: opened.workspace.id }));
+    const summed = ipcValue<{ sum: { units: { unitName: string }[] } }>(await harness.call('nianbao:summary:sum', { workspaceId: opened.workspace.id }));
     expect(summed.sum.units.map((u) => u.unitName)).toEqual(['湖滨区教育局']);
   });
 
   it('keeps the reviewer’s choices in 处理收到的报告 when receiving ends while it is open, and shows what came in', async () => {
     const year = YEAR + 3;
-    const opened = value<{ workspace: { id: number } }>(await harness.call('nianbao:summary:open', { agencyId: agency.id, year }));
-    value(await harness.call('nianbao:summary:addUnits', { workspaceId: opened.workspace.id, text: '湖滨区教育局\n湖滨区财政局' }));
+    const opened = ipcValue<{ workspace: { id: number } }>(await harness.call('nianbao:summary:open', { agencyId: agency.id, year }));
+    ipcValue(await harness.call('nianbao:summary:addUnits', { workspaceId: opened.workspace.id, text: '湖滨区教育局\n湖滨区财政局' }));
     const sent = (unit: string, figure: string): string => {
       const report = consistentReport(year);
       return writeExchangeFile({ ...report, agency: { ...report.agency, name: unit }, values: { ...report.values, [SUM_CELL]: figure } }, new Date());
@@ -408,16 +404,16 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
     await page.click('[data-testid="duplicates"] [data-unit="湖滨区财政局"] label:has-text("财政局-重报.nianbao")');
     await page.click('[data-action="resolve-ok"]');
     await page.waitForSelector('[data-testid="duplicates"]', { state: 'detached' });
-    const summed = value<{ sum: { cells: { key: string; total: number | null }[] } }>(await harness.call('nianbao:summary:sum', { workspaceId: opened.workspace.id }));
+    const summed = ipcValue<{ sum: { cells: { key: string; total: number | null }[] } }>(await harness.call('nianbao:summary:sum', { workspaceId: opened.workspace.id }));
     // 11 (教育局's first report, picked before the reload) + 44 (财政局's second).
     expect(summed.sum.cells.find((cell) => cell.key === SUM_CELL)?.total).toBe(55);
   });
 
   it('ends receiving with what came in when main answers slowly, its answers arriving together', async () => {
     const year = YEAR + 4;
-    const opened = value<{ workspace: { id: number } }>(await harness.call('nianbao:summary:open', { agencyId: agency.id, year }));
+    const opened = ipcValue<{ workspace: { id: number } }>(await harness.call('nianbao:summary:open', { agencyId: agency.id, year }));
     const units = ['湖滨区教育局', '湖滨区财政局', '湖滨区民政局'];
-    value(await harness.call('nianbao:summary:addUnits', { workspaceId: opened.workspace.id, text: units.join('\n') }));
+    ipcValue(await harness.call('nianbao:summary:addUnits', { workspaceId: opened.workspace.id, text: units.join('\n') }));
     const folder = join(dir, '慢速');
     mkdirSync(folder);
     for (const unit of units) {
@@ -458,9 +454,9 @@ describe.runIf(toolsAvailable('chromium'))('汇总: receiving, reviewing and sum
   });
   it('follows a receiving job again after the window reloaded mid-way, and ends it with what came in', async () => {
     const year = YEAR + 5;
-    const opened = value<{ workspace: { id: number } }>(await harness.call('nianbao:summary:open', { agencyId: agency.id, year }));
+    const opened = ipcValue<{ workspace: { id: number } }>(await harness.call('nianbao:summary:open', { agencyId: agency.id, year }));
     const units = ['湖滨区教育局', '湖滨区财政局'];
-    value(await harness.call('nianbao:summary:addUnits', { workspaceId: opened.workspace.id, text: units.join('\n') }));
+    ipcValue(await harness.call('nianbao:summary:addUnits', { workspaceId: opened.workspace.id, text: units.join('\n') }));
     const folder = join(dir, '重新载入');
     mkdirSync(folder);
     // Word files: read by the heavy work (an exchange file is not), which waits below.
