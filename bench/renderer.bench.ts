@@ -8,6 +8,7 @@ import { BLANK_READY, serveBlankReactPage } from './engines/blankReactPage.ts';
 import type { BenchResult } from './run.ts';
 import { storeReport } from '../test/e2e/storedReport.ts';
 import { compareWithEngine, comparisonFigures, machineLoad, ms, summary } from './timing.ts';
+import { keystrokeLatencies } from './keystrokeLatencies.ts';
 
 /**
  * The built renderer in Chromium (the e2e harness: real services, temporary database):
@@ -62,40 +63,6 @@ async function homeAgainstBlank(harness: Harness): Promise<{ ours: number[]; eng
   }
 }
 
-interface Latencies {
-  /** keydown → the new total in the DOM (the work of one keystroke: state, totals, checks, render). */
-  readonly dom: number[];
-  /** keydown → the next frame after it (what the user sees). */
-  readonly frame: number[];
-}
-
-/** Latencies of typing into a table-3 cell, each key replacing the cell's figure. */
-async function keystrokeLatencies(harness: Harness): Promise<Latencies> {
-  const { page } = harness;
-  await page.evaluate(() => {
-    const latencies: Latencies = { dom: [], frame: [] };
-    (window as unknown as { __latencies: Latencies }).__latencies = latencies;
-    let start = 0;
-    document.addEventListener('keydown', (event) => void (/^[0-9]$/.test(event.key) && (start = event.timeStamp)), true);
-    const total = document.querySelector('[data-cell="t3.newReceived.total"]')!;
-    new MutationObserver(() => {
-      if (!start) return;
-      const from = start;
-      start = 0;
-      latencies.dom.push(performance.now() - from);
-      requestAnimationFrame(() => latencies.frame.push(performance.now() - from));
-    }).observe(total, { characterData: true, childList: true, subtree: true });
-  });
-  await page.click('[data-cell="t3.newReceived.naturalPerson"]');
-  for (let i = 0; i < KEYSTROKES; i++) {
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press(String(i % 2 === 0 ? 7 : 3));
-  }
-  await page.waitForFunction((n) => (window as unknown as { __latencies: Latencies }).__latencies.frame.length >= n, KEYSTROKES);
-  const { dom, frame } = await page.evaluate(() => (window as unknown as { __latencies: Latencies }).__latencies);
-  return { dom: dom.sort((a, b) => a - b), frame: frame.sort((a, b) => a - b) };
-}
-
 export default async function bench(): Promise<BenchResult[]> {
   const name = 'renderer (built, Chromium)';
   if (!findChromium().ok) return [{ name, figures: { skipped: 'Chromium not found' } }];
@@ -110,7 +77,7 @@ export default async function bench(): Promise<BenchResult[]> {
     const homeComparison = compareWithEngine('blank React + antd page, same Chromium', home.ours, home.engine, 2);
     const tableStep = `${APP_URL}#/report/${reportId}/section%3Arequests`;
     const editor = await loadTimes(harness, tableStep, '[data-cell="t3.newReceived.naturalPerson"]');
-    const keys = await keystrokeLatencies(harness);
+    const keys = await keystrokeLatencies(harness, { keys: KEYSTROKES });
     const overFrame = keys.dom.filter((t) => t > 1000 / 60).length;
     return [
       { name: `${name}: time to interactive, home screen (${LOADS} loads)`, figures: comparisonFigures(homeComparison, home.ours, home.engine), comparison: homeComparison },

@@ -79,6 +79,15 @@ export function requestPreview(reportId: number, report: Report, { background = 
   return document;
 }
 
+/**
+ * Has main print `report`'s pages before they are asked for (kept there for the request
+ * that follows), unless they were asked for already.
+ */
+export function printAhead(reportId: number, report: Report): void {
+  if (asked.get(reportId)?.content === previewContent(report)) return;
+  void nianbao.export.printAhead({ report }).catch(() => undefined);
+}
+
 /** The 刷新 button: the next request makes the preview again even if the report is unchanged. */
 export function forgetRequest(reportId: number): void {
   asked.delete(reportId);

@@ -324,6 +324,11 @@ export const ipcContract = {
   'nianbao:export:xlsx': channel(z.strictObject({ reportId: id }), returns<SavedFile>()),
   /** The PDF of a report as it is being edited (not saved first), for the in-app preview. */
   'nianbao:export:preview': channel(z.strictObject({ report: reportSchema }), returns<{ pdfBase64: string }>()),
+  /**
+   * Starts printing a report's preview before it is asked for (after a pause in the typing),
+   * keeping the PDF for the `preview` that follows; answers at once.
+   */
+  'nianbao:export:printAhead': channel(z.strictObject({ report: reportSchema }), returns<null>()),
   /** Prints the saved report with the system print dialog; says what the platform reported. */
   'nianbao:export:print': channel(z.strictObject({ reportId: id }), returns<{ outcome: PrintOutcome }>()),
 

@@ -39,6 +39,7 @@ export const channels = [
   'nianbao:export:html',
   'nianbao:export:xlsx',
   'nianbao:export:preview',
+  'nianbao:export:printAhead',
   'nianbao:export:print',
   'nianbao:comparison:exportDocx',
   'nianbao:requirements:export',

@@ -63,6 +63,7 @@ const WRONG_ARGUMENTS: Record<Channel, readonly unknown[]> = {
   'nianbao:export:html': [{ reportId: 1, path: '/tmp/x.html' }, { reportId: 0 }],
   'nianbao:export:xlsx': [{ reportId: '1' }, { reportId: 1, sheets: ['table3'] }],
   'nianbao:export:preview': [{ report: { ...report, year: 'last' } }],
+  'nianbao:export:printAhead': [{ report: { ...report, agency: null } }, {}],
   'nianbao:export:print': [{ reportId: 'all' }],
   'nianbao:import:read': [{ path: '/etc/passwd' }],
   'nianbao:import:pasted': [{}, { text: 42 }, { text: '', html: '  ' }, { text: 'x'.repeat(5_000_001) }, { text: '一、总体情况', path: '/etc/passwd' }],

@@ -24,6 +24,8 @@ export function exportHandlers(deps: AppDeps, files: UserFiles): Implementations
   const { store, dialogs, pdfPrinter, systemPrinter, fontBaseUrl, heavy } = deps;
   const pdfOf = async (report: Report) => unwrap(await exportPdf(buildDocument(report), pdfPrinter, fontBaseUrl));
   const previews = createPreviewCache();
+  const previewHtml = (report: Report) => renderPrintHtml(buildDocument(report), { fontBaseUrl });
+  const printOf = (html: string) => async () => unwrap(await pdfPrinter.print(html));
 
   /**
    * Exports the saved report: asks where first (nothing is generated for a cancelled
@@ -67,9 +69,14 @@ export function exportHandlers(deps: AppDeps, files: UserFiles): Implementations
         render: (report) => heavy.renderXlsx(buildDocument(report)),
       }),
     'nianbao:export:preview': async ({ report }) => {
-      const html = renderPrintHtml(buildDocument(report), { fontBaseUrl });
-      const pdf = await previews.get(html, async () => unwrap(await pdfPrinter.print(html)));
+      const html = previewHtml(report);
+      const pdf = await previews.get(html, printOf(html));
       return { pdfBase64: Buffer.from(pdf).toString('base64') };
+    },
+    'nianbao:export:printAhead': async ({ report }) => {
+      const html = previewHtml(report);
+      previews.printAhead(html, printOf(html));
+      return null;
     },
     'nianbao:export:print': async ({ reportId }) => {
       const { report } = unwrap(store.getReport({ reportId }));
