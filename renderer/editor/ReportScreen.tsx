@@ -22,6 +22,7 @@ import { ExportStep, preloadScreensWhenIdle } from '../screens.tsx';
 import { EditorHeader } from './EditorHeader.tsx';
 import { GuidancePanel } from './GuidancePanel.tsx';
 import { HistoryDrawer } from './HistoryDrawer.tsx';
+import { imeComposing } from './imeComposition.ts';
 import { openReport } from './openReport.ts';
 import { withAgency } from './reportEdits.ts';
 import { SectionStep } from './SectionStep.tsx';
@@ -84,8 +85,9 @@ function ReportEditor({ opened, step, onStep, onHome }: ReportEditorProps) {
   // Heading for the preview asks for its pages at once: they are printed while its screen is
   // drawn. The pointer resting on its button, or the focus reaching it, asks already: the
   // click follows a moment later (150 ms or more for a clerk's hand) and takes that answer.
+  // Not while an input method composes: the click ends the composition and asks for the words chosen.
   const approach = (id: StepId) => {
-    if (id === 'export') void requestPreview(summary.id, report).catch(() => undefined);
+    if (id === 'export' && !imeComposing()) void requestPreview(summary.id, report).catch(() => undefined);
   };
   const toStep = (id: StepId) => {
     approach(id);

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { Report } from '../../shared/model/report.ts';
+import { imeComposing } from '../editor/imeComposition.ts';
 import { SAVE_DELAY_MS } from '../editor/useReportDraft.ts';
 import { printAhead, requestPreview } from './previewDocuments.ts';
 
@@ -17,8 +18,13 @@ export const REFRESH_DELAY_MS = 1200;
 export function useBackgroundPreview(reportId: number, report: Report, enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
-    const printing = setTimeout(() => printAhead(reportId, report), SAVE_DELAY_MS);
-    const openAhead = setTimeout(() => void requestPreview(reportId, report, { background: true }).catch(() => undefined), REFRESH_DELAY_MS);
+    // Nothing is made of a text the input method is still composing: its end changes the report again.
+    const printing = setTimeout(() => {
+      if (!imeComposing()) printAhead(reportId, report);
+    }, SAVE_DELAY_MS);
+    const openAhead = setTimeout(() => {
+      if (!imeComposing()) void requestPreview(reportId, report, { background: true }).catch(() => undefined);
+    }, REFRESH_DELAY_MS);
     return () => {
       clearTimeout(printing);
       clearTimeout(openAhead);

@@ -224,6 +224,29 @@ describe.runIf(toolsAvailable('chromium'))('the preview step', { timeout: 240_00
     expect(drawnAfterChange).toBeLessThan(drawnAfresh / 2);
   });
 
+  it('makes nothing ahead of a text an input method is still composing, and makes the words chosen', async () => {
+    await showStep('section:overview');
+    const editor = page.locator('[data-section-editor="overview"]');
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await previewCalls();
+    const ime = await page.context().newCDPSession(page);
+    try {
+      await ime.send('Input.imeSetComposition', { text: 'zheng', selectionStart: 5, selectionEnd: 5 });
+      expect(await editor.inputValue()).toMatch(/zheng$/);
+      // The clerk looks for the character longer than both pauses, and the pointer rests on 预览与导出.
+      await page.waitForTimeout(AFTER_PAUSE_MS);
+      await page.hover('[data-step="export"]');
+      expect(await previewCalls()).toEqual([]);
+      await ime.send('Input.insertText', { text: '政' });
+    } finally {
+      await ime.detach();
+    }
+    expect(await editor.inputValue()).toMatch(/[^a-z]政$/);
+    await page.waitForTimeout(AFTER_PAUSE_MS);
+    expect((await previewCalls()).map(({ ask }) => ask)).toEqual(['printAhead', 'preview']);
+  });
+
   it('asks for the pages as soon as the focus reaches the step’s button or the pointer rests on it (or on 预览), and the click takes that answer', async () => {
     // A new page on another step: the preview step not shown yet, so nothing is made (or printed ahead) in the background.
     await showStep('section:requests');
