@@ -24,7 +24,7 @@ export function exportHandlers(deps: AppDeps, files: UserFiles): Implementations
   const { store, dialogs, pdfPrinter, systemPrinter, fontBaseUrl, heavy } = deps;
   const pdfOf = async (report: Report) => unwrap(await exportPdf(buildDocument(report), pdfPrinter, fontBaseUrl));
   const previews = createPreviewCache();
-  const previewHtml = (report: Report) => renderPrintHtml(buildDocument(report), { fontBaseUrl });
+  const printHtml = (report: Report) => renderPrintHtml(buildDocument(report), { fontBaseUrl });
   const printOf = (html: string) => async () => unwrap(await pdfPrinter.print(html));
 
   /**
@@ -69,18 +69,18 @@ export function exportHandlers(deps: AppDeps, files: UserFiles): Implementations
         render: (report) => heavy.renderXlsx(buildDocument(report)),
       }),
     'nianbao:export:preview': async ({ report }) => {
-      const html = previewHtml(report);
+      const html = printHtml(report);
       const pdf = await previews.get(html, printOf(html));
       return { pdfBase64: Buffer.from(pdf).toString('base64') };
     },
     'nianbao:export:printAhead': async ({ report }) => {
-      const html = previewHtml(report);
+      const html = printHtml(report);
       previews.printAhead(html, printOf(html));
       return null;
     },
     'nianbao:export:print': async ({ reportId }) => {
       const { report } = unwrap(store.getReport({ reportId }));
-      const outcome = unwrap(await systemPrinter.print(renderPrintHtml(buildDocument(report), { fontBaseUrl })));
+      const outcome = unwrap(await systemPrinter.print(printHtml(report)));
       return { outcome };
     },
   };
